@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+SIZE ?= 1000,10000
+
+.PHONY: run test lint typecheck bench clean help
+
+help:
+	@echo "make run    - set up .venv and start Briefing on the bundled sample library"
+	@echo "make test   - set up .venv with dev tools, run ruff, import-linter, mypy and pytest headless"
+	@echo "make bench  - import/search benchmark (SIZE=1000,10000 by default)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+typecheck: $(DEV_STAMP)
+	$(VENV)/bin/mypy
+
+test: lint typecheck
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run --sizes $(SIZE)
+
+clean:
+	rm -rf $(VENV) bench-results .pytest_cache .mypy_cache .ruff_cache

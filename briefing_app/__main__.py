@@ -1,0 +1,3 @@
+from briefing_app.cli import main
+
+raise SystemExit(main())

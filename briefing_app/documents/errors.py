@@ -1,0 +1,10 @@
+from pathlib import Path
+
+
+class DocumentError(Exception):
+    """A file that cannot become a document; `reason` is one line a user can act on."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason

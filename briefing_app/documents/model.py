@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class DocumentKind(StrEnum):
+    PRESS_RELEASE = "press_release"  # .txt with a ` date YYYY-MM Title` first line
+    BRIEFING_NOTE = "briefing_note"  # .md with front matter or a `# heading`
+    PLAIN = "plain"  # .txt or .md without any header
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of the body: a heading or a paragraph, with its span in `Document.text`."""
+
+    kind: str  # "heading" | "paragraph" | "furniture"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file, read and normalised (NFC, `\\n` line endings)."""
+
+    path: Path  # absolute, resolved
+    title: str
+    date: str | None  # "YYYY-MM" or "YYYY-MM-DD"; None when unknown
+    language: str  # ISO 639-1 ("nl", "en", ...) or "und"
+    kind: DocumentKind
+    # The readable body as plain text: paragraphs separated by blank lines, headings on
+    # their own line. The title/front matter is not part of it. Offsets into this string
+    # (Unicode code points) are what search snippets and bookmarks refer to.
+    text: str
+    # The body as Markdown, for rendering (for .txt files an escaped equivalent of `text`).
+    markdown: str
+    content_hash: str  # sha256 hex of the raw file bytes
+    size: int  # bytes on disk
+    mtime: float
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    # Page furniture kept readable but out of snippets: photo credits, "Documenten" lists.
+    furniture: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def searchable_text(self) -> str:
+        """The body without page furniture: what search indexes and snippets quote."""
+        if not self.furniture:
+            return self.text
+        parts = [s.text for s in self.sections if s.kind != "furniture"]
+        return "\n\n".join(parts) if parts else self.text

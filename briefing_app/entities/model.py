@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANIZATION = "org"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in a text, as found by one recogniser.
+
+    `key` identifies the real-world entity the recogniser resolved the mention to:
+    an ISO 3166-1 alpha-2 code for countries, the gazetteer's canonical name for known
+    organizations, the surface name for people and unknown organizations.
+    """
+
+    type: EntityType
+    key: str
+    surface: str  # the text as it stands, without a leading title ("Blok", "NAVO")
+    start: int  # code-point offsets into the text
+    end: int
+
+
+@dataclass
+class Entity:
+    """One entry in an entity panel: one real-world entity in one document."""
+
+    type: EntityType
+    key: str  # country code, or canonical name for people and organizations
+    name: str  # display name (for countries in the requested UI language)
+    count: int = 0
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class DocumentEntities:
+    people: list[Entity] = field(default_factory=list)
+    countries: list[Entity] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)

@@ -1,0 +1,19 @@
+"""The Library facade over documents, entities and search; what the CLI and the GUI use."""
+
+from briefing_app.library.catalog import CatalogEntry, EntityRow
+from briefing_app.library.datadir import ENV_VAR, resolve_data_dir, user_data_dir
+from briefing_app.library.importer import ImportProgress, ImportReport
+from briefing_app.library.library import Library, LibraryError, OpenedDocument
+
+__all__ = [
+    "ENV_VAR",
+    "CatalogEntry",
+    "EntityRow",
+    "ImportProgress",
+    "ImportReport",
+    "Library",
+    "LibraryError",
+    "OpenedDocument",
+    "resolve_data_dir",
+    "user_data_dir",
+]

@@ -1,0 +1,292 @@
+"""The catalog: a small SQLite database of imported documents (the index is only a cache).
+
+WAL journal and one transaction per batch, so a crash never leaves half a batch behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+CATALOG_VERSION = 1
+BUSY_TIMEOUT_S = 10.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    language TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    kind TEXT NOT NULL,
+    source TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
+CREATE TABLE IF NOT EXISTS roots (
+    path TEXT PRIMARY KEY,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (doc_id, type, key)
+);
+CREATE INDEX IF NOT EXISTS document_entities_key ON document_entities(type, key);
+"""
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    id: str
+    path: str
+    content_hash: str
+    size: int
+    mtime: float
+    language: str
+    title: str
+    date: str | None
+    kind: str
+    source: str | None
+    tags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    type: str  # person | country | org
+    key: str
+    name: str
+    count: int
+    aliases: tuple[str, ...] = ()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        with self.transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('catalog_version', ?)",
+                (str(CATALOG_VERSION),),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- meta ------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                db.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    # -- documents -------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def get(self, doc_id: str) -> CatalogEntry | None:
+        row = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else _entry(row)
+
+    def get_by_path(self, path: str) -> CatalogEntry | None:
+        row = self._db.execute("SELECT * FROM documents WHERE path = ?", (path,)).fetchone()
+        return None if row is None else _entry(row)
+
+    def find_by_id_prefix(self, prefix: str) -> list[CatalogEntry]:
+        rows = self._db.execute(
+            "SELECT * FROM documents WHERE id LIKE ? ORDER BY id LIMIT 5",
+            (prefix.replace("%", "").replace("_", "") + "%",),
+        )
+        return [_entry(row) for row in rows]
+
+    def all(self) -> list[CatalogEntry]:
+        rows = self._db.execute(
+            "SELECT * FROM documents ORDER BY COALESCE(date, '') DESC, title COLLATE NOCASE"
+        )
+        return [_entry(row) for row in rows]
+
+    def paths_under(self, folder: str) -> dict[str, str]:
+        """path -> id for every document whose file lies below `folder`."""
+        prefix = folder.rstrip("/\\") + "/"
+        rows = self._db.execute(
+            "SELECT id, path FROM documents WHERE substr(path, 1, ?) = ?",
+            (len(prefix), prefix),
+        )
+        return {row["path"]: row["id"] for row in rows}
+
+    def save(
+        self,
+        entries: Iterable[CatalogEntry],
+        entities: dict[str, list[EntityRow]] | None = None,
+    ) -> None:
+        with self.transaction() as db:
+            for e in entries:
+                db.execute(
+                    "INSERT INTO documents(id, path, content_hash, size, mtime, language, title,"
+                    " date, kind, source, tags, warnings, imported_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
+                    " content_hash=excluded.content_hash, size=excluded.size,"
+                    " mtime=excluded.mtime, language=excluded.language, title=excluded.title,"
+                    " date=excluded.date, kind=excluded.kind, source=excluded.source,"
+                    " tags=excluded.tags, warnings=excluded.warnings,"
+                    " imported_at=excluded.imported_at",
+                    (
+                        e.id,
+                        e.path,
+                        e.content_hash,
+                        e.size,
+                        e.mtime,
+                        e.language,
+                        e.title,
+                        e.date,
+                        e.kind,
+                        e.source,
+                        json.dumps(list(e.tags), ensure_ascii=False),
+                        json.dumps(list(e.warnings), ensure_ascii=False),
+                        e.imported_at,
+                    ),
+                )
+                if entities is not None and e.id in entities:
+                    db.execute("DELETE FROM document_entities WHERE doc_id = ?", (e.id,))
+                    db.executemany(
+                        "INSERT INTO document_entities(doc_id, type, key, name, count, aliases)"
+                        " VALUES (?,?,?,?,?,?)",
+                        [
+                            (
+                                e.id,
+                                row.type,
+                                row.key,
+                                row.name,
+                                row.count,
+                                json.dumps(list(row.aliases), ensure_ascii=False),
+                            )
+                            for row in entities[e.id]
+                        ],
+                    )
+
+    def touch(self, doc_id: str, mtime: float) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET mtime = ? WHERE id = ?", (mtime, doc_id))
+
+    def remove(self, doc_ids: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in doc_ids])
+
+    # -- entities --------------------------------------------------------------------------
+
+    def entities_of(self, doc_id: str) -> list[EntityRow]:
+        rows = self._db.execute(
+            "SELECT type, key, name, count, aliases FROM document_entities WHERE doc_id = ?"
+            " ORDER BY type, count DESC, name",
+            (doc_id,),
+        )
+        return [_entity_row(row) for row in rows]
+
+    def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
+        """Library-wide: each entity with its total mentions and number of documents."""
+        sql = (
+            "SELECT type, key, MAX(name) AS name, SUM(count) AS count,"
+            " json_group_array(aliases) AS aliases, COUNT(DISTINCT doc_id) AS docs"
+            " FROM document_entities"
+        )
+        params: tuple[str, ...] = ()
+        if entity_type:
+            sql += " WHERE type = ?"
+            params = (entity_type,)
+        sql += " GROUP BY type, key ORDER BY docs DESC, count DESC, name"
+        result = []
+        for row in self._db.execute(sql, params):
+            aliases: set[str] = set()
+            for chunk in json.loads(row["aliases"]):
+                aliases.update(json.loads(chunk))
+            entity = EntityRow(row["type"], row["key"], row["name"], row["count"], tuple(sorted(aliases)))
+            result.append((entity, int(row["docs"])))
+        return result
+
+    # -- roots -----------------------------------------------------------------------------
+
+    def add_root(self, folder: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO roots(path, added_at) VALUES (?, ?)", (folder, now_iso())
+            )
+
+    def roots(self) -> list[str]:
+        return [row["path"] for row in self._db.execute("SELECT path FROM roots ORDER BY path")]
+
+
+def _entry(row: sqlite3.Row) -> CatalogEntry:
+    return CatalogEntry(
+        id=row["id"],
+        path=row["path"],
+        content_hash=row["content_hash"],
+        size=row["size"],
+        mtime=row["mtime"],
+        language=row["language"],
+        title=row["title"],
+        date=row["date"],
+        kind=row["kind"],
+        source=row["source"],
+        tags=tuple(json.loads(row["tags"])),
+        warnings=tuple(json.loads(row["warnings"])),
+        imported_at=row["imported_at"],
+    )
+
+
+def _entity_row(row: sqlite3.Row) -> EntityRow:
+    return EntityRow(
+        row["type"], row["key"], row["name"], row["count"], tuple(json.loads(row["aliases"]))
+    )

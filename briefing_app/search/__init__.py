@@ -1,0 +1,30 @@
+"""Full-text search over the library. The only package that imports whoosh."""
+
+from briefing_app.search.index import IndexWriteSession, SearchIndex
+from briefing_app.search.types import (
+    FacetCount,
+    IndexBusyError,
+    IndexCorruptError,
+    IndexRecord,
+    QuerySyntaxError,
+    SearchError,
+    SearchHit,
+    SearchRequest,
+    SearchResults,
+    SortOrder,
+)
+
+__all__ = [
+    "FacetCount",
+    "IndexBusyError",
+    "IndexCorruptError",
+    "IndexRecord",
+    "IndexWriteSession",
+    "QuerySyntaxError",
+    "SearchError",
+    "SearchHit",
+    "SearchIndex",
+    "SearchRequest",
+    "SearchResults",
+    "SortOrder",
+]

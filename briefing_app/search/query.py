@@ -1,0 +1,169 @@
+"""From what the user typed to a whoosh query: checks first, so mistakes get a clear message."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from whoosh import qparser
+from whoosh.fields import Schema
+from whoosh.query import NullQuery, Query
+
+from briefing_app.search.schema import DEFAULT_FIELDS
+from briefing_app.search.types import QuerySyntaxError
+
+# Field names users may type, mapped to index fields ("body:" searches every body field).
+FIELD_ALIASES = {
+    "title": "title",
+    "titel": "title",
+    "body": "body",
+    "tekst": "body",
+    "text": "body",
+    "tag": "tags",
+    "tags": "tags",
+}
+_DATE_TOKEN = re.compile(
+    r"\b(?:date|datum):(?:\[\s*(?P<a>\S+)\s+(?:TO|to|tot)\s+(?P<b>\S+)\s*\]"
+    r"|(?P<c>\d{4}(?:-\d{2}){0,2})(?:\.\.(?P<d>\d{4}(?:-\d{2}){0,2})?)?)"
+)
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):(?=\S)")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    query: Query | None  # None: no words, only filters (lists every matching document)
+    date_from: int | None
+    date_to: int | None
+    words: tuple[str, ...]  # the plain words, for spelling suggestions
+
+
+def date_key(value: str | None, *, end: bool = False) -> int:
+    """'2018-02' -> 20180200 (or 20180299 as an inclusive end); None/invalid -> 0."""
+    if not value:
+        return 0
+    match = _DATE_VALUE.match(value.strip())
+    if not match:
+        return 0
+    year, month, day = match.groups()
+    if month is None:
+        return int(year) * 10000 + (1299 if end else 0)
+    if not 1 <= int(month) <= 12:
+        return 0
+    if day is None:
+        return int(year) * 10000 + int(month) * 100 + (99 if end else 0)
+    return int(year) * 10000 + int(month) * 100 + int(day)
+
+
+def parse_date_bound(value: str, *, end: bool) -> int:
+    key = date_key(value, end=end)
+    if key == 0:
+        raise QuerySyntaxError(f"'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return key
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, as the index does, so prefixes and fuzzy terms match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class QueryParser:
+    """Parses the query language: AND by default, OR, NOT, (), "phrases", prefix*, fuzzy~,
+    title:, tag:, date:YYYY-MM..YYYY-MM."""
+
+    def __init__(self, schema: Schema) -> None:
+        self._schema = schema
+        self._parser = qparser.MultifieldParser(
+            list(DEFAULT_FIELDS), schema, group=qparser.AndGroup
+        )
+        self._parser.add_plugin(qparser.FuzzyTermPlugin())
+        # Wildcards only at the end of a word (prefix queries); a leading * would scan
+        # every term of the index.
+        self._parser.remove_plugin_class(qparser.WildcardPlugin)
+        self._parser.add_plugin(qparser.PrefixPlugin())
+
+    def parse(self, text: str) -> ParsedQuery:
+        text, date_from, date_to = self._extract_dates(text)
+        _check_balanced(text)
+        text = self._rewrite_fields(text)
+        if re.search(r"\b(AND|OR|NOT)\s*$", text) or re.match(r"^\s*(AND|OR)\b", text):
+            raise QuerySyntaxError("An AND, OR or NOT needs a word on each side.")
+        words = tuple(w for w in re.findall(r"[^\W\d_][\w-]*", text) if not _is_operator(w))
+        if not text.strip():
+            return ParsedQuery(None, date_from, date_to, ())
+        if text.strip() in {"*", "**"}:
+            return ParsedQuery(None, date_from, date_to, ())
+        try:
+            query = self._parser.parse(_fold_terms(text))
+        except Exception as exc:  # whoosh raises assorted errors on odd input
+            raise QuerySyntaxError(f"Could not understand the query: {exc}") from exc
+        if query is NullQuery:
+            query = None
+        return ParsedQuery(query, date_from, date_to, words)
+
+    @staticmethod
+    def _extract_dates(text: str) -> tuple[str, int | None, int | None]:
+        date_from: int | None = None
+        date_to: int | None = None
+        for match in _DATE_TOKEN.finditer(text):
+            if match.group("a"):
+                date_from = parse_date_bound(match.group("a"), end=False)
+                date_to = parse_date_bound(match.group("b"), end=True)
+            else:
+                start = match.group("c")
+                date_from = parse_date_bound(start, end=False)
+                if match.group(0).endswith(".."):
+                    date_to = None
+                else:
+                    date_to = parse_date_bound(match.group("d") or start, end=True)
+        return _DATE_TOKEN.sub(" ", text), date_from, date_to
+
+    def _rewrite_fields(self, text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            field = FIELD_ALIASES.get(name.lower())
+            if field is None:
+                # Not a field we know: keep the words, drop the colon ("Noot: tekst").
+                return name + " "
+            if field == "body":
+                return ""
+            return field + ":"
+
+        return _FIELD_PREFIX.sub(replace, text)
+
+
+def _is_operator(word: str) -> bool:
+    return word in {"AND", "OR", "NOT"}
+
+
+def _fold_terms(text: str) -> str:
+    # Keep the operators (upper-case by design) and field names; fold everything else.
+    out = []
+    for token in re.split(r"(\s+|[()\"])", text):
+        if _is_operator(token) or not token:
+            out.append(token)
+        else:
+            out.append(fold(token) if ":" not in token else _fold_after_colon(token))
+    return "".join(out)
+
+
+def _fold_after_colon(token: str) -> str:
+    field, _, value = token.partition(":")
+    return f"{field}:{fold(value)}"
+
+
+def _check_balanced(text: str) -> None:
+    if text.count('"') % 2:
+        raise QuerySyntaxError('A phrase is not closed: add the missing " quote.')
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise QuerySyntaxError("A ')' has no matching '('.")
+    if depth:
+        raise QuerySyntaxError("A '(' is not closed: add the missing ')'.")

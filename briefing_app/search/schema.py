@@ -1,0 +1,69 @@
+"""The index schema, in code. Bump SCHEMA_VERSION whenever a field or an analyser changes:
+an index written with another version is rebuilt from the source files on open."""
+
+from __future__ import annotations
+
+from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from briefing_app.search.analysis import analyzer_for, folding_analyzer
+
+SCHEMA_VERSION = 1
+
+# Languages with a body field of their own; every other language goes to body_xx.
+STEMMED_LANGUAGES = ("nl", "en")
+BODY_FIELDS = ("body_nl", "body_en", "body_xx")
+# Fields a plain query word searches.
+DEFAULT_FIELDS = ("title", *BODY_FIELDS)
+
+# Multi-valued exact fields (entities, tags) hold one value per line.
+VALUE_SEPARATOR = "\n"
+
+
+def body_field(language: str) -> str:
+    return f"body_{language}" if language in STEMMED_LANGUAGES else "body_xx"
+
+
+def _value_analyzer() -> Analyzer:
+    # One token per line, case-insensitive: "Mark Rutte" is one term "mark rutte".
+    return RegexTokenizer(r"[^\n]+") | LowercaseFilter()
+
+
+def build_schema() -> Schema:
+    values = _value_analyzer()
+    return Schema(
+        # Stable id: a hash of the source path, so ids survive a rebuild.
+        id=ID(unique=True, stored=True),
+        # Absolute source path; the index is a cache rebuilt from these files.
+        path=ID(stored=True),
+        # sha256 of the source bytes, to tell whether a file changed.
+        content_hash=ID(stored=True),
+        # Title: folded but not stemmed (titles are short; exact words matter), boosted.
+        title=TEXT(analyzer=folding_analyzer(), stored=True, field_boost=2.0),
+        # The body, analysed for its language: exactly one of these is filled per document.
+        body_nl=TEXT(analyzer=analyzer_for("nl")),
+        body_en=TEXT(analyzer=analyzer_for("en")),
+        body_xx=TEXT(analyzer=analyzer_for("und")),
+        # The body text itself, for snippets (not indexed).
+        body=STORED,
+        # Unstemmed words of title and body: the vocabulary spelling suggestions come from.
+        vocab=TEXT(analyzer=folding_analyzer(), phrase=False),
+        # "YYYY-MM" or "YYYY-MM-DD" as written in the source, for display.
+        date=STORED,
+        # The date as a sortable number YYYYMMDD (day 00 for month precision, 0 = unknown).
+        date_key=NUMERIC(int, bits=32, sortable=True, signed=False),
+        # ISO 639-1 code from language detection.
+        language=ID(stored=True),
+        # press_release | briefing_note | plain
+        kind=ID(stored=True),
+        # Free-text source from front matter, shown with the hit.
+        source=STORED,
+        # Tags from front matter, one per line.
+        tags=TEXT(analyzer=values, stored=True, phrase=False),
+        # Entity facets: canonical names (codes for countries) plus aliases a filter may use.
+        people=TEXT(analyzer=values, phrase=False),
+        countries=TEXT(analyzer=values, phrase=False),
+        organizations=TEXT(analyzer=values, phrase=False),
+        # Canonical entity names per type for display and facet counts, one per line.
+        entities=STORED,
+    )

@@ -1,0 +1,97 @@
+"""Plain data that crosses the search package's boundary (no whoosh types leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SortOrder(StrEnum):
+    RELEVANCE = "relevance"
+    DATE = "date"  # newest first; documents without a date last
+
+
+class SearchError(Exception):
+    """Base class of the search package's errors; the message is for the user."""
+
+
+class QuerySyntaxError(SearchError):
+    """A query the user can fix; `message` says how."""
+
+
+class IndexBusyError(SearchError):
+    """Another writer holds the index lock longer than our timeout."""
+
+
+class IndexCorruptError(SearchError):
+    """The index cannot be read; it is a cache, so the caller rebuilds it."""
+
+
+@dataclass(frozen=True)
+class IndexRecord:
+    """Everything the index keeps about one document."""
+
+    id: str
+    path: str
+    title: str
+    body: str  # searchable plain text (no page furniture)
+    language: str
+    date: str | None = None  # "YYYY-MM" or "YYYY-MM-DD"
+    kind: str = "plain"
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    content_hash: str = ""
+    # Entity facets: display names (canonical) and the extra terms a filter may use (aliases).
+    people: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes
+    organizations: tuple[str, ...] = ()
+    entity_aliases: tuple[str, ...] = ()  # "person:Blok", "org:NAVO" — matched by filters too
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    limit: int = 20
+    offset: int = 0
+    date_from: str | None = None  # "YYYY-MM" or "YYYY-MM-DD", inclusive
+    date_to: str | None = None
+    sort: SortOrder = SortOrder.RELEVANCE
+    people: tuple[str, ...] = ()  # each filter must match (AND)
+    countries: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    snippets: bool = True
+    facets: bool = False
+    facet_limit: int = 20
+    suggest: bool = True
+
+
+@dataclass
+class SearchHit:
+    id: str
+    path: str
+    title: str
+    date: str | None
+    language: str
+    score: float
+    snippet: str  # HTML-escaped text with matched words in <mark>…</mark>
+    kind: str = "plain"
+    source: str | None = None
+    people: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    took_ms: float
+    hits: list[SearchHit]
+    suggestion: str | None = None
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)

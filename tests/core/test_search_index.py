@@ -1,0 +1,244 @@
+"""Query behaviour of the index, on a small hand-made library (no files, no Qt)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing_app.search import (
+    IndexBusyError,
+    IndexCorruptError,
+    IndexRecord,
+    QuerySyntaxError,
+    SearchIndex,
+    SearchRequest,
+    SortOrder,
+)
+
+RECORDS = [
+    IndexRecord(
+        id="seed",
+        path="/lib/seed.txt",
+        title="Koninklijke contraterrorismeconferentie in Nederland",
+        body=(
+            "De jihadistische terroristische dreiging blijft. Minister Blok sprak over "
+            "terrorismebestrijding met de Jordaanse koning. Jordanië en Nederland werken samen."
+        ),
+        language="nl",
+        date="2018-11",
+        people=("Stef Blok", "Abdullah II"),
+        countries=("NL", "JO"),
+        organizations=("Ministerie van Buitenlandse Zaken",),
+        entity_aliases=("person:Blok", "org:Buitenlandse Zaken", "org:BZ"),
+    ),
+    IndexRecord(
+        id="sanctions",
+        path="/lib/sancties.txt",
+        title="Nieuw sanctiepakket tegen Rusland",
+        body="De EU neemt een nieuw sanctiepakket aan. Het pakket treft banken en gasopslagen.",
+        language="nl",
+        date="2022-03",
+        countries=("RU",),
+        organizations=("Europese Unie",),
+        entity_aliases=("org:EU", "org:European Union"),
+    ),
+    IndexRecord(
+        id="nato",
+        path="/lib/nato.md",
+        title="NATO summit briefing",
+        body=(
+            "The Prime Minister met the Secretary General. Allies discussed terrorism, "
+            "Russian troops and the defence of Europe."
+        ),
+        language="en",
+        date="2021-06",
+        people=("Mark Rutte", "Jens Stoltenberg"),
+        countries=("NL", "RU"),
+        organizations=("NAVO",),
+        entity_aliases=("person:Rutte", "org:NATO"),
+    ),
+    IndexRecord(
+        id="undated",
+        path="/lib/notitie.md",
+        title="Notitie zonder datum",
+        body="Een korte notitie over klimaat en water. Terrorisme komt niet voor, wel klimaat.",
+        language="nl",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    ix = SearchIndex(tmp_path_factory.mktemp("ix") / "index")
+    ix.rebuild(RECORDS)
+    yield ix
+    ix.close()
+
+
+def ids(index: SearchIndex, query: str = "", **options) -> list[str]:
+    results = index.search(SearchRequest(query=query, limit=50, **options))
+    return [hit.id for hit in results.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("terrorisme", {"seed", "undated"}),  # "terrorismebestrijding" holds it
+        ("klimaat water", {"undated"}),  # AND by default
+        ("klimaat OR sanctiepakket", {"undated", "sanctions"}),
+        ("klimaat NOT water", set()),
+        ("(klimaat OR pakket) AND banken", {"sanctions"}),
+        ('"nieuw sanctiepakket"', {"sanctions"}),
+        ('"sanctiepakket nieuw"', set()),
+        ("sanctie*", {"sanctions"}),
+        ("title:notitie", {"undated"}),
+        ("titel:notitie", {"undated"}),
+        ("jordanie", {"seed"}),  # accent folding
+        ("Jordanië", {"seed"}),
+        ("troop", {"nato"}),  # English stemming
+        ("pakket", {"sanctions"}),  # compound part
+        ("bestrijding", {"seed"}),
+        ("opslag", {"sanctions"}),
+        ("sanctiepakkt~", {"sanctions"}),  # fuzzy
+    ],
+)
+def test_query_language(index: SearchIndex, query: str, expected: set[str]) -> None:
+    assert set(ids(index, query)) == expected
+
+
+def test_empty_query_lists_everything_newest_first(index: SearchIndex) -> None:
+    assert ids(index) == ["sanctions", "nato", "seed", "undated"]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"date_from": "2021-01"}, ["sanctions", "nato"]),
+        ({"date_to": "2021-06"}, ["nato", "seed"]),
+        ({"date_from": "2018-11", "date_to": "2018-11"}, ["seed"]),
+        ({"date_from": "2019"}, ["sanctions", "nato"]),
+    ],
+)
+def test_date_filters(index: SearchIndex, options: dict, expected: list[str]) -> None:
+    assert ids(index, **options) == expected
+
+
+def test_date_range_in_the_query_language(index: SearchIndex) -> None:
+    assert ids(index, "date:2021-01..2022-12") == ["sanctions", "nato"]
+    assert ids(index, "date:[2018-01 TO 2018-12]") == ["seed"]
+
+
+def test_sort_by_date_puts_undated_last(index: SearchIndex) -> None:
+    found = ids(index, "klimaat OR terrorisme OR sanctiepakket", sort=SortOrder.DATE)
+    assert found[-1] == "undated"
+    assert found[0] == "sanctions"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"open phrase', "phrase is not closed"),
+        ("(klimaat OR water", "'(' is not closed"),
+        ("klimaat)", "no matching '('"),
+        ("klimaat AND", "needs a word on each side"),
+        ("date:2018-13", "not a date"),
+    ],
+)
+def test_malformed_queries_say_what_is_wrong(index: SearchIndex, query: str, message: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=re.escape(message)):
+        index.search(SearchRequest(query=query))
+
+
+def test_hits_carry_metadata_and_a_marked_snippet(index: SearchIndex) -> None:
+    results = index.search(SearchRequest(query="sanctiepakket"))
+    assert results.total == 1
+    hit = results.hits[0]
+    assert (hit.title, hit.date, hit.language, hit.path) == (
+        "Nieuw sanctiepakket tegen Rusland",
+        "2022-03",
+        "nl",
+        "/lib/sancties.txt",
+    )
+    assert hit.score > 0
+    assert "<mark>sanctiepakket</mark>" in hit.snippet
+    assert results.took_ms >= 0
+
+
+def test_compound_part_is_marked_in_the_snippet(index: SearchIndex) -> None:
+    hit = index.search(SearchRequest(query="pakket")).hits[0]
+    assert "<mark>" in hit.snippet and "pakket" in hit.snippet
+
+
+def test_spelling_suggestion_from_the_library_vocabulary(index: SearchIndex) -> None:
+    results = index.search(SearchRequest(query="terorisme"))
+    assert results.suggestion == "terrorisme"
+    assert index.search(SearchRequest(query="klimaat")).suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"countries": ("RU",)}, {"sanctions", "nato"}),
+        ({"countries": ("ru", "NL")}, {"nato"}),
+        ({"organizations": ("NATO",)}, {"nato"}),
+        ({"organizations": ("NAVO",)}, {"nato"}),
+        ({"people": ("Blok",)}, {"seed"}),
+        ({"people": ("stef blok",)}, {"seed"}),
+    ],
+)
+def test_entity_filters_accept_any_alias(
+    index: SearchIndex, filters: dict, expected: set[str]
+) -> None:
+    assert set(ids(index, **filters)) == expected
+
+
+def test_facet_counts_cover_the_whole_result_set(index: SearchIndex) -> None:
+    results = index.search(SearchRequest(query="", limit=1, facets=True))
+    countries = {f.value: f.count for f in results.facets["countries"]}
+    assert countries == {"NL": 2, "RU": 2, "JO": 1}
+    assert results.facets["people"][0].count == 1
+
+
+def test_updates_and_deletes_are_visible_to_the_next_search(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(RECORDS[:1])
+    with ix.writing() as w:
+        w.upsert(RECORDS[1])
+    assert ids(ix, "sanctiepakket") == ["sanctions"]
+    with ix.writing() as w:
+        w.delete("sanctions")
+    assert ids(ix, "sanctiepakket") == []
+    ix.close()
+
+
+def test_a_second_writer_times_out_with_a_clear_error(tmp_path: Path) -> None:
+    first = SearchIndex(tmp_path / "index", writer_timeout=0.2)
+    first.rebuild(RECORDS[:1])
+    second = SearchIndex(tmp_path / "index", writer_timeout=0.2)
+    second.open()
+    with first.writing(), pytest.raises(IndexBusyError, match="busy"), second.writing():
+        pass
+    first.close()
+    second.close()
+
+
+def test_an_index_from_another_schema_version_must_be_rebuilt(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(RECORDS)
+    ix.close()
+    (tmp_path / "index" / "briefing-index.json").write_text(json.dumps({"schema_version": 0}))
+    with pytest.raises(IndexCorruptError):
+        SearchIndex(tmp_path / "index").open()
+
+
+def test_rebuild_swaps_in_a_fresh_index(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(RECORDS)
+    assert ix.doc_count() == 4
+    ix.rebuild(RECORDS[:2])
+    assert ix.doc_count() == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
+    ix.close()
