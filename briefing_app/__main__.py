@@ -1,3 +1,3 @@
-from briefing_app.cli import main
+from briefing_app.launcher import main
 
 raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""The `briefing` command: a thin front end over the Library facade.
+"""The `briefing` command line: a thin front end over the Library facade.
 
 Exit codes: 0 success, 1 some files failed or a requested thing was not found,
 2 usage errors (including a malformed query), 3 the library is busy or unusable.
@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -146,14 +145,8 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def main(argv: Sequence[str] | None = None, *, default_data_dir: Path | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None), default_data_dir)
-    if args.command in (None, "gui"):
-        from briefing_app.ui.app import run_gui  # Qt is loaded only for the window
-
-        return run_gui(data_dir, [Path(p) for p in getattr(args, "paths", [])])
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one non-GUI command; errors become a message and an exit code, never a traceback."""
     err = Style(sys.stderr)
     try:
         return _dispatch(args, data_dir)
@@ -424,5 +417,3 @@ def _cmd_show(library: Library, args: argparse.Namespace) -> int:
     return EXIT_OK if text is not None else EXIT_FAILED
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())

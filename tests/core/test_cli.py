@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.cli import main
+from briefing_app.launcher import main
 from tests.core.test_library import NOTE, PRESS_RELEASE, write
 
 HIT_KEYS = {"id", "path", "title", "date", "language", "score", "snippet"}
