@@ -24,7 +24,7 @@ from whoosh.searching import Searcher
 from briefing_app.search.analysis import analyzer_for
 from briefing_app.search.query import QueryParser, date_key, fold, parse_date_bound
 from briefing_app.search.schema import SCHEMA_VERSION, body_field, build_schema
-from briefing_app.search.snippets import make_snippet
+from briefing_app.search.snippets import make_snippet, matching_spans
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -220,6 +220,17 @@ class SearchIndex:
             suggestion=suggestion,
             facets=facets,
         )
+
+    def highlight_words(self, query: str, text: str, language: str) -> list[str]:
+        """The words of `text` the query matches (as written), for highlighting in a reader."""
+        with self._lock:
+            parsed = self._parser.parse(query)
+            if parsed.query is None:
+                return []
+            terms = _terms_by_field(parsed.query, self._current_searcher())
+        field_terms = terms.get(body_field(language), set()) | terms.get("title", set())
+        spans = matching_spans(text, analyzer_for(language), field_terms)
+        return sorted({text[start:end] for start, end in spans}, key=str.lower)
 
     def _hit(self, hit: Any, terms: dict[str, set[str]], with_snippet: bool) -> SearchHit:
         fields = hit.fields()

@@ -26,7 +26,7 @@ def make_snippet(
     """HTML-escaped passage of about `width` characters with matched words in <mark>."""
     if not text:
         return ""
-    spans = _matching_spans(text[:MAX_ANALYSED_CHARS], analyzer, terms) if terms else []
+    spans = matching_spans(text[:MAX_ANALYSED_CHARS], analyzer, terms)
     if not spans:
         return html.escape(_leading_passage(text, width))
     start, end = _best_window(spans, width)
@@ -45,7 +45,10 @@ def make_snippet(
     return "".join(pieces).replace("\n", " ")
 
 
-def _matching_spans(text: str, analyzer: Analyzer, terms: Collection[str]) -> list[tuple[int, int]]:
+def matching_spans(text: str, analyzer: Analyzer, terms: Collection[str]) -> list[tuple[int, int]]:
+    """Character spans of the tokens of `text` whose analysed form is one of `terms`."""
+    if not terms:
+        return []
     spans: list[tuple[int, int]] = []
     last_end = -1
     for token in analyzer(text, chars=True, mode="index"):
