@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SIZE ?= 1000,10000
 
-.PHONY: run test lint typecheck bench clean help
+.PHONY: run test lint typecheck bench screenshots translations clean help
 
 help:
 	@echo "make run    - set up .venv and start Briefing on the bundled sample library"
@@ -41,6 +41,14 @@ test: lint typecheck
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --sizes $(SIZE)
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
+
+# Qt translations: extract strings into resources/i18n/*.ts, compile to .qm (both committed).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate briefing_app/ui/*.py -ts resources/i18n/briefing_nl.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/briefing_nl.ts -qm resources/i18n/briefing_nl.qm
 
 clean:
 	rm -rf $(VENV) bench-results .pytest_cache .mypy_cache .ruff_cache

@@ -127,7 +127,9 @@ def print_table(results: list[dict[str, Any]]) -> None:
             f"{r['rescan_unchanged_s']:>9.2f} {r['entities']['ms_per_600_words']:>15.2f}"
         )
     print()
-    header = f"{'docs':>7} {'query':<7} {'p50 ms':>8} {'p95 ms':>8} {'p50 +snip':>10} {'p95 +snip':>10}"
+    header = (
+        f"{'docs':>7} {'query':<7} {'p50 ms':>8} {'p95 ms':>8} {'p50 +snip':>10} {'p95 +snip':>10}"
+    )
     print(header)
     for r in results:
         for kind, modes in r["latency"].items():

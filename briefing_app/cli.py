@@ -23,7 +23,6 @@ from briefing_app.library import (
     ImportReport,
     Library,
     LibraryError,
-    resolve_data_dir,
 )
 from briefing_app.search import (
     IndexBusyError,
@@ -415,5 +414,3 @@ def _cmd_show(library: Library, args: argparse.Namespace) -> int:
         print()
         print(text)
     return EXIT_OK if text is not None else EXIT_FAILED
-
-

@@ -1,4 +1,4 @@
-"""Where bundled data files live: `resources/` in a checkout, a copy inside the installed package."""
+"""Where bundled data files live: `resources/` in a checkout, else the installed copy."""
 
 from __future__ import annotations
 

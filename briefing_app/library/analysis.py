@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing_app.documents import Document, DocumentError, read_document
 from briefing_app.entities import DocumentEntities, extract_entities
+from briefing_app.entities.corrections import Corrections
 from briefing_app.library.catalog import CatalogEntry, EntityRow, now_iso
 from briefing_app.search import IndexRecord
 
@@ -31,12 +32,14 @@ def document_id(path: Path | str) -> str:
     return hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:12]
 
 
-def analyse_file(path: Path, max_bytes: int) -> AnalysedFile | FailedFile:
+def analyse_file(
+    path: Path, max_bytes: int, corrections: Corrections | None = None
+) -> AnalysedFile | FailedFile:
     try:
         document = read_document(path, max_bytes=max_bytes)
     except DocumentError as error:
         return FailedFile(str(error.path), error.reason)
-    return analyse_document(document)
+    return analyse_document(document, corrections)
 
 
 def entity_text(document: Document) -> str:
@@ -44,9 +47,11 @@ def entity_text(document: Document) -> str:
     return f"{document.title}\n\n{document.searchable_text}"
 
 
-def analyse_document(document: Document) -> AnalysedFile:
+def analyse_document(document: Document, corrections: Corrections | None = None) -> AnalysedFile:
     doc_id = document_id(document.path)
     entities = extract_entities(entity_text(document), document.language)
+    if corrections is not None:
+        entities = corrections.apply(entities)
     rows = _entity_rows(entities)
     entry = CatalogEntry(
         id=doc_id,
@@ -70,9 +75,7 @@ def index_record(entry: CatalogEntry, body: str, entities: list[EntityRow]) -> I
     by_type: dict[str, list[EntityRow]] = {"person": [], "country": [], "org": []}
     for row in entities:
         by_type.setdefault(row.type, []).append(row)
-    aliases = tuple(
-        f"{row.type}:{alias}" for row in entities for alias in (row.name, *row.aliases)
-    )
+    aliases = tuple(f"{row.type}:{alias}" for row in entities for alias in (row.name, *row.aliases))
     return IndexRecord(
         id=entry.id,
         path=entry.path,

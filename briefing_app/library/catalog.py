@@ -87,6 +87,7 @@ def now_iso() -> str:
 class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._writes = 0
         self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -113,6 +114,7 @@ class Catalog:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+        self._writes += 1
 
     # -- meta ------------------------------------------------------------------------------
 
@@ -235,6 +237,23 @@ class Catalog:
         )
         return [_entity_row(row) for row in rows]
 
+    def person_names(self) -> list[str]:
+        rows = self._db.execute("SELECT DISTINCT key FROM document_entities WHERE type = 'person'")
+        return [row[0] for row in rows]
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever any connection commits: a key for caches derived from the catalog."""
+        version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        return version, self._writes
+
+    def documents_with_entity(self, entity_type: str, key: str) -> list[CatalogEntry]:
+        rows = self._db.execute(
+            "SELECT d.* FROM documents d JOIN document_entities e ON e.doc_id = d.id"
+            " WHERE e.type = ? AND e.key = ?",
+            (entity_type, key),
+        )
+        return [_entry(row) for row in rows]
+
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
         """Library-wide: each entity with its total mentions and number of documents."""
         sql = (
@@ -252,7 +271,9 @@ class Catalog:
             aliases: set[str] = set()
             for chunk in json.loads(row["aliases"]):
                 aliases.update(json.loads(chunk))
-            entity = EntityRow(row["type"], row["key"], row["name"], row["count"], tuple(sorted(aliases)))
+            entity = EntityRow(
+                row["type"], row["key"], row["name"], row["count"], tuple(sorted(aliases))
+            )
             result.append((entity, int(row["docs"])))
         return result
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_app.documents import SUPPORTED_SUFFIXES
+from briefing_app.entities.corrections import Corrections
 from briefing_app.library.analysis import AnalysedFile, FailedFile, analyse_file
 from briefing_app.library.catalog import Catalog
 from briefing_app.search import SearchIndex
@@ -39,6 +40,7 @@ class ImportReport:
 
 ProgressCallback = Callable[[ImportProgress], None]
 CancelCheck = Callable[[], bool]
+CommitCallback = Callable[[int], None]  # documents committed so far
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[FailedFile]]:
@@ -95,20 +97,34 @@ def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
 
 
 class Importer:
-    def __init__(self, catalog: Catalog, index: SearchIndex, *, max_bytes: int) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        index: SearchIndex,
+        *,
+        max_bytes: int,
+        corrections: Corrections | None = None,
+    ) -> None:
         self._catalog = catalog
         self._index = index
         self._max_bytes = max_bytes
+        self._corrections = corrections
+        self._committed = 0
+        self._on_commit: CommitCallback | None = None
 
     def run(
         self,
         paths: Iterable[Path],
         *,
         prune: bool = False,
+        force: bool = False,
         progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        committed: CommitCallback | None = None,
     ) -> ImportReport:
+        """Import `paths`; `force` re-analyses files even when they did not change."""
         report = ImportReport()
+        self._on_commit = committed
         files, folders, report.failed = discover(paths)
         for folder in folders:
             self._catalog.add_root(str(folder))
@@ -119,7 +135,7 @@ class Importer:
                 break
             if progress is not None:
                 progress(ImportProgress(done, len(files), str(path)))
-            self._import_one(path, report, pending)
+            self._import_one(path, report, pending, force)
             if len(pending) >= BATCH_SIZE:
                 self._flush(pending)
         self._flush(pending)
@@ -128,11 +144,15 @@ class Importer:
         return report
 
     def _import_one(
-        self, path: Path, report: ImportReport, pending: list[tuple[AnalysedFile, bool]]
+        self,
+        path: Path,
+        report: ImportReport,
+        pending: list[tuple[AnalysedFile, bool]],
+        force: bool,
     ) -> None:
         key = str(path)
         existing = self._catalog.get_by_path(key)
-        if existing is not None:
+        if existing is not None and not force:
             try:
                 stat = path.stat()
             except OSError as error:
@@ -141,11 +161,15 @@ class Importer:
             if stat.st_size == existing.size and stat.st_mtime == existing.mtime:
                 report.unchanged.append(key)
                 return
-        result = analyse_file(path, self._max_bytes)
+        result = analyse_file(path, self._max_bytes, self._corrections)
         if isinstance(result, FailedFile):
             report.failed.append(result)
             return
-        if existing is not None and existing.content_hash == result.entry.content_hash:
+        if (
+            existing is not None
+            and existing.content_hash == result.entry.content_hash
+            and not force
+        ):
             self._catalog.touch(existing.id, result.entry.mtime)
             report.unchanged.append(key)
             return
@@ -164,7 +188,10 @@ class Importer:
             [analysed.entry for analysed, _ in pending],
             {analysed.entry.id: analysed.entities for analysed, _ in pending},
         )
+        self._committed += len(pending)
         pending.clear()
+        if self._on_commit is not None:
+            self._on_commit(self._committed)
 
     def _remove_missing(self, folders: list[Path], prune: bool, report: ImportReport) -> None:
         candidates: dict[str, str] = {}

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing_app.documents import DEFAULT_MAX_BYTES, Document, DocumentError, read_document
+from briefing_app.entities import (
+    EntityType,
+    country_name,
+    resolve_organization,
+    resolve_surnames,
+)
+from briefing_app.entities.corrections import CorrectionError, Corrections
+from briefing_app.entities.countries import find_countries
 from briefing_app.library.analysis import AnalysedFile, analyse_file, document_id, index_record
+from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.importer import (
     CancelCheck,
+    CommitCallback,
     Importer,
     ImportReport,
     ProgressCallback,
 )
 from briefing_app.search import (
+    FacetCount,
     IndexCorruptError,
     IndexRecord,
     SearchIndex,
@@ -25,6 +36,7 @@ from briefing_app.search import (
 
 CATALOG_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
+CORRECTIONS_FILE = "entity-corrections.json"
 
 
 class LibraryError(Exception):
@@ -61,6 +73,8 @@ class Library:
                 f"Cannot use the data folder {self.data_dir}: {error.strerror or error}"
             ) from error
         self.index = SearchIndex(self.data_dir / INDEX_DIR)
+        self.corrections = self._load_corrections()
+        self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
         self._open_index()
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -92,12 +106,21 @@ class Library:
         paths: Iterable[Path | str],
         *,
         prune: bool = False,
+        force: bool = False,
         progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        committed: CommitCallback | None = None,
     ) -> ImportReport:
-        importer = Importer(self.catalog, self.index, max_bytes=self.max_bytes)
+        importer = Importer(
+            self.catalog, self.index, max_bytes=self.max_bytes, corrections=self.corrections
+        )
         return importer.run(
-            [Path(p) for p in paths], prune=prune, progress=progress, cancelled=cancelled
+            [Path(p) for p in paths],
+            prune=prune,
+            force=force,
+            progress=progress,
+            cancelled=cancelled,
+            committed=committed,
         )
 
     def rescan(self, *, progress: ProgressCallback | None = None) -> ImportReport:
@@ -119,7 +142,7 @@ class Library:
             for done, entry in enumerate(entries, start=1):
                 if progress is not None:
                     progress(done, len(entries))
-                result = analyse_file(Path(entry.path), self.max_bytes)
+                result = analyse_file(Path(entry.path), self.max_bytes, self.corrections)
                 if isinstance(result, AnalysedFile):
                     self.catalog.save([result.entry], {result.entry.id: result.entities})
                     yield result.record
@@ -135,7 +158,71 @@ class Library:
     # -- reading ---------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResults:
-        return self.index.search(request)
+        request = replace(
+            request,
+            people=tuple(self._person_alternatives(str(name)) for name in request.people),
+            organizations=tuple(
+                resolve_organization(str(name)) or name for name in request.organizations
+            ),
+            countries=tuple(self._country_code(str(name)) for name in request.countries),
+        )
+        results = self.index.search(request)
+        if "people" in results.facets:
+            results.facets["people"] = self._merge_people_facets(results.facets["people"])
+        return results
+
+    # -- the library-wide surname rule -----------------------------------------------------
+
+    def surname_resolution(self) -> dict[str, str]:
+        """Surname-only names ("Blok") -> the one full name they stand for ("Stef Blok")."""
+        generation = self.catalog.generation()
+        if self._surnames is None or self._surnames[0] != generation:
+            self._surnames = (generation, resolve_surnames(self.catalog.person_names()))
+        return self._surnames[1]
+
+    def _person_alternatives(self, name: str) -> tuple[str, ...]:
+        resolution = self.surname_resolution()
+        full = resolution.get(name, name)
+        return (full, *sorted(s for s, f in resolution.items() if f.lower() == full.lower()))
+
+    def _merge_people_facets(self, facets: list[FacetCount]) -> list[FacetCount]:
+        resolution = self.surname_resolution()
+        counts: dict[str, int] = {}
+        for facet in facets:
+            name = resolution.get(facet.value, facet.value)
+            counts[name] = counts.get(name, 0) + facet.count
+        merged = [FacetCount(name, count) for name, count in counts.items()]
+        return sorted(merged, key=lambda f: (-f.count, f.value))
+
+    def _merge_people_rows(self, rows: list[EntityRow]) -> list[EntityRow]:
+        resolution = self.surname_resolution()
+        merged: dict[tuple[str, str], EntityRow] = {}
+        for row in rows:
+            key = resolution.get(row.key, row.key) if row.type == "person" else row.key
+            aliases = [*row.aliases, row.key] if key != row.key else list(row.aliases)
+            seen = merged.get((row.type, key))
+            if seen is None:
+                name = key if key != row.key else row.name
+                merged[(row.type, key)] = EntityRow(row.type, key, name, row.count, tuple(aliases))
+            else:
+                combined = dict.fromkeys([*seen.aliases, *aliases])
+                combined.pop(key, None)
+                merged[(row.type, key)] = replace(
+                    seen, count=seen.count + row.count, aliases=tuple(combined)
+                )
+        return sorted(merged.values(), key=lambda r: (r.type, -r.count, r.name.lower()))
+
+    def highlight_words(self, query: str, document: Document) -> list[str]:
+        """Words of the document that the query matches, as they are written in it."""
+        if not query.strip():
+            return []
+        return self.index.highlight_words(query, document.text, document.language)
+
+    def _country_code(self, name: str) -> str:
+        if len(name) == 2:
+            return name.upper()
+        found = find_countries(name, "nl") or find_countries(name, "en")
+        return found[0].key if found else name
 
     def documents(self) -> list[CatalogEntry]:
         return self.catalog.all()
@@ -160,7 +247,7 @@ class Library:
 
     def open_document(self, id_or_path: str) -> OpenedDocument:
         entry = self.find(id_or_path)
-        entities = self.catalog.entities_of(entry.id)
+        entities = self._merge_people_rows(self.catalog.entities_of(entry.id))
         try:
             document = read_document(Path(entry.path), max_bytes=self.max_bytes)
         except DocumentError as error:
@@ -171,7 +258,94 @@ class Library:
         return OpenedDocument(entry, document, problem, entities)
 
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
-        return self.catalog.entity_table(entity_type)
+        """Library-wide entities with their document counts, surnames merged into full names."""
+        table = self.catalog.entity_table(entity_type)
+        if entity_type not in (None, "person"):
+            return table
+        resolution = self.surname_resolution()
+        merged: dict[tuple[str, str], tuple[EntityRow, int]] = {}
+        for row, docs in table:
+            key = resolution.get(row.key, row.key) if row.type == "person" else row.key
+            seen = merged.get((row.type, key))
+            if seen is None:
+                if key == row.key:
+                    merged[(row.type, key)] = (row, docs)
+                else:
+                    aliases = (*row.aliases, row.key)
+                    merged[(row.type, key)] = (
+                        replace(row, key=key, name=key, aliases=aliases),
+                        docs,
+                    )
+            else:
+                aliases = tuple(dict.fromkeys([*seen[0].aliases, row.key, *row.aliases]))
+                total = replace(seen[0], count=seen[0].count + row.count, aliases=aliases)
+                merged[(row.type, key)] = (total, seen[1] + docs)
+        return sorted(merged.values(), key=lambda item: (-item[1], -item[0].count, item[0].name))
+
+    @staticmethod
+    def country_name(code: str, ui_language: str = "en") -> str:
+        return country_name(code, ui_language)
+
+    # -- entity corrections ----------------------------------------------------------------
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.data_dir / CORRECTIONS_FILE
+
+    def _load_corrections(self) -> Corrections:
+        try:
+            return Corrections.from_json(self.corrections_path.read_text("utf-8"))
+        except FileNotFoundError:
+            return Corrections()
+        except (OSError, CorrectionError) as error:
+            self._notify(f"Entity corrections could not be read ({error}); starting without.")
+            return Corrections()
+
+    def correct_entity(self, action: str, entity_type: str, key: str, value: str = "") -> list[str]:
+        """Record a correction, save it, and re-analyse the documents it concerns.
+
+        Returns the ids of the documents that were updated."""
+        kind = EntityType(entity_type)
+        if action == "rename":
+            self.corrections.rename(kind, key, value)
+        elif action == "merge":
+            self.corrections.merge(kind, key, value)
+        elif action == "retype":
+            self.corrections.retype(kind, key, EntityType(value))
+        elif action == "hide":
+            self.corrections.hide(kind, key)
+        else:
+            raise CorrectionError(f"Unknown correction '{action}'.")
+        self._save_corrections()
+        affected = self.catalog.documents_with_entity(str(kind), key)
+        self.import_paths([Path(entry.path) for entry in affected], force=True)
+        return [entry.id for entry in affected]
+
+    def export_corrections(self, path: Path) -> int:
+        write_atomic(Path(path), self.corrections.to_json())
+        return len(self.corrections.items)
+
+    def import_corrections(self, path: Path) -> int:
+        """Merge a corrections file into this library's; returns how many were new."""
+        try:
+            incoming = Corrections.from_json(Path(path).read_text("utf-8"))
+        except OSError as error:
+            raise LibraryError(f"Cannot read {path}: {error.strerror}") from error
+        before = len(self.corrections.items)
+        self.corrections = self.corrections.merged_with(incoming)
+        added = len(self.corrections.items) - before
+        if added:
+            self._save_corrections()
+            self.import_paths([Path(e.path) for e in self.catalog.all()], force=True)
+        return added
+
+    def _save_corrections(self) -> None:
+        try:
+            write_atomic(self.corrections_path, self.corrections.to_json())
+        except OSError as error:
+            raise LibraryError(
+                f"Cannot save entity corrections in {self.data_dir}: {error.strerror}"
+            ) from error
 
 
 __all__ = ["Library", "LibraryError", "OpenedDocument", "document_id", "index_record"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.query import And, Every, NumericRange, Query, Term
+from whoosh.query import And, Every, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
 
 from briefing_app.search.analysis import analyzer_for
@@ -275,9 +275,7 @@ class SearchIndex:
         return {
             name: [
                 FacetCount(value, count)
-                for value, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[
-                    :limit
-                ]
+                for value, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
             ]
             for name, counter in counters.items()
         }
@@ -405,7 +403,9 @@ def _filters(request: SearchRequest, date_from: int | None, date_to: int | None)
         ("organizations", request.organizations),
     ):
         for value in values:
-            parts.append(Term(field, value.strip().lower()))
+            alternatives = (value,) if isinstance(value, str) else value
+            terms = [Term(field, v.strip().lower()) for v in alternatives]
+            parts.append(terms[0] if len(terms) == 1 else Or(terms))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)

@@ -56,9 +56,11 @@ class SearchRequest:
     date_from: str | None = None  # "YYYY-MM" or "YYYY-MM-DD", inclusive
     date_to: str | None = None
     sort: SortOrder = SortOrder.RELEVANCE
-    people: tuple[str, ...] = ()  # each filter must match (AND)
-    countries: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
+    # Entity filters: each must match (AND); a filter given as a tuple matches any of its
+    # alternatives ("Mark Rutte" or "Rutte").
+    people: tuple[str | tuple[str, ...], ...] = ()
+    countries: tuple[str | tuple[str, ...], ...] = ()
+    organizations: tuple[str | tuple[str, ...], ...] = ()
     snippets: bool = True
     facets: bool = False
     facet_limit: int = 20

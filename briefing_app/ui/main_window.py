@@ -1,63 +1,709 @@
+"""The main window: composition of the widgets and, in `_connect`, all of their wiring."""
+
 from __future__ import annotations
 
-import html
-import re
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.library import Library
-from briefing_app.search import QuerySyntaxError, SearchRequest
+from briefing_app.library import ImportReport, Library, OpenedDocument
+from briefing_app.resources import resource_path
+from briefing_app.search import FacetCount, SearchRequest, SearchResults, SortOrder
+from briefing_app.ui.dialogs import FailuresDialog, ShortcutsDialog
+from briefing_app.ui.entity_panel import EntityPanel
+from briefing_app.ui.filter_bar import FilterBar
+from briefing_app.ui.models import EntityItem, ResultsModel
+from briefing_app.ui.reader import ReaderPane
+from briefing_app.ui.result_delegate import ResultsView
+from briefing_app.ui.search_bar import SearchBar
+from briefing_app.ui.service import LibraryService, OpenedView
+from briefing_app.ui.state import WindowState
 
-SEARCH_DELAY_MS = 150
+PAGE_SIZE = 50
+REFRESH_DELAY_MS = 400  # coalesce re-searches while an import commits batch after batch
+PANELS = (
+    ("person", "peoplePanel", "people"),
+    ("country", "countriesPanel", "countries"),
+    ("org", "organizationsPanel", "organizations"),
+)
 
 
 class MainWindow(QMainWindow):
-    """Placeholder window: a search box and a result list over the library."""
+    # Events other parts (and tests) can wait for.
+    results_shown = Signal(int)  # total
+    document_shown = Signal(str)  # document id
+    library_ready = Signal(int)  # documents in the library
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self,
+        service: LibraryService,
+        settings: QSettings,
+        *,
+        ui_language: str = "en",
+        import_on_start: list[Path] | None = None,
+    ) -> None:
         super().__init__()
-        self._library = library
-        self.setWindowTitle(f"Briefing — {library.data_dir}")
-        self.resize(900, 640)
-        self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setAccessibleName("Search")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(f"Search {library.document_count()} documents")
-        self.status = QLabel()
-        self.results = QListWidget(objectName="resultsView")
-        self.results.setAccessibleName("Results")
-        layout = QVBoxLayout()
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.status)
-        layout.addWidget(self.results)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._timer.start)
-        self.search_box.returnPressed.connect(self.run_search)
-        self.run_search()
+        self.service = service
+        self.state = WindowState(settings)
+        self.ui_language = ui_language
+        self._import_on_start = list(import_on_start or [])
+        self._request: SearchRequest | None = None
+        self._search_id = 0
+        self._library_size = 0
+        self._history: list[str] = []  # opened document ids, for back/forward
+        self._history_at = -1
+        self._last_failures: list[tuple[str, str]] = []
+        self._current_doc: str | None = None  # asked for
+        self._restoring_selection = False
+        self._keep_selection = False
+        self._shown_doc: str | None = None  # in the reader
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Briefing")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self._build_widgets()
+        self._build_docks()
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
 
-    def run_search(self) -> None:
-        self._timer.stop()
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar(self)
+        self.filter_bar = FilterBar(self)
+        self.results_model = ResultsModel(self)
+        self.results_view = ResultsView(self)
+        self.results_view.setModel(self.results_model)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("resultCount")
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("suggestionLabel")
+        self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion_label.hide()
+        self.reader = ReaderPane(self)
+
+        results_panel = QWidget(self)
+        results_layout = QVBoxLayout(results_panel)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label)
+        counts.addStretch(1)
+        counts.addWidget(self.suggestion_label)
+        results_layout.addLayout(counts)
+        results_layout.addWidget(self.results_view)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(results_panel)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_docks(self) -> None:
+        titles = {
+            "person": self.tr("People"),
+            "country": self.tr("Countries"),
+            "org": self.tr("Organizations"),
+        }
+        self.panels: dict[str, EntityPanel] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        previous: QDockWidget | None = None
+        for kind, object_name, _ in PANELS:
+            panel = EntityPanel(kind, titles[kind], object_name, self)
+            dock = QDockWidget(titles[kind], self)
+            dock.setObjectName(object_name)
+            dock.setAccessibleName(titles[kind])
+            dock.setWidget(panel)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if previous is not None:
+                self.splitDockWidget(previous, dock, Qt.Orientation.Vertical)
+            previous = dock
+            self.panels[kind] = panel
+            self.docks[kind] = dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel import"))
+        self.cancel_button.hide()
+        self.failures_button = QPushButton(self)
+        self.failures_button.setObjectName("importFailures")
+        self.failures_button.setFlat(True)
+        self.failures_button.hide()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.failures_button)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _action(
+        self, text: str, slot: object, shortcuts: list[QKeySequence] | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work whichever widget has focus
+        return action
+
+    def _build_menus(self) -> None:
+        key = QKeySequence
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_files_action = self._action(
+            self.tr("Import &files…"), self._ask_import_files, [key(key.StandardKey.Open)]
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import f&older…"), self._ask_import_folder, [key("Ctrl+Shift+O")]
+        )
+        self.rescan_action = self._action(
+            self.tr("&Re-scan library"), self.service.rescan, [key(key.StandardKey.Refresh)]
+        )
+        self.reindex_action = self._action(self.tr("Re&build index"), self._confirm_reindex)
+        self.failures_action = self._action(self.tr("Import &problems…"), self.show_failures)
+        self.failures_action.setEnabled(False)
+        quit_action = self._action(self.tr("&Quit"), self.close, [key(key.StandardKey.Quit)])
+        for action in (
+            self.import_files_action,
+            self.import_folder_action,
+            None,
+            self.rescan_action,
+            self.reindex_action,
+            self.failures_action,
+            None,
+            quit_action,
+        ):
+            menu.addSeparator() if action is None else menu.addAction(action)
+
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.focus_search_action = self._action(
+            self.tr("&Search"), self.search_bar.focus_search, [key("Ctrl+K"), key("Ctrl+L")]
+        )
+        menu.addAction(self.focus_search_action)
+        reader_actions = self.reader.actions_for_menus()
+        for action in reader_actions:
+            self.addAction(action)
+        menu.addSeparator()
+        menu.addActions(reader_actions)
+
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        for kind in self.docks:
+            menu.addAction(self.docks[kind].toggleViewAction())
+        menu.addSeparator()
+        language_menu = menu.addMenu(self.tr("&Language"))
+        for code, label in (("", self.tr("System")), ("en", "English"), ("nl", "Nederlands")):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(self.state.language == code)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+
+        menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.back_action = self._action(self.tr("&Back"), self.go_back, [key(key.StandardKey.Back)])
+        self.forward_action = self._action(
+            self.tr("&Forward"), self.go_forward, [key(key.StandardKey.Forward)]
+        )
+        self.next_result_action = self._action(
+            self.tr("&Next result"), lambda: self.step_result(1), [key("Alt+Down")]
+        )
+        self.previous_result_action = self._action(
+            self.tr("&Previous result"), lambda: self.step_result(-1), [key("Alt+Up")]
+        )
+        menu.addActions(
+            [
+                self.back_action,
+                self.forward_action,
+                self.next_result_action,
+                self.previous_result_action,
+            ]
+        )
+
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            [key(key.StandardKey.HelpContents)],
+        )
+        menu.addAction(self.shortcuts_action)
+        menu.addAction(self._action(self.tr("&About Briefing"), self._about))
+        self._update_navigation()
+
+    # -- wiring (the one place where signals meet slots) -----------------------------------
+
+    def _connect(self) -> None:
+        s = self.service
+        s.ready.connect(self._on_ready)
+        s.open_failed.connect(self._on_open_failed)
+        s.search_finished.connect(self._on_search_finished)
+        s.search_failed.connect(self._on_search_failed)
+        s.library_counted.connect(self._set_library_size)
+        s.page_loaded.connect(self._on_page_loaded)
+        s.document_opened.connect(self._on_document_opened)
+        s.document_failed.connect(self._on_document_failed)
+        s.busy_changed.connect(self._on_busy_changed)
+        s.import_progress.connect(self._on_import_progress)
+        s.import_finished.connect(self._on_import_finished)
+        s.reindex_finished.connect(self._on_reindexed)
+        s.library_changed.connect(self._refresh_timer_start)
+        s.job_failed.connect(self._on_job_failed)
+
+        self.search_bar.query_changed.connect(self.search)
+        self.search_bar.query_submitted.connect(self._on_query_submitted)
+        self.search_bar.move_down.connect(self._focus_results)
+        self.search_bar.history_changed.connect(self._remember_history)
+        self.filter_bar.filters_changed.connect(self.search)  # sort and dates included
+        self.results_model.more_wanted.connect(self._load_more)
+        self.results_view.current_changed.connect(self._on_current_result)
+        self.results_view.open_requested.connect(self._open_and_read)
+        self.results_view.move_up_from_top.connect(self.search_bar.focus_search)
+        self.cancel_button.clicked.connect(s.cancel_job)
+        self.failures_button.clicked.connect(self.show_failures)
+
+        self.reader.link_activated.connect(self._open_link)
+        self.reader.open_file_requested.connect(
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        )
+        self.reader.show_in_folder_requested.connect(
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        )
+        self.reader.zoom_changed.connect(self._remember_zoom)
+        self.suggestion_label.linkActivated.connect(self._use_suggestion)
+
+        for panel in self.panels.values():
+            panel.entity_activated.connect(self._add_entity_filter)
+            panel.entity_selected.connect(
+                lambda _kind, _key, surfaces: self.reader.set_entity_highlight(list(surfaces))
+            )
+            panel.rename_requested.connect(self._rename_entity)
+            panel.merge_requested.connect(self._merge_entity)
+            panel.hide_requested.connect(
+                lambda kind, key: self.service.correct_entity("hide", kind, key)
+            )
+            panel.search_requested.connect(self.set_query)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_after_change)
+
+    def _refresh_timer_start(self) -> None:
+        self._refresh_timer.start()
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        if self.state.geometry is not None:
+            self.restoreGeometry(self.state.geometry)
+        if self.state.dock_state is not None:
+            self.restoreState(self.state.dock_state)
+        if self.state.splitter is not None:
+            self.splitter.restoreState(self.state.splitter)
+        self.search_bar.set_history(self.state.history)
+        self.reader.set_zoom_level(self.state.zoom)
+        self.search_bar.set_query(self.state.last_query)
+        for panel in self.panels.values():
+            panel.set_scope("results")
+
+    def _save_state(self) -> None:
+        self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.state.last_query = self.search_bar.query()
+        self.state.history = self.search_bar.history()
+        self.state.zoom = self.reader.zoom_level
+        self.state.sync()
+
+    def _remember_zoom(self, level: int) -> None:
+        self.state.zoom = level
+
+    def _remember_history(self, queries: list[str]) -> None:
+        self.state.history = queries
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         try:
-            results = self._library.search(SearchRequest(query=self.search_box.text(), limit=50))
-        except QuerySyntaxError as error:
-            self.status.setText(str(error))
+            self._save_state()
+        finally:
+            # Whatever happens, the worker threads must end before their QThreads are freed.
+            self.service.shutdown()
+        super().closeEvent(event)
+
+    # -- library lifecycle -----------------------------------------------------------------
+
+    def _on_ready(self, count: int) -> None:
+        self._set_library_size(count)
+        paths = self._import_on_start
+        if count == 0 and not paths:
+            # First run: show real content at once.
+            paths = [resource_path("sample")]
+            self.status_label.setText(self.tr("Importing the sample library…"))
+        if paths:
+            self.service.import_paths(paths)
+        self.search()
+        self.library_ready.emit(count)
+
+    def _on_open_failed(self, message: str) -> None:
+        QMessageBox.critical(self, "Briefing", message)
+
+    def library_size(self) -> int:
+        return self._library_size
+
+    def current_document_id(self) -> str | None:
+        """The document shown in the reader (None until one has been opened)."""
+        return self._shown_doc
+
+    def _set_library_size(self, count: int) -> None:
+        self._library_size = count
+        self.search_bar.set_library_size(count)
+
+    def _refresh_after_change(self) -> None:
+        self.search(keep_selection=True)
+
+    # -- searching -------------------------------------------------------------------------
+
+    def current_request(self) -> SearchRequest:
+        filters = self.filter_bar.filters()
+        date_from, date_to = self.filter_bar.date_range()
+
+        def keys(kind: str) -> tuple[str, ...]:
+            return tuple(key for k, key, _label in filters if k == kind)
+
+        return SearchRequest(
+            query=self.search_bar.query(),
+            limit=PAGE_SIZE,
+            date_from=date_from,
+            date_to=date_to,
+            sort=SortOrder(self.filter_bar.sort()),
+            people=keys("person"),
+            countries=keys("country"),
+            organizations=keys("org"),
+            facets=True,
+        )
+
+    def search(self, *_args: object, keep_selection: bool = False) -> int:
+        self._keep_selection = keep_selection
+        self._request = self.current_request()
+        self._search_id = self.service.search(self._request)
+        return self._search_id
+
+    def set_query(self, text: str) -> None:
+        self.search_bar.set_query(text)
+        self.search_bar.remember(text)
+        self.search()
+
+    def _on_query_submitted(self, _query: str) -> None:
+        self.search()  # the search bar keeps its own history of submitted queries
+
+    def _on_search_finished(self, request_id: int, results: SearchResults) -> None:
+        if not self.service.is_current_search(request_id):
+            return  # an older query: the user has typed on since
+        self.search_bar.clear_error()
+        selected = self._current_doc if self._keep_selection else None
+        self.results_model.reset_results(results)
+        noun = self.tr("document") if results.total == 1 else self.tr("documents")
+        self.count_label.setText(f"{results.total:,} {noun}")
+        if results.suggestion:
+            self.suggestion_label.setText(
+                self.tr("Did you mean") + f' <a href="suggest">{_escape(results.suggestion)}</a>?'
+            )
+            self.suggestion_label.setProperty("suggestion", results.suggestion)
+            self.suggestion_label.show()
+        else:
+            self.suggestion_label.hide()
+        for kind, _object_name, facet in PANELS:
+            self.panels[kind].set_result_entities(
+                self._facet_items(kind, results.facets.get(facet, []))
+            )
+        if selected is not None:
+            row = self.results_model.row_of(selected)
+            if row >= 0:
+                self._restoring_selection = True
+                self.results_view.select_row(row)
+                self._restoring_selection = False
+        self.results_shown.emit(results.total)
+
+    def _facet_items(self, kind: str, facets: list[FacetCount]) -> list[EntityItem]:
+        if kind == "country":
+            return [
+                EntityItem(kind, f.value, self.country_name(f.value), f.count, ()) for f in facets
+            ]
+        return [EntityItem(kind, f.value, f.value, f.count, ()) for f in facets]
+
+    def country_name(self, code: str) -> str:
+        return Library.country_name(code, self.ui_language)
+
+    def _on_search_failed(self, request_id: int, message: str) -> None:
+        if self.service.is_current_search(request_id):
+            self.search_bar.show_error(message)
+
+    def _load_more(self, offset: int) -> None:
+        if self._request is not None:
+            self.service.load_page(self._search_id, self._request, offset)
+
+    def _on_page_loaded(self, request_id: int, _offset: int, hits: list) -> None:
+        if self.service.is_current_search(request_id):
+            self.results_model.append_hits(hits)
+
+    def _use_suggestion(self, _link: str) -> None:
+        self.set_query(str(self.suggestion_label.property("suggestion")))
+
+    def _focus_results(self) -> None:
+        self.results_view.focus_first_result()
+
+    # -- entity filters and corrections ----------------------------------------------------
+
+    def _add_entity_filter(self, kind: str, key: str, name: str) -> None:
+        self.filter_bar.add_filter(kind, key, name)
+
+    def _rename_entity(self, kind: str, key: str, name: str) -> None:
+        new_name, ok = QInputDialog.getText(
+            self, self.tr("Rename"), self.tr("New name for “%1”:").replace("%1", name), text=name
+        )
+        if ok and new_name.strip() and new_name.strip() != name:
+            self.service.correct_entity("rename", kind, key, new_name.strip())
+
+    def _merge_entity(self, kind: str, key: str, name: str) -> None:
+        candidates = sorted({item.key for item in self.panels[kind].all_items() if item.key != key})
+        if not candidates:
+            self.status_label.setText(self.tr("Nothing to merge with."))
             return
-        self.status.setText(f"{results.total} documents")
-        self.results.clear()
-        for hit in results.hits:
-            snippet = html.unescape(re.sub(r"</?mark>", "", hit.snippet))
-            item = QListWidgetItem(f"{hit.title}  ({hit.date or 'no date'})\n{snippet}")
-            self.results.addItem(item)
+        target, ok = QInputDialog.getItem(
+            self,
+            self.tr("Merge"),
+            self.tr("Merge “%1” into:").replace("%1", name),
+            candidates,
+            0,
+            True,
+        )
+        if ok and target:
+            self.service.correct_entity("merge", kind, key, target)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _on_current_result(self, doc_id: str) -> None:
+        # Moving through the results shows each one in the reader, as a mail client does.
+        if doc_id and not self._restoring_selection and doc_id != self._current_doc:
+            self.open_document(doc_id)
+
+    def _open_and_read(self, doc_id: str) -> None:
+        if doc_id != self._current_doc:
+            self.open_document(doc_id)
+        self.reader.view.setFocus()
+
+    def open_document(self, doc_id: str, *, record: bool = True) -> None:
+        if record:
+            del self._history[self._history_at + 1 :]
+            if not self._history or self._history[-1] != doc_id:
+                self._history.append(doc_id)
+            self._history_at = len(self._history) - 1
+        self._current_doc = doc_id
+        self._update_navigation()
+        self.service.open_document(doc_id, self.search_bar.query())
+
+    def _on_document_opened(self, request_id: int, view: OpenedView) -> None:
+        if not self.service.is_current_document(request_id):
+            return
+        opened = view.opened
+        assert isinstance(opened, OpenedDocument)
+        self.reader.show_document(opened)
+        self.reader.set_highlight_terms(view.highlight_words)
+        for kind, panel in self.panels.items():
+            panel.set_scope("document")
+            panel.set_document_entities(
+                [
+                    EntityItem(
+                        row.type,
+                        row.key,
+                        self.country_name(row.key) if row.type == "country" else row.name,
+                        row.count,
+                        tuple(row.aliases),
+                    )
+                    for row in opened.entities
+                    if row.type == kind
+                ]
+            )
+        self.setWindowTitle(f"Briefing — {opened.entry.title}")
+        self._shown_doc = opened.entry.id
+        self.document_shown.emit(opened.entry.id)
+
+    def _on_document_failed(self, _request_id: int, message: str) -> None:
+        self.status_label.setText(message)
+
+    def go_back(self) -> None:
+        if self._history_at > 0:
+            self._history_at -= 1
+            self.open_document(self._history[self._history_at], record=False)
+
+    def go_forward(self) -> None:
+        if self._history_at < len(self._history) - 1:
+            self._history_at += 1
+            self.open_document(self._history[self._history_at], record=False)
+
+    def _update_navigation(self) -> None:
+        self.back_action.setEnabled(self._history_at > 0)
+        self.forward_action.setEnabled(self._history_at < len(self._history) - 1)
+
+    def step_result(self, delta: int) -> None:
+        rows = self.results_model.rowCount()
+        if rows == 0:
+            return
+        current = self.results_view.currentIndex()
+        row = current.row() + delta if current.isValid() else 0
+        self.results_view.select_row(max(0, min(rows - 1, row)))
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    # -- importing -------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if paths:
+            self.service.import_paths(paths)
+
+    def _ask_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            "",
+            self.tr("Documents (*.txt *.md *.markdown);;All files (*)"),
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def _ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def _confirm_reindex(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Rebuild index"),
+            self.tr(
+                "Rebuild the search index from the source files? "
+                "Your bookmarks and corrections are kept."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.service.reindex()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_paths(paths)
+        event.acceptProposedAction()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        for action in (self.rescan_action, self.reindex_action):
+            action.setEnabled(not busy)
+        if busy:
+            self.progress.setRange(0, 0)  # busy indicator until the first progress report
+
+    def _on_import_progress(self, done: int, total: int, path: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done:,} / {total:,}")
+        if path:
+            self.status_label.setText(self.tr("Importing %1").replace("%1", Path(path).name))
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        summary = self.tr("%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed")
+        counts = (
+            len(report.added),
+            len(report.updated),
+            len(report.unchanged),
+            len(report.removed),
+            len(report.failed),
+        )
+        for n, count in enumerate(counts, start=1):
+            summary = summary.replace(f"%{n}", str(count))
+        if report.cancelled:
+            summary = self.tr("Import cancelled: ") + summary
+        self.status_label.setText(summary)
+        self._last_failures = [(f.path, f.reason) for f in report.failed]
+        self.failures_action.setEnabled(bool(self._last_failures))
+        if self._last_failures:
+            self.failures_button.setText(
+                self.tr("%1 not imported…").replace("%1", str(len(self._last_failures)))
+            )
+            self.failures_button.show()
+        else:
+            self.failures_button.hide()
+
+    def _on_reindexed(self, count: int) -> None:
+        self.status_label.setText(self.tr("Index rebuilt: %1 documents").replace("%1", str(count)))
+
+    def _on_job_failed(self, message: str) -> None:
+        self.status_label.setText(message)
+        QMessageBox.warning(self, "Briefing", message)
+
+    def show_failures(self) -> None:
+        FailuresDialog(self, self._last_failures).exec()
+
+    # -- help and settings -----------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self, self.actions()).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Briefing"),
+            self.tr(
+                "Briefing: search, read and annotate press releases and briefing notes, "
+                "in Dutch and in English."
+            ),
+        )
+
+    def _set_language(self, code: str) -> None:
+        self.state.language = code
+        self.status_label.setText(self.tr("The new language is used after a restart."))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -498,9 +498,7 @@ def test_permission_error_while_reading_is_refused(
 
 # Fragments that trip parsers: fences, rules, headers, emphasis markers, blank lines.
 _MARKUP_HEAVY = st.lists(
-    st.sampled_from(
-        [*"ab #*_-=>`[]()!:.", "\n", "\n\n", "---\n", "```\n", " date 2018-11 ", "\r"]
-    ),
+    st.sampled_from([*"ab #*_-=>`[]()!:.", "\n", "\n\n", "---\n", "```\n", " date 2018-11 ", "\r"]),
     max_size=80,
 ).map("".join)
 

@@ -19,11 +19,7 @@ FILE_NAME = re.compile(r"^(\d{4}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.(txt|md)$")
 DUTCH_CUES = re.compile(r"\b(?:de|het|en)\b", re.IGNORECASE)
 ENGLISH_CUES = re.compile(r"\b(?:the|and|of)\b", re.IGNORECASE)
 
-DOCUMENTS = sorted(
-    path
-    for path in SAMPLE_DIR.glob("*")
-    if path.suffix in {".txt", ".md"}
-)
+DOCUMENTS = sorted(path for path in SAMPLE_DIR.glob("*") if path.suffix in {".txt", ".md"})
 
 
 def _front_matter(text: str) -> dict[str, str]:

@@ -1,0 +1,197 @@
+"""The entity panels of one document: recognisers in order, then one entry per real entity.
+
+Organizations run first, then countries, then people with the spans of the first two blocked
+("Boko Haram", "Den Haag" never become people). Mentions are merged into entities: for people
+"Stef Blok", "minister Blok" and "Blok" are one entry named by the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from briefing_app.entities.countries import country_name, find_countries
+from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
+from briefing_app.entities.organizations import find_organizations, organization_name
+from briefing_app.entities.people import (
+    NAME_PARTICLES,
+    credit_spans,
+    find_people,
+    is_given_name,
+)
+
+_DocKey = TypeVar("_DocKey")
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def extract_entities(text: str, language: str, ui_language: str = "en") -> DocumentEntities:
+    """People, countries and organizations in `text`, one entry each, most mentioned first."""
+    # Photo credits ("Beeld: ANP / Sem van der Wal") are page furniture: nothing in them counts.
+    credits = credit_spans(text)
+    organizations = [m for m in find_organizations(text, language) if not _inside(m, credits)]
+    org_spans = [(m.start, m.end) for m in organizations]
+    # A nationality inside an organization's name ("Nederlandse Rode Kruis") is part of that
+    # name, not a separate mention of the country.
+    countries = [
+        m for m in find_countries(text, language) if not _inside(m, [*org_spans, *credits])
+    ]
+    blocked = org_spans + [(m.start, m.end) for m in countries]
+    people = find_people(text, language, blocked)
+    return DocumentEntities(
+        people=_sorted(_merge_people(people)),
+        countries=_sorted(_group_by_key(countries, lambda code: country_name(code, ui_language))),
+        # Organizations are named in the document's language: NAVO in Dutch, NATO in English.
+        organizations=_sorted(
+            _group_by_key(organizations, lambda key: organization_name(key, language))
+        ),
+    )
+
+
+def _inside(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _sorted(entities: Iterable[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: (-e.count, e.name.casefold()))
+
+
+def _group_by_key(mentions: Sequence[Mention], display: Callable[[str], str]) -> list[Entity]:
+    entities: dict[str, Entity] = {}
+    for mention in mentions:
+        entity = entities.get(mention.key)
+        if entity is None:
+            entity = entities[mention.key] = Entity(mention.type, mention.key, display(mention.key))
+        _add_mention(entity, mention)
+    return list(entities.values())
+
+
+def _add_mention(entity: Entity, mention: Mention) -> None:
+    entity.count += 1
+    entity.spans.append((mention.start, mention.end))
+    if mention.surface != entity.name and mention.surface not in entity.aliases:
+        entity.aliases.append(mention.surface)
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def fold(name: str) -> str:
+    """Comparison form of a name: case- and accent-insensitive ("António" == "antonio")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(name: str) -> list[str]:
+    return fold(name).split()
+
+
+def _refers_to(short: Sequence[str], full: Sequence[str], short_surface: str) -> bool:
+    """Whether a shorter name form can stand for a fuller one in the same text."""
+    if list(short) == list(full):
+        return True
+    n = len(short)
+    if n == 1 and short[0] == full[-1].split("-")[0]:  # "Bijleveld" / "Ank Bijleveld-Schouten"
+        return True
+    if n >= len(full):
+        return False
+    if list(full[-n:]) == list(short):  # "Blok" / "Stef Blok", "de Jonge" / "Hugo de Jonge"
+        return True
+    # A name used by its first part: regnal names ("Abdullah" / "Abdullah II") and names
+    # whose first part is not a given name we know ("Tedros" / "Tedros Adhanom Ghebreyesus").
+    if list(full[:n]) == list(short):
+        rest_is_regnal = all(_ROMAN.fullmatch(w.upper()) for w in full[n:])
+        return rest_is_regnal or not is_given_name(short_surface)
+    return False
+
+
+def _merge_people(mentions: Sequence[Mention]) -> list[Entity]:
+    # Fullest forms first, so each shorter form can find the entity it stands for.
+    by_fullness = sorted(
+        mentions, key=lambda m: (-len(m.surface.split()), -len(m.surface), m.start)
+    )
+    entities: list[Entity] = []
+    words: list[list[str]] = []
+    for mention in by_fullness:
+        short = _words(mention.surface)
+        candidates = [k for k, full in enumerate(words) if _refers_to(short, full, mention.surface)]
+        if not candidates:
+            entities.append(Entity(EntityType.PERSON, mention.surface, mention.surface))
+            words.append(short)
+            candidates = [len(entities) - 1]
+        # Two people share the surname ("minister Blok" with both Stef and Ank Blok in the
+        # text): the one mentioned last before this mention is meant.
+        best = max(candidates, key=lambda k: _last_before(entities[k], mention.start))
+        _add_mention(entities[best], mention)
+    for entity in entities:
+        entity.spans.sort()
+    return entities
+
+
+def _last_before(entity: Entity, position: int) -> int:
+    return max((s for s, _ in entity.spans if s < position), default=-1)
+
+
+# --- across the library -----------------------------------------------------------------------
+
+
+def resolve_surnames(names: Iterable[str]) -> dict[str, str]:
+    """Library-wide rule: each surname-only name ("Blok", "De Jonge") mapped to the one full
+    name it stands for elsewhere in the library ("Stef Blok"); ambiguous surnames are left out."""
+    full_names: dict[tuple[str, ...], set[str]] = {}
+    distinct = set(names)
+    for name in distinct:
+        for form in _surname_forms(name):
+            full_names.setdefault(form, set()).add(name)
+    resolved: dict[str, str] = {}
+    for name in distinct:
+        if not _is_surname_only(name):
+            continue
+        fits = full_names.get(tuple(_words(name)), set())
+        if len({fold(n) for n in fits}) == 1:
+            resolved[name] = min(fits)
+    return resolved
+
+
+def merge_surnames_across(
+    entities_by_doc: Mapping[_DocKey, DocumentEntities],
+) -> dict[_DocKey, DocumentEntities]:
+    """Apply `resolve_surnames` to a set of documents: "Blok" becomes "Stef Blok" where one
+    full name fits, merged with that person's entry when the document has both."""
+    resolved = resolve_surnames(
+        person.name for doc in entities_by_doc.values() for person in doc.people
+    )
+    merged: dict[_DocKey, DocumentEntities] = {}
+    for doc_key, doc in entities_by_doc.items():
+        people: dict[str, Entity] = {}
+        for person in doc.people:
+            target = resolved.get(person.name, person.name)
+            entity = people.get(target)
+            if entity is None:
+                entity = people[target] = replace(
+                    person, key=target, name=target, count=0, aliases=[], spans=[]
+                )
+            entity.count += person.count
+            entity.spans = sorted(entity.spans + person.spans)
+            for alias in [person.name, *person.aliases]:
+                if alias != target and alias not in entity.aliases:
+                    entity.aliases.append(alias)
+        merged[doc_key] = replace(doc, people=_sorted(people.values()))
+    return merged
+
+
+def _is_surname_only(name: str) -> bool:
+    words = name.split()
+    return len(words) == 1 or (
+        all(w.lower() in NAME_PARTICLES for w in words[:-1]) and len(words) <= 4
+    )
+
+
+def _surname_forms(name: str) -> list[tuple[str, ...]]:
+    """Surname forms of a full name: "Hugo de Jonge" -> ("de", "jonge"), ("jonge",)."""
+    words = _words(name)
+    if len(words) < 2 or _is_surname_only(name) or name.split()[-1].isupper():
+        return []  # regnal names ("Abdullah II") have no surname
+    return [tuple(words[k:]) for k in range(1, len(words)) if _is_surname_only(" ".join(words[k:]))]

@@ -1,0 +1,318 @@
+"""A side panel listing one type of entity (people, countries or organizations) with counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.ui.models import EntityFilterProxy, EntityItem, EntityListModel
+
+DOCUMENT_SCOPE = "document"
+RESULTS_SCOPE = "results"
+
+
+def mentions_query(item: EntityItem) -> str:
+    """A query for the texts that mention item: its name or any alias, each as a phrase."""
+    phrases = [f'"{surface.replace(chr(34), "")}"' for surface in item.surfaces if surface]
+    return " OR ".join(phrases[:8])
+
+
+class EntityPanel(QWidget):
+    """Shows the entities of the open document or of the current results; never loads them.
+
+    The window feeds set_document_entities()/set_result_entities() and reacts to the signals.
+    """
+
+    entity_activated = Signal(str, str, str)  # type, key, name: add it as a filter
+    entity_selected = Signal(str, str, tuple)  # type, key, surfaces to highlight in the reader
+    rename_requested = Signal(str, str, str)  # type, key, current name
+    merge_requested = Signal(str, str, str)  # type, key, name
+    hide_requested = Signal(str, str)  # type, key
+    search_requested = Signal(str)  # query text
+    scope_changed = Signal(str)  # "document" | "results"
+
+    def __init__(
+        self, entity_type: str, title: str, object_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.entity_type = entity_type
+        self.title = title
+        # The window puts object_name on the dock; the panel and list carry derived names.
+        self.setObjectName(f"{object_name}Content")
+        self.setAccessibleName(title)
+
+        self._document_model = EntityListModel(self)
+        self._result_model = EntityListModel(self)
+        self._document_open = False
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self._document_model)
+
+        self.document_button = self._scope_button(self.tr("This document"), DOCUMENT_SCOPE)
+        self.results_button = self._scope_button(self.tr("Results"), RESULTS_SCOPE)
+        self.document_button.setChecked(True)
+        self._scope_group = QButtonGroup(self)
+        self._scope_group.setExclusive(True)
+        self._scope_group.addButton(self.document_button)
+        self._scope_group.addButton(self.results_button)
+        self.document_button.toggled.connect(self._on_scope_toggled)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName(f"{object_name}Filter")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setPlaceholderText(self.tr("Filter…"))
+        self.filter_box.setAccessibleName(self.tr("Filter {title}").format(title=title))
+        self.filter_box.textChanged.connect(self._on_filter_text)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName(f"{object_name}List")
+        self.view.setAccessibleName(title)
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(EntityListModel.COUNT_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(EntityListModel.NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            EntityListModel.COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.view.clicked.connect(self._activate_index)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        selection = self.view.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName(f"{object_name}Placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # muted text from the palette
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self.placeholder)
+
+        self.add_filter_action = self._action(self.tr("Add as filter"), self._on_add_filter)
+        self.rename_action = self._action(self.tr("Rename…"), self._on_rename)
+        self.merge_action = self._action(self.tr("Merge into…"), self._on_merge)
+        self.hide_action = self._action(self.tr("Hide"), self._on_hide)
+        self.search_action = self._action(self.tr("Search for mentions"), self._on_search)
+
+        toggles = QHBoxLayout()
+        toggles.setContentsMargins(0, 0, 0, 0)
+        toggles.setSpacing(0)
+        toggles.addWidget(self.document_button)
+        toggles.addWidget(self.results_button)
+        toggles.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(toggles)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self._stack, 1)
+        self._refresh()
+        self.filter_box.installEventFilter(self)
+        self.view.installEventFilter(self)
+
+    def _scope_button(self, text: str, scope: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"{scope}ScopeButton")
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        action.setEnabled(False)
+        return action
+
+    # -- data in --------------------------------------------------------------------------
+
+    def set_document_entities(self, items: Sequence[EntityItem] | None) -> None:
+        """The open document's entities; None when no document is open."""
+        self._document_open = items is not None
+        self._document_model.set_items(list(items or []))
+        self._refresh()
+
+    def set_result_entities(self, items: Sequence[EntityItem]) -> None:
+        self._result_model.set_items(list(items))
+        self._refresh()
+
+    def all_items(self) -> list[EntityItem]:
+        """Every entity the panel knows, in the document and in the results."""
+        return [*self._document_model.items(), *self._result_model.items()]
+
+    def scope(self) -> str:
+        return DOCUMENT_SCOPE if self.document_button.isChecked() else RESULTS_SCOPE
+
+    def set_scope(self, scope: str) -> None:
+        button = self.document_button if scope == DOCUMENT_SCOPE else self.results_button
+        button.setChecked(True)
+
+    def current_item(self) -> EntityItem | None:
+        return self._item(self.view.currentIndex())
+
+    def select_key(self, key: str) -> bool:
+        """Makes the entity with this key current (emits entity_selected); False if not listed."""
+        for row in range(self.proxy.rowCount()):
+            item = self.proxy.item_at(row)
+            if item is not None and item.key == key:
+                self.view.setCurrentIndex(self.proxy.index(row, 0))
+                return True
+        return False
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _on_scope_toggled(self, _checked: bool) -> None:
+        model = self._document_model if self.document_button.isChecked() else self._result_model
+        if self.proxy.sourceModel() is not model:
+            column, order = self.proxy.sortColumn(), self.proxy.sortOrder()
+            self.proxy.setSourceModel(model)
+            self.proxy.sort(column, order)
+            self._refresh()
+            self.scope_changed.emit(self.scope())
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self._stack.setCurrentWidget(self.view)
+        else:
+            self.placeholder.setText(self._empty_text())
+            self._stack.setCurrentWidget(self.placeholder)
+        self._update_actions()
+
+    def _empty_text(self) -> str:
+        source = self.proxy.sourceModel()
+        if source is not None and source.rowCount() > 0:
+            return self.tr("Nothing matches “{text}”").format(text=self.filter_box.text())
+        if self.scope() == DOCUMENT_SCOPE and not self._document_open:
+            return self.tr("No document open")
+        in_document = self.scope() == DOCUMENT_SCOPE
+        # Whole sentences per type, so translators can get the grammar right.
+        if self.entity_type == "person":
+            return (
+                self.tr("No people in this document")
+                if in_document
+                else self.tr("No people in these results")
+            )
+        if self.entity_type == "country":
+            return (
+                self.tr("No countries in this document")
+                if in_document
+                else self.tr("No countries in these results")
+            )
+        return (
+            self.tr("No organizations in this document")
+            if in_document
+            else self.tr("No organizations in these results")
+        )
+
+    def _update_actions(self) -> None:
+        has_item = self.current_item() is not None
+        for action in self.context_actions():
+            action.setEnabled(has_item)
+
+    def context_actions(self) -> list[QAction]:
+        return [
+            self.add_filter_action,
+            self.rename_action,
+            self.merge_action,
+            self.hide_action,
+            self.search_action,
+        ]
+
+    # -- user actions ---------------------------------------------------------------------
+
+    def _item(self, index: QModelIndex) -> EntityItem | None:
+        return self.proxy.item_at(index.row()) if index.isValid() else None
+
+    def _activate_index(self, index: QModelIndex) -> None:
+        item = self._item(index)
+        if item is not None:
+            self.entity_activated.emit(item.type, item.key, item.name)
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+        item = self.current_item()
+        if item is not None and self.view.selectionModel().isSelected(self.view.currentIndex()):
+            self.entity_selected.emit(item.type, item.key, item.surfaces)
+        else:
+            self.entity_selected.emit(self.entity_type, "", ())
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.add_filter_action)
+        menu.addSeparator()
+        menu.addAction(self.rename_action)
+        menu.addAction(self.merge_action)
+        menu.addAction(self.hide_action)
+        menu.addSeparator()
+        menu.addAction(self.search_action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _on_add_filter(self) -> None:
+        self._activate_index(self.view.currentIndex())
+
+    def _on_rename(self) -> None:
+        if item := self.current_item():
+            self.rename_requested.emit(item.type, item.key, item.name)
+
+    def _on_merge(self) -> None:
+        if item := self.current_item():
+            self.merge_requested.emit(item.type, item.key, item.name)
+
+    def _on_hide(self) -> None:
+        if item := self.current_item():
+            self.hide_requested.emit(item.type, item.key)
+
+    def _on_search(self) -> None:
+        if item := self.current_item():
+            self.search_requested.emit(mentions_query(item))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate_index(self.view.currentIndex())
+                return True
+            # Down from the filter box continues into the list, like the main search box.
+            if watched is self.filter_box and key == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.view.currentIndex().isValid():
+                    self.view.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if watched is self.filter_box and key == Qt.Key.Key_Escape and self.filter_box.text():
+                self.filter_box.clear()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,304 @@
+"""Item models behind the results list and the entity panels.
+
+Models only hold data handed to them; fetching more rows is a request (a signal) that the window
+forwards to the search worker, so no model ever searches or does I/O itself.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from briefing_app.search.types import SearchHit, SearchResults
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def fold_text(text: str) -> str:
+    """Case- and accent-insensitive form, so "nav" finds "NAVO" and "cote" finds "Côte"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class ResultRole(IntEnum):
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    TitleRole = Qt.ItemDataRole.UserRole + 2
+    DateRole = Qt.ItemDataRole.UserRole + 3
+    SourceRole = Qt.ItemDataRole.UserRole + 4
+    SnippetRole = Qt.ItemDataRole.UserRole + 5
+    PathRole = Qt.ItemDataRole.UserRole + 6
+    LanguageRole = Qt.ItemDataRole.UserRole + 7
+    HitRole = Qt.ItemDataRole.UserRole + 8
+
+
+class ResultsModel(QAbstractListModel):
+    """The hits of the current result set, loaded page by page as the view scrolls."""
+
+    # Offset of the next page to load; the window answers with append_hits().
+    more_wanted = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._rows_by_id: dict[str, int] = {}
+        self._total = 0
+        self._query = ""
+        self._requested_offset: int | None = None
+
+    # -- data in --------------------------------------------------------------------------
+
+    def reset_results(self, results: SearchResults) -> None:
+        self.beginResetModel()
+        self._hits = []
+        self._rows_by_id = {}
+        self._total = results.total
+        self._query = results.query
+        self._requested_offset = None
+        self._store(results.hits)
+        self.endResetModel()
+
+    def append_hits(self, hits: list[SearchHit]) -> None:
+        # Drop hits already shown (a page may overlap if the index changed meanwhile).
+        fresh = [hit for hit in hits if hit.id not in self._rows_by_id]
+        self._requested_offset = None
+        if not fresh:
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._store(fresh)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.reset_results(SearchResults(query="", total=0, took_ms=0.0, hits=[]))
+
+    def _store(self, hits: Iterable[SearchHit]) -> None:
+        for hit in hits:
+            self._rows_by_id[hit.id] = len(self._hits)
+            self._hits.append(hit)
+        # A page that came back short means the total was an over-estimate; trust the rows.
+        self._total = max(self._total, len(self._hits))
+
+    # -- data out -------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Size of the whole result set; rowCount() is how many rows are loaded so far."""
+        return self._total
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def hit_at(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def row_of(self, doc_id: str) -> int:
+        """Row of the document, or -1 when it is not (yet) loaded."""
+        return self._rows_by_id.get(doc_id, -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, ResultRole.TitleRole):
+            return hit.title
+        if role in (Qt.ItemDataRole.ToolTipRole, ResultRole.PathRole):
+            return hit.path
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ", ".join(part for part in (hit.title, hit.date, hit.source) if part)
+        return {
+            ResultRole.IdRole: hit.id,
+            ResultRole.DateRole: hit.date,
+            ResultRole.SourceRole: hit.source,
+            ResultRole.SnippetRole: hit.snippet,
+            ResultRole.LanguageRole: hit.language,
+            ResultRole.HitRole: hit,
+        }.get(role)  # type: ignore[call-overload]
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        for role in ResultRole:
+            names[int(role)] = QByteArray(role.name.removesuffix("Role").lower().encode())
+        return names
+
+    # -- lazy loading ---------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and len(self._hits) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        offset = len(self._hits)
+        # The view calls fetchMore on every scroll step; ask the worker only once per page.
+        if self._requested_offset == offset:
+            return
+        self._requested_offset = offset
+        self.more_wanted.emit(offset)
+
+
+@dataclass(frozen=True)
+class EntityItem:
+    type: str  # person | country | org
+    key: str
+    name: str
+    count: int
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The words that mention this entity in a text: name first, then the aliases."""
+        return (self.name, *(alias for alias in self.aliases if alias != self.name))
+
+
+class _EntityRowLike(Protocol):
+    type: str
+    key: str
+    name: str
+    count: int
+    aliases: tuple[str, ...]
+
+
+def entity_items(rows: Iterable[_EntityRowLike]) -> list[EntityItem]:
+    """Converts the library's EntityRow (or anything shaped like it) into EntityItems."""
+    return [EntityItem(r.type, r.key, r.name, r.count, tuple(r.aliases)) for r in rows]
+
+
+class EntityRole(IntEnum):
+    SortRole = Qt.ItemDataRole.UserRole + 1  # the number for Count, the folded name for Name
+    ItemRole = Qt.ItemDataRole.UserRole + 2
+    KeyRole = Qt.ItemDataRole.UserRole + 3
+    FilterRole = Qt.ItemDataRole.UserRole + 4  # folded name and aliases, for the filter box
+
+
+class EntityListModel(QAbstractTableModel):
+    NAME_COLUMN = 0
+    COUNT_COLUMN = 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[EntityItem] = []
+        self._filter_keys: list[str] = []
+
+    def set_items(self, items: Sequence[EntityItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._filter_keys = [
+            "\n".join(fold_text(s) for s in (item.name, *item.aliases)) for item in self._items
+        ]
+        self.endResetModel()
+
+    def items(self) -> list[EntityItem]:
+        return list(self._items)
+
+    def item_at(self, row: int) -> EntityItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.name if column == self.NAME_COLUMN else str(item.count)
+        if role == EntityRole.SortRole:
+            return fold_text(item.name) if column == self.NAME_COLUMN else item.count
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not item.aliases:
+                return item.name
+            return self.tr("{name}\nAlso written as: {aliases}").format(
+                name=item.name, aliases=", ".join(item.aliases)
+            )
+        if role == EntityRole.ItemRole:
+            return item
+        if role == EntityRole.KeyRole:
+            return item.key
+        if role == EntityRole.FilterRole:
+            return self._filter_keys[index.row()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section not in (0, 1):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Name") if section == self.NAME_COLUMN else self.tr("Count")
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.COUNT_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class EntityFilterProxy(QSortFilterProxyModel):
+    """Filters on name and aliases ignoring case and accents; sorts by count, then name."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(EntityRole.SortRole)
+        self.sort(EntityListModel.COUNT_COLUMN, Qt.SortOrder.DescendingOrder)
+
+    def set_filter_text(self, text: str) -> None:
+        needle = fold_text(text.strip())
+        if needle == self._needle:
+            return
+        # Qt 6.10 replaced invalidateFilter() (now deprecated) with a begin/end pair.
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt < 6.10
+            self._needle = needle
+            self.invalidateFilter()
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def item_at(self, row: int) -> EntityItem | None:
+        item = self.index(row, 0).data(EntityRole.ItemRole)
+        return item if isinstance(item, EntityItem) else None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        key = model.index(source_row, 0, source_parent).data(EntityRole.FilterRole)
+        return isinstance(key, str) and self._needle in key
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        left_value = left.data(EntityRole.SortRole)
+        right_value = right.data(EntityRole.SortRole)
+        if left_value != right_value:
+            return bool(left_value < right_value)
+        # Ties break on the name, always A to Z whichever way the main column is sorted.
+        left_name = left.sibling(left.row(), 0).data(EntityRole.SortRole) or ""
+        right_name = right.sibling(right.row(), 0).data(EntityRole.SortRole) or ""
+        if self.sortOrder() == Qt.SortOrder.DescendingOrder:
+            return bool(left_name > right_name)
+        return bool(left_name < right_name)

@@ -1,0 +1,693 @@
+"""The reader: a header, the rendered document and a find bar.
+
+Documents are untrusted. Raw HTML is escaped by briefing_app.render, and the view refuses
+every resource except inline `data:` images, so opening a document never touches the
+network or the disk.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.library.library import OpenedDocument
+from briefing_app.render import render_markdown, render_plain
+from briefing_app.ui.find_bar import FindBar
+from briefing_app.ui.reader_header import ReaderHeader
+
+BASE_POINT_SIZE = 12.0
+ZOOM_STEP = 1.1  # each zoom step scales the text by 10 %
+ZOOM_MIN, ZOOM_MAX = -5, 10
+COLUMN_CHARACTERS = 75  # the longest comfortable line
+LINE_HEIGHT_PERCENT = 140
+DOCUMENT_MARGIN = 16  # pixels around the text column
+READER_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
+
+# Fixed soft tints with dark text: readable on light and dark palettes alike.
+DARK_TEXT = QColor("#1a1a1a")
+HIT_COLOUR = QColor("#fff3a3")
+CURRENT_HIT_COLOUR = QColor("#ffb64d")
+ENTITY_COLOUR = QColor("#c8ecd4")
+FIND_COLOUR = QColor("#cfe3ff")
+CURRENT_FIND_COLOUR = QColor("#7fb2ff")
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+# -- accent- and case-insensitive matching (plain Python, no Qt) ------------------------------
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """Text folded for matching, with the original index of every folded character."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Jordanië' -> 'jordanie'."""
+    return "".join(_fold_char(char) for char in text)
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_with_origin(text: str) -> FoldedText:
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = char.casefold() if char.isascii() else _fold_char(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
+    return FoldedText("".join(chars), tuple(origin))
+
+
+def _term_pattern(term: str, whole_words: bool) -> str:
+    words = fold(term).split()
+    if not words:
+        return ""
+    body = r"\s+".join(re.escape(word) for word in words)
+    if whole_words:
+        # Only demand a boundary where the term itself starts or ends with a word character.
+        if re.match(r"\w", words[0]):
+            body = r"(?<!\w)" + body
+        if re.search(r"\w$", words[-1]):
+            body += r"(?!\w)"
+    return body
+
+
+def find_spans(
+    folded: FoldedText, terms: Iterable[str], *, whole_words: bool
+) -> list[tuple[int, int]]:
+    """Spans (start, end) in the original text where any term occurs, sorted, overlaps merged."""
+    patterns = [p for p in (_term_pattern(t, whole_words) for t in terms) if p]
+    if not patterns:
+        return []
+    spans = sorted(
+        folded.span(m.start(), m.end())
+        for m in re.finditer("|".join(f"(?:{p})" for p in patterns), folded.text)
+        if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _utf16_positions(text: str) -> list[int] | None:
+    """Qt counts UTF-16 units, Python code points; None when the two agree."""
+    if all(ord(char) <= 0xFFFF for char in text):
+        return None
+    positions = [0]
+    for char in text:
+        positions.append(positions[-1] + (2 if ord(char) > 0xFFFF else 1))
+    return positions
+
+
+class _Matches:
+    """One kind of highlight (hits, entity mentions, find) with a current position."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.current = -1
+
+    def reset(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.current = 0 if spans else -1
+
+    def step(self, delta: int) -> bool:
+        if not self.spans:
+            return False
+        self.current = (self.current + delta) % len(self.spans)
+        return True
+
+    def position(self) -> tuple[int, int]:
+        return (self.current + 1 if self.spans else 0), len(self.spans)
+
+
+# -- the document view ---------------------------------------------------------------------
+
+
+class ReaderView(QTextBrowser):
+    """Shows one document as HTML: safe, readable, with hit/entity/find highlights."""
+
+    hits_changed = Signal(int, int)  # current (1-based), total
+    find_changed = Signal(int, int)
+    zoom_changed = Signal(int)
+    link_activated = Signal(QUrl)  # http(s) and mailto only, and only when clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.setAccessibleName(self.tr("Document"))
+        self.setAccessibleDescription(self.tr("The text of the open document"))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setPlaceholderText(self.tr("Select a result to read it here"))
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+
+        self.blocked_resources: list[str] = []
+        self._opened: OpenedDocument | None = None
+        self._html = ""
+        self._zoom = 0
+        self._folded: FoldedText | None = None
+        self._utf16: list[int] | None = None
+        self._hit_terms: list[str] = []
+        self._entity_surfaces: list[str] = []
+        self._find_text = ""
+        self._hits = _Matches()
+        self._entities = _Matches()
+        self._finds = _Matches()
+        self._formats: dict[str, QTextCharFormat] = {}
+        self._apply_font()
+
+    # -- showing documents -----------------------------------------------------------------
+
+    @property
+    def opened(self) -> OpenedDocument | None:
+        return self._opened
+
+    def show_document(self, opened: OpenedDocument) -> None:
+        """Render the document; the current hit terms and entity highlights carry over."""
+        self._opened = opened
+        document = opened.document
+        if document is None:
+            problem = opened.problem or self.tr("The file could not be read.")
+            self._html = (
+                f"<h2>{html.escape(self.tr('This document cannot be shown'))}</h2>"
+                f"<p>{html.escape(problem)}</p>"
+            )
+        elif document.markdown.strip():
+            # Press releases arrive as escaped Markdown with ## headings, notes as Markdown;
+            # one renderer gives both real heading blocks, lists and tables.
+            self._html = render_markdown(document.markdown)
+        else:
+            self._html = render_plain(document.text)
+        self._render()
+        self._scroll_to_span(self._hits.spans[0] if self._hits.spans else None)
+
+    def clear_document(self) -> None:
+        """Back to the empty state ("Select a result to read it here")."""
+        self._opened = None
+        self._html = ""
+        self.clear()
+        self._refresh_matches()
+
+    def _render(self) -> None:
+        self.document().setDefaultStyleSheet(self._style_sheet())
+        self.setHtml(self._html)
+        self.document().setUndoRedoEnabled(False)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor.mergeBlockFormat(block)
+        self._update_column()
+        self._refresh_matches()
+
+    def _style_sheet(self) -> str:
+        rule = self.palette().color(QPalette.ColorRole.Mid).name()
+        return (
+            "h1, h2, h3, h4 { font-weight: 600; margin-top: 18px; margin-bottom: 6px; }"
+            "p, li { margin-bottom: 8px; }"
+            f"table {{ border-collapse: collapse; border: 1px solid {rule}; margin: 8px 0; }}"
+            f"th, td {{ border: 1px solid {rule}; padding: 4px 8px; }}"
+            "code, pre { font-family: monospace; }"
+            "blockquote { margin-left: 18px; font-style: italic; }"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The table rules follow the palette, so a light/dark switch re-renders.
+        if event.type() == QEvent.Type.PaletteChange and self._html:
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(scroll)
+
+    # -- resources and links ---------------------------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        url = QUrl(name)
+        if url.scheme().lower() == "data":
+            return None  # QTextDocument decodes data: URLs itself; nothing is fetched
+        self.blocked_resources.append(url.toString())
+        # Not None: on a null result QTextDocument falls back to reading local files itself.
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return QImage()
+        return ""
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_LINK_SCHEMES:
+            self.link_activated.emit(url)
+        elif not url.scheme() and url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+        # javascript:, file: and anything else: ignored on purpose.
+
+    # -- typography and zoom ---------------------------------------------------------------
+
+    @property
+    def zoom_level(self) -> int:
+        return self._zoom
+
+    def set_zoom_level(self, level: int) -> None:
+        level = max(ZOOM_MIN, min(ZOOM_MAX, int(level)))
+        if level == self._zoom:
+            return
+        self._zoom = level
+        self._apply_font()
+        self.zoom_changed.emit(level)
+
+    def zoom_in(self) -> None:
+        self.set_zoom_level(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom_level(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom_level(0)
+
+    def point_size(self) -> float:
+        return round(BASE_POINT_SIZE * ZOOM_STEP**self._zoom * 2) / 2
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setFamilies(READER_FONTS)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(self.point_size())
+        self.document().setDefaultFont(font)
+        self._update_column()
+
+    def _update_column(self) -> None:
+        """Centre a column of about COLUMN_CHARACTERS characters (Qt ignores CSS max-width)."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        column = metrics.averageCharWidth() * COLUMN_CHARACTERS
+        side = max(0.0, (self.viewport().width() - column) / 2)
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        if abs(frame_format.leftMargin() - side) < 1:
+            return
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        root.setFrameFormat(frame_format)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_column()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Ctrl+wheel goes through our zoom so the level stays in step with the font.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta > 0:
+                self.zoom_in()
+            elif delta < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.ZoomIn):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+        else:
+            super().keyPressEvent(event)
+
+    # -- highlights ------------------------------------------------------------------------
+
+    def set_highlight_terms(self, words: list[str]) -> None:
+        """Highlight whole-word occurrences (ignoring case and accents); go to the first."""
+        self._hit_terms = [w for w in words if w.strip()]
+        self._refresh_matches()
+        self._scroll_to_span(self._hits.spans[0] if self._hits.spans else None)
+
+    def set_entity_highlight(self, surfaces: list[str]) -> None:
+        """Highlight an entity's mentions in their own colour; an empty list clears them."""
+        self._entity_surfaces = [s for s in surfaces if s.strip()]
+        self._refresh_matches()
+        if self._entities.spans and not any(map(self._is_visible, self._entities.spans)):
+            self._scroll_to_span(self._entities.spans[0])
+
+    def next_hit(self) -> None:
+        if self._hits.step(1):
+            self._show_current(self._hits)
+            self.hits_changed.emit(*self._hits.position())
+
+    def previous_hit(self) -> None:
+        if self._hits.step(-1):
+            self._show_current(self._hits)
+            self.hits_changed.emit(*self._hits.position())
+
+    def hit_position(self) -> tuple[int, int]:
+        return self._hits.position()
+
+    def entity_mention_count(self) -> int:
+        return len(self._entities.spans)
+
+    def set_find_text(self, text: str) -> None:
+        """Find as you type: case- and accent-insensitive, any part of a word."""
+        self._find_text = text
+        self._refresh_matches()
+        self._scroll_to_span(self._current_span(self._finds))
+
+    def find_next(self) -> None:
+        if self._finds.step(1):
+            self._show_current(self._finds)
+            self.find_changed.emit(*self._finds.position())
+
+    def find_previous(self) -> None:
+        if self._finds.step(-1):
+            self._show_current(self._finds)
+            self.find_changed.emit(*self._finds.position())
+
+    def find_position(self) -> tuple[int, int]:
+        return self._finds.position()
+
+    def _folded_text(self) -> FoldedText:
+        if self._folded is None:
+            plain = self.document().toPlainText()
+            self._folded = fold_with_origin(plain)
+            self._utf16 = _utf16_positions(plain)
+        return self._folded
+
+    def _refresh_matches(self) -> None:
+        self._folded = None
+        folded = self._folded_text()
+        self._hits.reset(find_spans(folded, self._hit_terms, whole_words=True))
+        self._entities.reset(find_spans(folded, self._entity_surfaces, whole_words=True))
+        finds = [self._find_text] if self._find_text.strip() else []
+        self._finds.reset(find_spans(folded, finds, whole_words=False))
+        self._paint_selections()
+        self.hits_changed.emit(*self._hits.position())
+        self.find_changed.emit(*self._finds.position())
+
+    def _show_current(self, matches: _Matches) -> None:
+        self._paint_selections()
+        self._scroll_to_span(self._current_span(matches))
+
+    @staticmethod
+    def _current_span(matches: _Matches) -> tuple[int, int] | None:
+        return matches.spans[matches.current] if matches.spans else None
+
+    def _paint_selections(self) -> None:
+        # Later selections paint over earlier ones: entities < hits < find < current ones.
+        layers = [
+            (self._entities.spans, ENTITY_COLOUR),
+            (self._hits.spans, HIT_COLOUR),
+            (self._finds.spans, FIND_COLOUR),
+        ]
+        selections = [self._selection(span, colour) for spans, colour in layers for span in spans]
+        for matches, colour in (
+            (self._hits, CURRENT_HIT_COLOUR),
+            (self._finds, CURRENT_FIND_COLOUR),
+        ):
+            span = self._current_span(matches)
+            if span is not None:
+                selections.append(self._selection(span, colour))
+        self.setExtraSelections(selections)
+
+    def _cursor(self, span: tuple[int, int]) -> QTextCursor:
+        start, end = span
+        if self._utf16 is not None:
+            start, end = self._utf16[start], self._utf16[end]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, span: tuple[int, int], colour: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(span)
+        selection.format = self._highlight_format(colour)
+        return selection
+
+    def _highlight_format(self, colour: QColor) -> QTextCharFormat:
+        # One shared format per colour: cheaper for documents with thousands of hits.
+        key = colour.name()
+        if key not in self._formats:
+            char_format = QTextCharFormat()
+            char_format.setBackground(colour)
+            char_format.setForeground(DARK_TEXT)
+            self._formats[key] = char_format
+        return self._formats[key]
+
+    def _is_visible(self, span: tuple[int, int]) -> bool:
+        rect = self.cursorRect(self._cursor((span[0], span[0])))
+        return self.viewport().rect().contains(rect)
+
+    def _scroll_to_span(self, span: tuple[int, int] | None) -> None:
+        """Bring a span into view about a third down the page, unless it is already visible."""
+        if span is None or self._is_visible(span):
+            return
+        rect = self.cursorRect(self._cursor((span[0], span[0])))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # -- passages (for bookmarks) ----------------------------------------------------------
+
+    def scroll_to_text(self, text: str) -> bool:
+        """Select the first occurrence of a passage (whitespace, case and accents aside)."""
+        spans = find_spans(self._folded_text(), [text], whole_words=False)
+        if not spans:
+            return False
+        cursor = self._cursor(spans[0])
+        self.setTextCursor(cursor)
+        self._scroll_to_span(spans[0])
+        return True
+
+    def selected_plain_text(self) -> str:
+        # Qt separates paragraphs in a selection with U+2029.
+        return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def heading_texts(self) -> list[str]:
+        """The document's headings in order (used for tests and an outline later)."""
+        headings = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0:
+                headings.append(block.text())
+            block = block.next()
+        return headings
+
+
+# -- the pane the window embeds ------------------------------------------------------------
+
+
+class ReaderPane(QWidget):
+    """Header + ReaderView + FindBar, with the actions the window puts in its menus."""
+
+    hits_changed = Signal(int, int)
+    zoom_changed = Signal(int)
+    link_activated = Signal(QUrl)
+    open_file_requested = Signal(str)
+    show_in_folder_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.header = ReaderHeader()
+        self.view = ReaderView()
+        self.find_bar = FindBar()
+        self.hit_bar = self._make_hit_bar()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.hit_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.header.hide()
+
+        self.header.open_file_requested.connect(self.open_file_requested)
+        self.header.show_in_folder_requested.connect(self.show_in_folder_requested)
+        self.view.link_activated.connect(self.link_activated)
+        self.view.zoom_changed.connect(self.zoom_changed)
+        self.view.hits_changed.connect(self._on_hits_changed)
+        self.view.find_changed.connect(self.find_bar.set_position)
+        self.find_bar.find_text_changed.connect(self.view.set_find_text)
+        self.find_bar.next_requested.connect(self.view.find_next)
+        self.find_bar.previous_requested.connect(self.view.find_previous)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self._make_actions()
+
+    def _make_hit_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("hitBar")
+        self.hit_label = QLabel()
+        self.hit_label.setObjectName("hitPosition")
+        self.hit_label.setAccessibleName(self.tr("Search hit position"))
+        previous = QToolButton(bar)
+        previous.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        previous.setToolTip(self.tr("Previous hit (Shift+F3)"))
+        previous.setAutoRaise(True)
+        previous.clicked.connect(self.previous_hit)
+        following = QToolButton(bar)
+        following.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        following.setToolTip(self.tr("Next hit (F3)"))
+        following.setAutoRaise(True)
+        following.clicked.connect(self.next_hit)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(12, 0, 12, 2)
+        layout.addStretch(1)
+        layout.addWidget(self.hit_label)
+        layout.addWidget(previous)
+        layout.addWidget(following)
+        bar.hide()
+        return bar
+
+    def _make_actions(self) -> None:
+        """Actions carry the standard shortcuts; the window adds them to its menus."""
+
+        def action(text: str, keys: list[QKeySequence], slot: object) -> QAction:
+            made = QAction(text, self)
+            made.setShortcuts(keys)
+            made.triggered.connect(slot)
+            return made
+
+        key = QKeySequence
+        self.find_action = action(
+            self.tr("&Find in Document…"), [key(key.StandardKey.Find)], self.show_find
+        )
+        self.next_hit_action = action(self.tr("Next &Hit"), [key(Qt.Key.Key_F3)], self.next_hit)
+        self.previous_hit_action = action(
+            self.tr("Previous H&it"), [key(Qt.Modifier.SHIFT | Qt.Key.Key_F3)], self.previous_hit
+        )
+        self.zoom_in_action = action(
+            self.tr("Zoom &In"), [key(key.StandardKey.ZoomIn), key("Ctrl+=")], self.zoom_in
+        )
+        self.zoom_out_action = action(
+            self.tr("Zoom &Out"), [key(key.StandardKey.ZoomOut)], self.zoom_out
+        )
+        self.reset_zoom_action = action(self.tr("&Actual Size"), [key("Ctrl+0")], self.reset_zoom)
+
+    def actions_for_menus(self) -> list[QAction]:
+        return [
+            self.find_action,
+            self.next_hit_action,
+            self.previous_hit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.reset_zoom_action,
+        ]
+
+    # -- documents -------------------------------------------------------------------------
+
+    def show_document(self, opened: OpenedDocument) -> None:
+        self.header.show_document(opened)
+        self.header.show()
+        self.view.show_document(opened)
+
+    def clear_document(self) -> None:
+        self.header.clear()
+        self.header.hide()
+        self.view.clear_document()
+
+    # -- forwarded view API ----------------------------------------------------------------
+
+    def set_highlight_terms(self, words: list[str]) -> None:
+        self.view.set_highlight_terms(words)
+
+    def set_entity_highlight(self, surfaces: list[str]) -> None:
+        self.view.set_entity_highlight(surfaces)
+
+    def next_hit(self) -> None:
+        self.view.next_hit()
+
+    def previous_hit(self) -> None:
+        self.view.previous_hit()
+
+    def hit_position(self) -> tuple[int, int]:
+        return self.view.hit_position()
+
+    def show_find(self) -> None:
+        self.find_bar.open_bar()
+        if self.find_bar.text():
+            self.view.set_find_text(self.find_bar.text())
+
+    @property
+    def zoom_level(self) -> int:
+        return self.view.zoom_level
+
+    def set_zoom_level(self, level: int) -> None:
+        self.view.set_zoom_level(level)
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def reset_zoom(self) -> None:
+        self.view.reset_zoom()
+
+    def scroll_to_text(self, text: str) -> bool:
+        return self.view.scroll_to_text(text)
+
+    def selected_plain_text(self) -> str:
+        return self.view.selected_plain_text()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc in the document (the view ignores it) closes an open find bar too.
+        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    def _on_hits_changed(self, current: int, total: int) -> None:
+        self.hit_label.setText(
+            self.tr("Hit %1 of %2").replace("%1", str(current)).replace("%2", str(total))
+        )
+        self.hit_bar.setVisible(total > 0)
+        self.hits_changed.emit(current, total)
+
+    def _on_find_closed(self) -> None:
+        self.view.set_find_text("")
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,251 @@
+"""The search box: search as you type (debounced), Enter at once, recent searches, inline errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+DEBOUNCE_MS = 150
+MAX_HISTORY = 50
+
+
+class _SearchLineEdit(QLineEdit):
+    """A line edit that reports Down and Esc instead of ignoring them."""
+
+    down_pressed = Signal()
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer().popup() if self.completer() is not None else None
+        popup_open = popup is not None and popup.isVisible()
+        if (
+            popup_open
+            and popup is not None
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and popup.currentIndex().isValid()
+        ):
+            # The completer forwards Enter here first and, if we ignore it, completes and emits
+            # activated: leave it to that, or the typed prefix would be submitted instead.
+            event.ignore()
+            return
+        if not popup_open and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.key() == Qt.Key.Key_Down:
+                self.down_pressed.emit()
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self.escape_pressed.emit()
+                return
+        super().keyPressEvent(event)
+
+
+class SearchBar(QWidget):
+    """Emits query_changed after typing pauses and query_submitted at once on Enter.
+
+    The bar never searches: the window connects these signals to the search worker and
+    persists history() (see history_changed) in its settings.
+    """
+
+    query_changed = Signal(str)
+    query_submitted = Signal(str)
+    move_down = Signal()
+    history_changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._history: list[str] = []
+        self._last_submitted: str | None = None
+
+        self.line_edit = _SearchLineEdit(self)
+        self.line_edit.setObjectName("searchBox")
+        self.line_edit.setAccessibleName(self.tr("Search"))
+        self.line_edit.setAccessibleDescription(
+            self.tr("Type to search; Enter searches at once; Down moves to the results.")
+        )
+        self.line_edit.setClearButtonEnabled(True)
+        self.set_library_size(0)
+
+        self._history_model = QStringListModel(self)
+        self._completer = QCompleter(self._history_model, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._completer.activated.connect(self._on_completion_chosen)
+        self.line_edit.setCompleter(self._completer)
+
+        self.history_button = QToolButton(self)
+        self.history_button.setObjectName("searchHistoryButton")
+        self.history_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.history_button.setToolTip(self.tr("Recent searches"))
+        self.history_button.setAccessibleName(self.tr("Recent searches"))
+        self.history_button.setAutoRaise(True)
+        self.history_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._history_menu = QMenu(self.history_button)
+        self._history_menu.aboutToShow.connect(self._fill_history_menu)
+        self.history_button.setMenu(self._history_menu)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("searchError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName(self.tr("Search problem"))
+        self.error_label.hide()
+        self._apply_error_colour()
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit_query_changed)
+
+        # textEdited, not textChanged: programmatic set_query() must not start a search.
+        self.line_edit.textEdited.connect(self._on_text_edited)
+        self.line_edit.returnPressed.connect(self._on_return)
+        self.line_edit.down_pressed.connect(self.move_down)
+        self.line_edit.escape_pressed.connect(self.clear)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.line_edit, 1)
+        row.addWidget(self.history_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.error_label)
+        self.setFocusProxy(self.line_edit)
+
+    # -- query ----------------------------------------------------------------------------
+
+    def query(self) -> str:
+        return self.line_edit.text()
+
+    def set_query(self, text: str) -> None:
+        """Shows text without emitting anything (restoring the last query, following a link)."""
+        self._debounce.stop()
+        self.line_edit.setText(text)
+
+    def is_pending(self) -> bool:
+        """True while a typed query waits for the debounce timer."""
+        return self._debounce.isActive()
+
+    @Slot()
+    def clear(self) -> None:
+        had_text = bool(self.line_edit.text()) or self._debounce.isActive()
+        self._debounce.stop()
+        self.line_edit.clear()
+        self.clear_error()
+        if had_text:
+            self.query_changed.emit("")
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.line_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.line_edit.selectAll()
+
+    def set_library_size(self, count: int) -> None:
+        self.line_edit.setPlaceholderText(
+            self.tr("Search {count} documents…").format(count=QLocale().toString(count))
+        )
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._debounce.start()  # restarts: only the pause after the last keystroke counts
+
+    def _emit_query_changed(self) -> None:
+        self.query_changed.emit(self.line_edit.text())
+
+    def _on_completion_chosen(self, text: str) -> None:
+        # Choosing a recent search (Enter or click in the popup) submits it, once.
+        if text and text != self._last_submitted:
+            self._submit_text(text)
+
+    def _on_return(self) -> None:
+        self._submit_text(self.line_edit.text())
+
+    def _submit_text(self, text: str) -> None:
+        self._debounce.stop()
+        # Remembered for the rest of this event only, to drop the completer's echo of it.
+        self._last_submitted = text
+        QTimer.singleShot(0, self._forget_last_submitted)
+        if self.line_edit.text() != text:
+            self.line_edit.setText(text)
+        self.remember(text)
+        self.query_submitted.emit(text)
+
+    def _forget_last_submitted(self) -> None:
+        self._last_submitted = None
+
+    # -- inline error ---------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_error_colour()
+        super().changeEvent(event)
+
+    def _apply_error_colour(self) -> None:
+        # QPalette has no "error" role: pick a red that contrasts with the current background.
+        palette = self.error_label.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
+        self.error_label.setPalette(palette)
+
+    # -- history --------------------------------------------------------------------------
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def set_history(self, queries: list[str]) -> None:
+        cleaned: list[str] = []
+        for query in queries:
+            query = str(query).strip()
+            if query and query not in cleaned:
+                cleaned.append(query)
+        self._history = cleaned[:MAX_HISTORY]
+        self._history_model.setStringList(self._history)
+
+    def remember(self, query: str) -> None:
+        """Puts query first in the history (moving it up if already there)."""
+        query = query.strip()
+        if not query:
+            return
+        if self._history and self._history[0] == query:
+            return
+        self.set_history([query, *(q for q in self._history if q != query)])
+        self.history_changed.emit(self.history())
+
+    def clear_history(self) -> None:
+        self.set_history([])
+        self.history_changed.emit([])
+
+    def _fill_history_menu(self) -> None:
+        menu = self._history_menu
+        menu.clear()
+        if not self._history:
+            menu.addAction(self.tr("No recent searches")).setEnabled(False)
+            return
+        for query in self._history[:15]:
+            action = menu.addAction(query.replace("&", "&&"))  # "&" is a mnemonic
+            action.triggered.connect(lambda _checked=False, q=query: self._submit_text(q))
+        menu.addSeparator()
+        menu.addAction(self.tr("Clear recent searches"), self.clear_history)

@@ -1,0 +1,345 @@
+"""The window's link to the Library: two worker threads, so the GUI thread never waits.
+
+- the read worker answers searches and opens documents; a search that a newer one has
+  overtaken is skipped before it runs, and its result would be dropped by the window anyway;
+- the write worker imports, re-scans, rebuilds and applies entity corrections, one job at a
+  time, reporting progress; documents become searchable after every committed batch.
+
+Each worker opens its own Library inside its thread (SQLite connections belong to one
+thread). Workers only emit signals; they never touch a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+
+from briefing_app.library import ImportProgress, Library, LibraryError
+from briefing_app.search import SearchError, SearchRequest
+
+PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
+
+
+@dataclass(frozen=True)
+class OpenedView:
+    """What the reader needs: the opened document plus the words to highlight."""
+
+    opened: object  # briefing_app.library.OpenedDocument
+    highlight_words: list[str]
+    query: str
+
+
+class _Latest:
+    """Newest request id per kind, shared with the workers (ints are read atomically)."""
+
+    def __init__(self) -> None:
+        self.search = 0
+        self.document = 0
+
+
+class ReadWorker(QObject):
+    ready = Signal()
+    library_counted = Signal(int)  # documents in the library, after each search
+    search_finished = Signal(int, object)  # request id, SearchResults
+    search_failed = Signal(int, str)
+    page_loaded = Signal(int, int, object)  # request id, offset, list[SearchHit]
+    document_opened = Signal(int, object)  # request id, OpenedView
+    document_failed = Signal(int, str)
+
+    def __init__(self, data_dir: Path, latest: _Latest) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._latest = latest
+        self._library: Library | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._library = Library(self._data_dir)
+        self.ready.emit()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    @Slot()
+    def reopen_index(self) -> None:
+        if self._library is not None:
+            self._library.index.close()
+            self._library.index.open()
+
+    @Slot(int, object)
+    def run_search(self, request_id: int, request: SearchRequest) -> None:
+        if request_id < self._latest.search or self._library is None:
+            return  # overtaken by a newer query: its result would be dropped anyway
+        try:
+            results = self._library.search(request)
+        except SearchError as error:
+            self.search_failed.emit(request_id, str(error))
+            return
+        self.search_finished.emit(request_id, results)
+        self.library_counted.emit(self._library.document_count())
+
+    @Slot(int, object, int)
+    def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
+        if request_id < self._latest.search or self._library is None:
+            return
+        try:
+            page = self._library.search(replace(request, offset=offset, facets=False))
+        except SearchError:
+            return
+        self.page_loaded.emit(request_id, offset, page.hits)
+
+    @Slot(int, str, str)
+    def open_document(self, request_id: int, doc_id: str, query: str) -> None:
+        if request_id < self._latest.document or self._library is None:
+            return
+        try:
+            opened = self._library.open_document(doc_id)
+            words: list[str] = []
+            if opened.document is not None and query.strip():
+                try:
+                    words = self._library.highlight_words(query, opened.document)
+                except SearchError:
+                    words = []
+        except LibraryError as error:
+            self.document_failed.emit(request_id, str(error))
+            return
+        self.document_opened.emit(request_id, OpenedView(opened, words, query))
+
+
+class WriteWorker(QObject):
+    ready = Signal(int)  # documents in the library
+    open_failed = Signal(str)
+    busy_changed = Signal(bool)
+    progress = Signal(int, int, str)  # done, total, current file
+    committed = Signal(int)  # documents committed so far in this job
+    import_finished = Signal(object)  # ImportReport
+    reindex_finished = Signal(int)
+    correction_finished = Signal(list)  # ids of updated documents
+    job_failed = Signal(str)
+
+    def __init__(self, data_dir: Path, cancel: threading.Event) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._cancel = cancel
+        self._library: Library | None = None
+        self._last_progress = 0.0
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            self._library = Library(self._data_dir)
+        except LibraryError as error:
+            self.open_failed.emit(str(error))
+            return
+        self.ready.emit(self._library.document_count())
+
+    @Slot()
+    def stop(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def _report_progress(self, progress: ImportProgress) -> None:
+        now = time.monotonic()
+        if now - self._last_progress >= PROGRESS_INTERVAL_S or progress.done == progress.total:
+            self._last_progress = now
+            self.progress.emit(progress.done, progress.total, progress.path)
+
+    @Slot(list, bool)
+    def run_import(self, paths: list[str], prune: bool) -> None:
+        self._run(lambda lib: self.import_finished.emit(self._import(lib, paths, prune)))
+
+    @Slot()
+    def run_rescan(self) -> None:
+        self._run(lambda lib: self.import_finished.emit(lib.rescan(progress=self._report_progress)))
+
+    @Slot()
+    def run_reindex(self) -> None:
+        def reindex(lib: Library) -> None:
+            count = lib.reindex(progress=lambda done, total: self.progress.emit(done, total, ""))
+            self.reindex_finished.emit(count)
+
+        self._run(reindex)
+
+    @Slot(str, str, str, str)
+    def run_correction(self, action: str, entity_type: str, key: str, value: str) -> None:
+        self._run(
+            lambda lib: self.correction_finished.emit(
+                lib.correct_entity(action, entity_type, key, value)
+            )
+        )
+
+    def _import(self, library: Library, paths: list[str], prune: bool) -> object:
+        return library.import_paths(
+            [Path(p) for p in paths],
+            prune=prune,
+            progress=self._report_progress,
+            cancelled=self._cancel.is_set,
+            committed=self.committed.emit,
+        )
+
+    def _run(self, job: Callable[[Library], object]) -> None:
+        if self._library is None:
+            self.job_failed.emit(self.tr("The library is not open."))
+            return
+        self._cancel.clear()
+        self.busy_changed.emit(True)
+        try:
+            job(self._library)
+        except (LibraryError, SearchError, ValueError, OSError) as error:
+            self.job_failed.emit(str(error))
+        finally:
+            self.busy_changed.emit(False)
+
+
+class LibraryService(QObject):
+    """Owned by the window; the only object the window calls for library work."""
+
+    # Requests to the workers (queued across threads).
+    _search_wanted = Signal(int, object)
+    _page_wanted = Signal(int, object, int)
+    _document_wanted = Signal(int, str, str)
+    _import_wanted = Signal(list, bool)
+    _rescan_wanted = Signal()
+    _reindex_wanted = Signal()
+    _correction_wanted = Signal(str, str, str, str)
+    _reopen_wanted = Signal()
+
+    # Events for the window.
+    ready = Signal(int)
+    open_failed = Signal(str)
+    search_finished = Signal(int, object)
+    search_failed = Signal(int, str)
+    library_counted = Signal(int)
+    page_loaded = Signal(int, int, object)
+    document_opened = Signal(int, object)
+    document_failed = Signal(int, str)
+    busy_changed = Signal(bool)
+    import_progress = Signal(int, int, str)
+    library_changed = Signal()
+    import_finished = Signal(object)
+    reindex_finished = Signal(int)
+    correction_finished = Signal(list)
+    job_failed = Signal(str)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest = _Latest()
+        self._cancel = threading.Event()
+        self._read_thread = QThread(self)
+        self._read_thread.setObjectName("briefingReadThread")
+        self._write_thread = QThread(self)
+        self._write_thread.setObjectName("briefingWriteThread")
+        self.reader = ReadWorker(data_dir, self._latest)
+        self.writer = WriteWorker(data_dir, self._cancel)
+        self.reader.moveToThread(self._read_thread)
+        self.writer.moveToThread(self._write_thread)
+        self._wire()
+        self._stopped = False
+
+    def _wire(self) -> None:
+        r, w = self.reader, self.writer
+        self._write_thread.started.connect(w.start)
+        w.ready.connect(self._on_writer_ready)
+        w.open_failed.connect(self.open_failed)
+        self._read_thread.started.connect(r.start)
+        self._search_wanted.connect(r.run_search)
+        self._page_wanted.connect(r.load_page)
+        self._document_wanted.connect(r.open_document)
+        self._reopen_wanted.connect(r.reopen_index)
+        r.search_finished.connect(self.search_finished)
+        r.search_failed.connect(self.search_failed)
+        r.library_counted.connect(self.library_counted)
+        r.page_loaded.connect(self.page_loaded)
+        r.document_opened.connect(self.document_opened)
+        r.document_failed.connect(self.document_failed)
+        self._import_wanted.connect(w.run_import)
+        self._rescan_wanted.connect(w.run_rescan)
+        self._reindex_wanted.connect(w.run_reindex)
+        self._correction_wanted.connect(w.run_correction)
+        w.busy_changed.connect(self.busy_changed)
+        w.progress.connect(self.import_progress)
+        w.committed.connect(lambda _count: self.library_changed.emit())
+        w.import_finished.connect(self.import_finished)
+        w.import_finished.connect(lambda _report: self.library_changed.emit())
+        w.reindex_finished.connect(self._on_reindexed)
+        w.correction_finished.connect(self.correction_finished)
+        w.correction_finished.connect(lambda _ids: self.library_changed.emit())
+        w.job_failed.connect(self.job_failed)
+
+    def start(self) -> None:
+        # The writer opens (and if need be builds) the library first; then the reader.
+        if not self._stopped:
+            self._write_thread.start()
+
+    def _on_writer_ready(self, count: int) -> None:
+        if self._stopped:  # the window closed while the writer was opening the library
+            return
+        self.reader.ready.connect(lambda: self.ready.emit(count))
+        self._read_thread.start()
+
+    def _on_reindexed(self, count: int) -> None:
+        self._reopen_wanted.emit()
+        self.reindex_finished.emit(count)
+        self.library_changed.emit()
+
+    # -- requests --------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> int:
+        self._latest.search += 1
+        self._search_wanted.emit(self._latest.search, request)
+        return self._latest.search
+
+    def is_current_search(self, request_id: int) -> bool:
+        return request_id == self._latest.search
+
+    def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
+        self._page_wanted.emit(request_id, request, offset)
+
+    def open_document(self, doc_id: str, query: str = "") -> int:
+        self._latest.document += 1
+        self._document_wanted.emit(self._latest.document, doc_id, query)
+        return self._latest.document
+
+    def is_current_document(self, request_id: int) -> bool:
+        return request_id == self._latest.document
+
+    def import_paths(self, paths: list[Path], *, prune: bool = False) -> None:
+        self._import_wanted.emit([str(p) for p in paths], prune)
+
+    def rescan(self) -> None:
+        self._rescan_wanted.emit()
+
+    def reindex(self) -> None:
+        self._reindex_wanted.emit()
+
+    def correct_entity(self, action: str, entity_type: str, key: str, value: str = "") -> None:
+        self._correction_wanted.emit(action, entity_type, key, value)
+
+    def cancel_job(self) -> None:
+        self._cancel.set()
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Cancel running work, close both libraries in their threads, join the threads."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._cancel.set()
+        for thread, worker in (
+            (self._read_thread, self.reader),
+            (self._write_thread, self.writer),
+        ):
+            if thread.isRunning():
+                # Runs after the worker's current job (cancelled above): the worker closes its
+                # library in its own thread, then the thread's event loop ends.
+                QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+                thread.quit()
+                thread.wait(timeout_ms)

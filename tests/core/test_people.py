@@ -1,0 +1,221 @@
+"""People recogniser and person merging: what a reader sees in the People panel."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.entities import DocumentEntities, Entity, EntityType, merge_surnames_across
+from briefing_app.entities.extractor import extract_entities
+from briefing_app.entities.people import find_people, is_given_name
+
+
+def people_in(
+    text: str, language: str = "nl", blocked: list[tuple[int, int]] | None = None
+) -> list[str]:
+    return [m.surface for m in find_people(text, language, blocked or [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Titles and roles in Dutch and English are cues, and never part of the name.
+        ("Dat meldt minister Blok vandaag.", ["Blok"]),
+        ("Dat zei premier Rutte gisteren.", ["Rutte"]),
+        ("Prime Minister Mark Rutte will attend.", ["Mark Rutte"]),
+        ("Secretary General Jens Stoltenberg proposed it.", ["Jens Stoltenberg"]),
+        ("Secretaris-generaal António Guterres van de VN riep op.", ["António Guterres"]),
+        (
+            "zij sprak met directeur-generaal Tedros Adhanom Ghebreyesus van de WHO",
+            ["Tedros Adhanom Ghebreyesus"],
+        ),
+        ("Die organiseerde hij met de Jordaanse Koning Abdullah II.", ["Abdullah II"]),
+        ("Het bezoek van koningin Máxima aan Gent.", ["Máxima"]),
+        ("AIVD-directeur Erik Akerboom wijst op spionage.", ["Erik Akerboom"]),
+        ("Het was NSB-partijleider Mussert die sprak.", ["Mussert"]),
+        ("President Volodymyr Zelensky thanked the Dutch government.", ["Volodymyr Zelensky"]),
+        ("Minister Yeşilgöz-Zegerius wordt gevraagd.", ["Yeşilgöz-Zegerius"]),
+        ("De heer Noordanus is voorgedragen.", ["Noordanus"]),
+        # Particles, hyphens, accents, initials.
+        ("Minister De Jonge van Volksgezondheid benadrukte het.", ["De Jonge"]),
+        ("Volgens Hugo de Jonge is dat zo.", ["Hugo de Jonge"]),
+        ("Dat vindt Cora van Nieuwenhuizen ook.", ["Cora van Nieuwenhuizen"]),
+        ("Het kabinet-Balkenende onder J.P. Balkenende viel.", ["J.P. Balkenende"]),
+        ("Prof. dr. J.A. (André) Knottnerus wordt voorzitter.", ["André Knottnerus"]),
+        ("staatssecretaris Stientje van Veldhoven (Infrastructuur)", ["Stientje van Veldhoven"]),
+        ("Minister Bijleveld-Schouten bezocht Mali.", ["Bijleveld-Schouten"]),
+        ("met de Hoge Commissaris, Zeid Ra’ad al Hussein.", ["Zeid Ra’ad al Hussein"]),
+        ("Talks with Bashar al-Assad stalled.", ["Bashar al-Assad"]),
+        # English news phrasing, monarchs, compound and hyphenated given names.
+        (
+            "German Chancellor Angela Merkel and French President Emmanuel Macron met.",
+            ["Angela Merkel", "Emmanuel Macron"],
+        ),
+        (
+            "EU-commissaris Frans Timmermans en Ursula von der Leyen spraken.",
+            ["Frans Timmermans", "Ursula von der Leyen"],
+        ),
+        ("Koning Willem-Alexander en koningin Máxima.", ["Willem-Alexander", "Máxima"]),
+        ("Queen Máxima and King Charles arrived.", ["Máxima", "Charles"]),
+        (
+            "U.S. Secretary of State Antony Blinken met Sergei Lavrov.",
+            ["Antony Blinken", "Sergei Lavrov"],
+        ),
+        ("Mr Rutte said so. President Xi Jinping agreed.", ["Rutte", "Xi Jinping"]),
+        (
+            "Pieter-Jaap Aalbersberg en Jean-Claude Juncker",
+            ["Pieter-Jaap Aalbersberg", "Jean-Claude Juncker"],
+        ),
+        ("het Frans-Duitse Verdrag", []),
+        # Title-case headlines run on past the name.
+        ("Minister Hoekstra Visits Kyiv", ["Hoekstra"]),
+        ("Prime Minister Mark Rutte Meets Joe Biden In Washington", ["Mark Rutte", "Joe Biden"]),
+        # A month after a given name is a surname, but alone it stays a month.
+        ("de Britse premier Theresa May. In May she left.", ["Theresa May"]),
+        # Plural roles introduce several names.
+        ("Er waren ministers Blok en Grapperhaus bij.", ["Blok", "Grapperhaus"]),
+        # A role without a name is not a person.
+        ("Minister Blok sprak met zijn Malinese ambtgenoot.", ["Blok"]),
+        ("Ukraine's Prosecutor General addressed the conference.", []),
+        ("De minister van Justitie en Veiligheid besloot dat.", []),
+        ("de Jordaanse koning en de Koning der Nederlanden", []),
+        # Sentence starts, months, weekdays, places and weak roles are not people.
+        ("Volgens de minister gaat het goed. Daarom stopt het.", []),
+        ("Op Maandag 5 Maart begint het. Vanaf Januari ook.", []),
+        ("De conferentie in Den Haag en New York was een succes.", []),
+        ("vertelde de directeur Particulieren van de Belastingdienst", []),
+        ("de voormalig Nationaal Rapporteur Mensenhandel en een professor Mensenhandel", []),
+        ("op de Facebook pagina Elke Stem Telt van 1 t/m 21 maart", []),
+        ("the UN General Assembly met and the Speaker Spoke.", []),
+        ("Het Dreigingsbeeld Statelijke Actoren verschijnt.", []),
+        # Photo credits are page furniture.
+        ("Tekst.\nBeeld: ©Bart van Overbeeke fotografie\nMeer tekst.", []),
+        ("Tekst.\nBeeld: Rob Acket\n", []),
+    ],
+)
+def test_finds_people_by_name_only(text: str, expected: list[str]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare surname counts once a person with that surname is known in the text.
+        ("Minister Blok sprak. ‘Dat is goed,’ aldus Blok.", ["Blok", "Blok"]),
+        (
+            "Erik Akerboom waarschuwt. Volgens Akerboom is het ernstig.",
+            ["Erik Akerboom", "Akerboom"],
+        ),
+        ("Mark Rutte arrived. Rutte's plan was clear.", ["Mark Rutte", "Rutte"]),
+        ("Hugo de Jonge sprak. Later zei De Jonge meer.", ["Hugo de Jonge", "De Jonge"]),
+        # ... but not as part of some other name, nor the everyday word.
+        ("Minister Blok sprak over een blok beton bij Blok Holding.", ["Blok"]),
+        # Without any evidence a capitalised word stays out.
+        ("Het rapport van Jansen verscheen.", []),
+    ],
+)
+def test_bare_surnames_need_a_known_person(text: str, expected: list[str]) -> None:
+    assert people_in(text) == expected
+
+
+def test_blocked_spans_never_become_people() -> None:
+    text = "De strijd tegen Boko Haram gaat door, zegt minister Blok."
+    start = text.index("Boko Haram")
+    assert people_in(text, blocked=[(start, start + len("Boko Haram"))]) == ["Blok"]
+
+
+def test_mention_offsets_point_at_the_name() -> None:
+    text = "Dat zei premier Mark Rutte."
+    [mention] = find_people(text, "nl")
+    assert (mention.type, text[mention.start : mention.end]) == (EntityType.PERSON, "Mark Rutte")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Stef", True), ("Pieter-Jaap", True), ("Sigrid", True), ("Kamer", False), ("The", False)],
+)
+def test_given_name_list(word: str, expected: bool) -> None:
+    assert is_given_name(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count", "aliases"),
+    [
+        (
+            "Minister Stef Blok sprak. Daarna zei minister Blok meer. ‘Goed,’ aldus Blok.",
+            "Stef Blok",
+            3,
+            ["Blok"],
+        ),
+        ("Minister De Jonge sprak. Hugo de Jonge is minister.", "Hugo de Jonge", 2, ["De Jonge"]),
+        ("Koning Abdullah II kwam. Koning Abdullah sprak.", "Abdullah II", 2, ["Abdullah"]),
+        (
+            "António Guterres spoke. Antonio Guterres left.",
+            "António Guterres",
+            2,
+            ["Antonio Guterres"],
+        ),
+        (
+            "Minister Bijleveld-Schouten sprak. Bijleveld zei dat.",
+            "Bijleveld-Schouten",
+            2,
+            ["Bijleveld"],
+        ),
+    ],
+)
+def test_one_entry_per_person_named_by_the_fullest_form(
+    text: str, name: str, count: int, aliases: list[str]
+) -> None:
+    people = extract_entities(text, "nl").people
+    assert [(p.name, p.key, p.count, p.aliases) for p in people] == [(name, name, count, aliases)]
+
+
+def test_people_sorted_by_mentions_then_name() -> None:
+    text = "Minister Blok sprak met premier Rutte. Blok zei dat. Ook Jens Stoltenberg sprak."
+    people = extract_entities(text, "nl").people
+    assert [(p.name, p.count) for p in people] == [
+        ("Blok", 2),
+        ("Jens Stoltenberg", 1),
+        ("Rutte", 1),
+    ]
+
+
+def test_photo_credits_hold_no_entities() -> None:
+    text = "Dat meldt de NAVO.\nBeeld: ANP / Sem van der Wal\nMeer informatie. Foto: Rob Acket"
+    entities = extract_entities(text, "nl")
+    assert (entities.people, [o.name for o in entities.organizations]) == ([], ["NAVO"])
+
+
+def test_each_list_names_one_entity_with_its_mentions() -> None:
+    text = "Minister Blok sprak met de NAVO. De NATO en Blok zijn het eens, meldt de VS."
+    entities = extract_entities(text, "nl", ui_language="nl")
+    assert [(p.name, p.count) for p in entities.people] == [("Blok", 2)]
+    assert [(c.key, c.name, c.count) for c in entities.countries] == [("US", "Verenigde Staten", 1)]
+    [org] = entities.organizations
+    assert (org.count, sorted([org.name, *org.aliases])) == (2, ["NATO", "NAVO"])
+
+
+def _person(name: str, count: int = 1, aliases: list[str] | None = None) -> Entity:
+    return Entity(EntityType.PERSON, name, name, count, aliases or [])
+
+
+def test_library_merges_an_unambiguous_surname_into_the_full_name() -> None:
+    library = {
+        "a": DocumentEntities(people=[_person("Stef Blok", 2, ["Blok"]), _person("Hugo de Jonge")]),
+        "b": DocumentEntities(people=[_person("Blok", 3), _person("De Jonge"), _person("Rutte")]),
+    }
+    merged = merge_surnames_across(library)
+    assert [(p.name, p.count, p.aliases) for p in merged["b"].people] == [
+        ("Stef Blok", 3, ["Blok"]),
+        ("Hugo de Jonge", 1, ["De Jonge"]),
+        ("Rutte", 1, []),
+    ]
+    assert merged["a"].people == library["a"].people
+
+
+def test_library_keeps_an_ambiguous_surname_alone() -> None:
+    library = {
+        "a": DocumentEntities(people=[_person("Stef Blok")]),
+        "b": DocumentEntities(people=[_person("Ank Blok")]),
+        "c": DocumentEntities(people=[_person("Blok")]),
+    }
+    assert [p.name for p in merge_surnames_across(library)["c"].people] == ["Blok"]

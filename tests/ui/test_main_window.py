@@ -1,0 +1,207 @@
+"""End to end: the real window on a temporary library, driven as a user would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLineEdit
+
+from briefing_app.ui.app import build_window
+from briefing_app.ui.main_window import MainWindow
+from tests.conftest import ENTITIES_DEV, SEED_DIR, shared_or_skip
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def library_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for source in shared_or_skip(ENTITIES_DEV).iterdir():
+        if source.suffix in {".txt", ".md"} and source.name != "README.md":
+            shutil.copy(source, folder / source.name)
+    for source in shared_or_skip(SEED_DIR).glob("*.txt"):
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+def open_window(qtbot, tmp_path: Path, settings, paths: list[Path]) -> MainWindow:
+    window = build_window(tmp_path / "data", paths, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.service.start()
+    return window
+
+
+def close_window(qtbot, window: MainWindow) -> None:
+    window.close()
+    assert not window.service._read_thread.isRunning()
+    assert not window.service._write_thread.isRunning()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, settings, library_folder: Path):
+    window = open_window(qtbot, tmp_path, settings, [library_folder])
+    qtbot.waitUntil(lambda: window.library_size() == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=WAIT_MS)
+    yield window
+    close_window(qtbot, window)
+
+
+def search_box(window: MainWindow) -> QLineEdit:
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    return box
+
+
+def type_query(qtbot, window: MainWindow, text: str) -> None:
+    """Type and press Enter; returns once the results of this query are shown."""
+    box = search_box(window)
+    box.clear()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.results_model.query == text or bool(window.search_bar.error_text()),
+        timeout=WAIT_MS,
+    )
+
+
+def panel_names(window: MainWindow, kind: str) -> set[str]:
+    panel = window.panels[kind]
+    return {panel.proxy.item_at(row).name for row in range(panel.proxy.rowCount())}
+
+
+def test_search_read_and_explore_entities(qtbot, window: MainWindow) -> None:
+    for name in ("searchBox", "resultsView", "readerView", "peoplePanel", "countriesPanel"):
+        assert window.findChild(object, name) is not None, name
+    assert window.windowTitle().startswith("Briefing")
+
+    type_query(qtbot, window, "terrorisme")
+    titles = [window.results_model.hit_at(r).title for r in range(window.results_model.rowCount())]
+    assert "Koninklijke contraterrorismeconferentie in Nederland" in titles
+    assert "terrorisme" in window.results_model.hit_at(0).snippet.lower()
+
+    row = titles.index("Koninklijke contraterrorismeconferentie in Nederland")
+    window.results_view.select_row(row)
+    qtbot.waitUntil(lambda: window.current_document_id() is not None, timeout=WAIT_MS)
+    assert window.windowTitle() == "Briefing — Koninklijke contraterrorismeconferentie in Nederland"
+    current, total = window.reader.hit_position()
+    assert total >= 3 and current == 1
+
+    # "premier Rutte" is shown as Mark Rutte: the NATO briefing in the library names him in
+    # full (the library-wide surname rule); "Blok" has no full name anywhere in this library.
+    assert {"Blok", "Mark Rutte", "Grapperhaus", "Abdullah II"} == panel_names(window, "person")
+    assert {"Jordan", "Syria", "Netherlands"} <= panel_names(window, "country")
+    assert {"AIVD", "Boko Haram"} <= panel_names(window, "org")
+
+
+def test_clicking_a_country_narrows_the_results(qtbot, window: MainWindow) -> None:
+    type_query(qtbot, window, "")
+    qtbot.waitUntil(lambda: window.results_model.total == 6, timeout=WAIT_MS)
+    panel = window.panels["country"]
+    panel.set_scope("results")
+    qtbot.waitUntil(lambda: "Mali" in panel_names(window, "country"), timeout=WAIT_MS)
+    mali = next(
+        panel.proxy.index(r, 0)
+        for r in range(panel.proxy.rowCount())
+        if panel.proxy.item_at(r).name == "Mali"
+    )
+    panel.view.clicked.emit(mali)
+    assert [label for _k, _key, label in window.filter_bar.filters()] == ["Mali"]
+    qtbot.waitUntil(lambda: window.results_model.total == 1, timeout=WAIT_MS)
+    assert (
+        "Mali" in window.results_model.hit_at(0).title
+        or "mali" in window.results_model.hit_at(0).path
+    )
+
+
+def test_a_malformed_query_is_shown_inline(qtbot, window: MainWindow) -> None:
+    type_query(qtbot, window, '"unclosed')
+    assert "phrase" in window.search_bar.error_text()
+    type_query(qtbot, window, "mali")
+    qtbot.waitUntil(lambda: not window.search_bar.error_text(), timeout=WAIT_MS)
+
+
+def test_results_of_outdated_queries_are_dropped(qtbot, window: MainWindow) -> None:
+    window.search_bar.set_query("navo")
+    window.search()
+    window.search_bar.set_query("guterres")
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        window.search()
+    qtbot.wait(200)
+    assert window.results_model.query == "guterres"
+
+
+def test_back_and_forward_between_documents(qtbot, window: MainWindow) -> None:
+    type_query(qtbot, window, "")
+    qtbot.waitUntil(lambda: window.results_model.rowCount() == 6, timeout=WAIT_MS)
+    first, second = window.results_model.hit_at(0).id, window.results_model.hit_at(1).id
+    for doc_id in (first, second):
+        with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+            window.open_document(doc_id)
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS) as shown:
+        window.back_action.trigger()
+    assert shown.args == [first]
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS) as shown:
+        window.forward_action.trigger()
+    assert shown.args == [second]
+
+
+def test_import_by_drop_reports_failures(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "nieuw.txt").write_text(" date 2024-01 Nieuw bericht\n\nTekst over Jordanië.\n")
+    (extra / "leeg.txt").write_text("")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(extra))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.failures_button.isVisible(), timeout=WAIT_MS)
+    assert "1 added" in window.status_label.text()
+    assert window._last_failures[0][0].endswith("leeg.txt")
+    qtbot.waitUntil(lambda: window.library_size() == 7, timeout=WAIT_MS)
+
+
+def test_state_is_restored(qtbot, tmp_path: Path, settings, library_folder: Path) -> None:
+    window = open_window(qtbot, tmp_path, settings, [library_folder])
+    qtbot.waitUntil(lambda: window.library_size() == 6, timeout=WAIT_MS)
+    type_query(qtbot, window, "mali")
+    window.reader.zoom_in()
+    window.resize(700, 500)  # within the offscreen screen (800 x 600)
+    close_window(qtbot, window)
+
+    again = open_window(qtbot, tmp_path, settings, [])
+    assert again.search_bar.query() == "mali"
+    assert again.reader.zoom_level == 1
+    assert "mali" in again.search_bar.history()
+    assert (again.width(), again.height()) == (700, 500)
+    close_window(qtbot, again)
+
+
+def test_first_run_imports_the_sample_library(qtbot, tmp_path: Path, settings) -> None:
+    window = open_window(qtbot, tmp_path, settings, [])
+    qtbot.waitUntil(lambda: window.library_size() >= 30, timeout=60_000)
+    qtbot.waitUntil(lambda: window.results_model.total >= 30, timeout=WAIT_MS)
+    close_window(qtbot, window)
+
+
+def test_shortcuts_are_listed_in_help(window: MainWindow) -> None:
+    shortcuts = {
+        action.text().replace("&", ""): [s.toString() for s in action.shortcuts()]
+        for action in window.actions()
+    }
+    assert shortcuts["Search"] == ["Ctrl+K", "Ctrl+L"]
+    assert "F3" in shortcuts.values().__iter__().__next__() or any(
+        "F3" in keys for keys in shortcuts.values()
+    )
+    assert any("Alt+Left" in keys for keys in shortcuts.values())
