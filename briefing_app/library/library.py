@@ -164,11 +164,14 @@ class Library:
             organizations=tuple(
                 resolve_organization(str(name)) or name for name in request.organizations
             ),
-            countries=tuple(self._country_code(str(name)) for name in request.countries),
+            countries=tuple(self.country_code(str(name)) for name in request.countries),
         )
         results = self.index.search(request)
         if "people" in results.facets:
             results.facets["people"] = self._merge_people_facets(results.facets["people"])
+        resolution = self.surname_resolution()
+        for hit in results.hits:
+            hit.people = list(dict.fromkeys(resolution.get(p, p) for p in hit.people))
         return results
 
     # -- the library-wide surname rule -----------------------------------------------------
@@ -218,7 +221,8 @@ class Library:
             return []
         return self.index.highlight_words(query, document.text, document.language)
 
-    def _country_code(self, name: str) -> str:
+    def country_code(self, name: str) -> str:
+        """An ISO code for a code or a country name in Dutch or English."""
         if len(name) == 2:
             return name.upper()
         found = find_countries(name, "nl") or find_countries(name, "en")

@@ -1,0 +1,136 @@
+"""The `briefing` command line: a thin front end over the Library facade.
+
+Exit codes: 0 success, 1 some files failed or a requested thing was not found,
+2 usage errors (including a malformed query), 3 the library is busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing_app import __version__
+from briefing_app.cli import documents, entities
+from briefing_app.cli.output import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    Style,
+    notify,
+)
+from briefing_app.documents import DEFAULT_MAX_BYTES
+from briefing_app.entities.corrections import CorrectionError
+from briefing_app.library import Library, LibraryError
+from briefing_app.search import IndexBusyError, QuerySyntaxError, SearchError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="library data folder (default: $BRIEFING_DATA_DIR, else the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Search, read and annotate Dutch and English press releases and notes. "
+        "Without a command, opens the window.",
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", parents=[data_dir], help="import files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="also drop documents anywhere in the library whose files are gone "
+        "(documents under an imported folder are always dropped when their files are gone)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        metavar="MB",
+        default=DEFAULT_MAX_BYTES / 1024 / 1024,
+        help="skip files larger than this (default: %(default)g MB)",
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = commands.add_parser("search", parents=[data_dir], help="search the library")
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    documents.add_search_options(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = commands.add_parser(
+        "batch-search", parents=[data_dir], help="run one query per line of FILE"
+    )
+    p.add_argument("file", metavar="FILE")
+    documents.add_search_options(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print a JSON array")
+    fmt.add_argument("--csv", action="store_true", help="print CSV: one row per hit")
+
+    p = commands.add_parser("list", parents=[data_dir], help="list the documents")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("show", parents=[data_dir], help="show one document")
+    p.add_argument("target", metavar="ID|PATH")
+    p.add_argument("--json", action="store_true")
+
+    commands.add_parser(
+        "reindex", parents=[data_dir], help="rebuild the search index from the source files"
+    )
+    p = commands.add_parser(
+        "rescan", parents=[data_dir], help="re-import every imported folder and file"
+    )
+    p.add_argument("--json", action="store_true")
+
+    entities.add_parsers(commands, data_dir)
+
+    p = commands.add_parser("gui", parents=[data_dir], help="open the desktop window")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import first")
+    return parser
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run one non-GUI command; errors become a message and an exit code, never a traceback."""
+    err = Style(sys.stderr)
+    try:
+        if args.command == "entities" and not args.library:
+            return entities.extract_files(args)  # needs no library
+        return _dispatch(args, data_dir)
+    except QuerySyntaxError as error:
+        print(err.error("Query error: ") + str(error), file=sys.stderr)
+        return EXIT_USAGE
+    except IndexBusyError as error:
+        print(err.error("Busy: ") + str(error), file=sys.stderr)
+        return EXIT_BUSY
+    except (LibraryError, SearchError, CorrectionError) as error:
+        print(err.error("Error: ") + str(error), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
+    max_bytes = int(getattr(args, "max_size", DEFAULT_MAX_BYTES / 1024 / 1024) * 1024 * 1024)
+    with Library(data_dir, max_bytes=max_bytes, notify=notify) as library:
+        handlers = {
+            "import": documents.cmd_import,
+            "search": documents.cmd_search,
+            "batch-search": documents.cmd_batch_search,
+            "list": documents.cmd_list,
+            "show": documents.cmd_show,
+            "rescan": documents.cmd_rescan,
+            "reindex": documents.cmd_reindex,
+            "entities": entities.cmd_library_entities,
+            "entity": entities.cmd_entity,
+        }
+        return handlers[args.command](library, args)
+
+
+__all__ = ["build_parser", "run"]

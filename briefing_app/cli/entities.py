@@ -1,0 +1,196 @@
+"""Entity commands: extract from files, the library-wide table, and user corrections."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Style
+from briefing_app.documents import DocumentError, read_document
+from briefing_app.entities import (
+    DocumentEntities,
+    EntityType,
+    country_name,
+    extract_entities,
+    resolve_organization,
+)
+from briefing_app.library import EntityRow, Library
+from briefing_app.library.analysis import entity_text
+
+TYPES = {"person": "person", "country": "country", "org": "org"}
+
+
+def add_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "entities",
+        parents=[data_dir],
+        help="people, countries and organizations in files (no library needed) "
+        "or, with --library, in the whole library",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--library", action="store_true", help="the library-wide entity table")
+    p.add_argument("--type", choices=sorted(TYPES), help="only this type (with --library)")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("entity", parents=[data_dir], help="correct extracted entities")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = actions.add_parser("rename", parents=[data_dir], help="give an entity another name")
+    a.add_argument("type", choices=sorted(TYPES))
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("new_name", metavar="NEW_NAME")
+    a = actions.add_parser("merge", parents=[data_dir], help="merge NAME into INTO")
+    a.add_argument("type", choices=sorted(TYPES))
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("into", metavar="INTO")
+    a = actions.add_parser("retype", parents=[data_dir], help="change an entity's type")
+    a.add_argument("type", choices=sorted(TYPES))
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("new_type", choices=["person", "org"])
+    a = actions.add_parser("hide", parents=[data_dir], help="hide a false positive")
+    a.add_argument("type", choices=sorted(TYPES))
+    a.add_argument("name", metavar="NAME")
+    a = actions.add_parser("list", parents=[data_dir], help="list your corrections")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("export", parents=[data_dir], help="write corrections to FILE")
+    a.add_argument("file", metavar="FILE")
+    a = actions.add_parser("import", parents=[data_dir], help="merge corrections from FILE")
+    a.add_argument("file", metavar="FILE")
+
+
+# -- entities FILE... ------------------------------------------------------------------------
+
+
+def extract_files(args: argparse.Namespace) -> int:
+    if not args.files:
+        print("Give one or more FILEs, or --library.", file=sys.stderr)
+        return EXIT_USAGE
+    results: list[dict[str, Any]] = []
+    failed = False
+    for name in args.files:
+        try:
+            document = read_document(Path(name))
+        except DocumentError as error:
+            print(f"{name}: {error.reason}", file=sys.stderr)
+            failed = True
+            continue
+        found = extract_entities(entity_text(document), document.language)
+        results.append(
+            {
+                "path": str(document.path),
+                "title": document.title,
+                "date": document.date,
+                "language": document.language,
+                **entities_json(found),
+            }
+        )
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        out = Style(sys.stdout)
+        for item in results:
+            print(out.bold(item["title"]) + out.dim(f"  {item['path']}"))
+            for label, key in (
+                ("People", "people"),
+                ("Countries", "countries"),
+                ("Organizations", "organizations"),
+            ):
+                names = ", ".join(f"{e['name']} ({e['count']})" for e in item[key])
+                print(f"  {label + ':':<15}{names or out.dim('none')}")
+            print()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def entities_json(found: DocumentEntities) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "people": [{"name": e.name, "aliases": e.aliases, "count": e.count} for e in found.people],
+        "countries": [
+            {"code": e.key, "name": country_name(e.key), "count": e.count} for e in found.countries
+        ],
+        "organizations": [
+            {"name": e.name, "aliases": e.aliases, "count": e.count} for e in found.organizations
+        ],
+    }
+
+
+# -- entities --library ----------------------------------------------------------------------
+
+
+def cmd_library_entities(library: Library, args: argparse.Namespace) -> int:
+    table = library.entity_table(args.type)
+    if args.json:
+        print(
+            json.dumps(
+                [_row_json(library, row, docs) for row, docs in table], indent=2, ensure_ascii=False
+            )
+        )
+        return EXIT_OK
+    out = Style(sys.stdout)
+    print(out.dim(f"{'type':<8}{'documents':>10}{'mentions':>10}  name"))
+    for row, docs in table:
+        name = library.country_name(row.key) if row.type == "country" else row.name
+        aliases = out.dim(f"  ({', '.join(row.aliases)})") if row.aliases else ""
+        print(f"{row.type:<8}{docs:>10}{row.count:>10}  {name}{aliases}")
+    return EXIT_OK
+
+
+def _row_json(library: Library, row: EntityRow, docs: int) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "type": row.type,
+        "name": row.name,
+        "documents": docs,
+        "mentions": row.count,
+        "aliases": list(row.aliases),
+    }
+    if row.type == "country":
+        item["code"] = row.key
+        item["name"] = library.country_name(row.key)
+    return item
+
+
+# -- entity rename|merge|retype|hide|list|export|import ---------------------------------------
+
+
+def cmd_entity(library: Library, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        items = [
+            {"action": str(c.action), "type": str(c.type), "key": c.key, "value": c.value}
+            for c in library.corrections.items
+        ]
+        if args.json:
+            print(json.dumps(items, ensure_ascii=False, indent=2))
+        else:
+            for item in items:
+                value = f" → {item['value']}" if item["value"] else ""
+                print(f"{item['action']:<7} {item['type']:<8} {item['key']}{value}")
+        return EXIT_OK
+    if args.action == "export":
+        count = library.export_corrections(Path(args.file))
+        print(f"Wrote {count} corrections to {args.file}.", file=sys.stderr)
+        return EXIT_OK
+    if args.action == "import":
+        added = library.import_corrections(Path(args.file))
+        print(f"Added {added} corrections.", file=sys.stderr)
+        return EXIT_OK
+    key = _entity_key(library, args.type, args.name)
+    value = {
+        "rename": lambda: args.new_name,
+        "merge": lambda: _entity_key(library, args.type, args.into),
+        "retype": lambda: args.new_type,
+        "hide": lambda: "",
+    }[args.action]()
+    updated = library.correct_entity(args.action, args.type, key, value)
+    print(f"Saved; {len(updated)} documents updated.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _entity_key(library: Library, entity_type: str, name: str) -> str:
+    """The stored key for what the user typed: any alias of an organization, a country's
+    name or code, or a surname that stands for one full name."""
+    if entity_type == EntityType.ORGANIZATION:
+        return resolve_organization(name) or name
+    if entity_type == EntityType.COUNTRY:
+        return library.country_code(name)
+    return library.surname_resolution().get(name, name)
