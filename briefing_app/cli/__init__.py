@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing_app import __version__
-from briefing_app.cli import documents, entities
+from briefing_app.cli import bookmarks, documents, entities
 from briefing_app.cli.output import (
     EXIT_BUSY,
     EXIT_FAILED,
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     entities.add_parsers(commands, data_dir)
+    bookmarks.add_parsers(commands, data_dir)
 
     p = commands.add_parser("gui", parents=[data_dir], help="open the desktop window")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import first")
@@ -129,6 +130,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             "reindex": documents.cmd_reindex,
             "entities": entities.cmd_library_entities,
             "entity": entities.cmd_entity,
+            "bookmarks": bookmarks.cmd_bookmarks,
         }
         return handlers[args.command](library, args)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing_app.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
 from briefing_app.documents import DEFAULT_MAX_BYTES, Document, DocumentError, read_document
 from briefing_app.entities import (
     EntityType,
@@ -15,6 +17,7 @@ from briefing_app.entities import (
 )
 from briefing_app.entities.corrections import CorrectionError, Corrections
 from briefing_app.entities.countries import find_countries
+from briefing_app.library import bookmarking
 from briefing_app.library.analysis import AnalysedFile, analyse_file, document_id, index_record
 from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
@@ -37,6 +40,7 @@ from briefing_app.search import (
 CATALOG_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
 CORRECTIONS_FILE = "entity-corrections.json"
+BOOKMARKS_FILE = "bookmarks.sqlite3"
 
 
 class LibraryError(Exception):
@@ -49,6 +53,7 @@ class OpenedDocument:
     document: Document | None  # None when the source file cannot be read any more
     problem: str | None
     entities: list[EntityRow]
+    bookmarks: list[Bookmark] = field(default_factory=list)
 
 
 Notify = Callable[[str], None]
@@ -68,10 +73,10 @@ class Library:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             self.catalog = Catalog(self.data_dir / CATALOG_FILE)
-        except OSError as error:
-            raise LibraryError(
-                f"Cannot use the data folder {self.data_dir}: {error.strerror or error}"
-            ) from error
+            self.bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE)
+        except (OSError, sqlite3.Error, BookmarkStoreError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise LibraryError(f"Cannot use the data folder {self.data_dir}: {reason}") from error
         self.index = SearchIndex(self.data_dir / INDEX_DIR)
         self.corrections = self._load_corrections()
         self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
@@ -82,6 +87,7 @@ class Library:
     def close(self) -> None:
         self.index.close()
         self.catalog.close()
+        self.bookmarks.close()
 
     def __enter__(self) -> Library:
         return self
@@ -114,7 +120,7 @@ class Library:
         importer = Importer(
             self.catalog, self.index, max_bytes=self.max_bytes, corrections=self.corrections
         )
-        return importer.run(
+        report = importer.run(
             [Path(p) for p in paths],
             prune=prune,
             force=force,
@@ -122,6 +128,25 @@ class Library:
             cancelled=cancelled,
             committed=committed,
         )
+        self._reconcile_bookmarks([*report.updated, *report.added])
+        return report
+
+    def _reconcile_bookmarks(self, paths: Iterable[str]) -> None:
+        """Re-anchor the bookmarks of re-imported documents (and of moved ones: same bytes)."""
+        for path in paths:
+            entry = self.catalog.get_by_path(path)
+            if entry is None:
+                continue
+            if not self.bookmarks.for_document(content_hash=entry.content_hash, path=path):
+                continue
+            try:
+                document = read_document(Path(path), max_bytes=self.max_bytes)
+            except DocumentError:
+                continue
+            bookmarking.reconcile(self.bookmarks, document, self._document_is_gone)
+
+    def _document_is_gone(self, path: str) -> bool:
+        return self.catalog.get_by_path(path) is None or bookmarking.path_is_gone(path)
 
     def rescan(self, *, progress: ProgressCallback | None = None) -> ImportReport:
         """Re-import every folder imported before, and drop documents whose files are gone."""
@@ -255,11 +280,14 @@ class Library:
         try:
             document = read_document(Path(entry.path), max_bytes=self.max_bytes)
         except DocumentError as error:
-            return OpenedDocument(entry, None, error.reason, entities)
+            return OpenedDocument(
+                entry, None, error.reason, entities, self.bookmarks.for_document(path=entry.path)
+            )
         problem = None
         if document.content_hash != entry.content_hash:
             problem = "the file changed since it was imported; re-import to update the index"
-        return OpenedDocument(entry, document, problem, entities)
+        marks = bookmarking.reconcile(self.bookmarks, document, self._document_is_gone)
+        return OpenedDocument(entry, document, problem, entities, marks)
 
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
         """Library-wide entities with their document counts, surnames merged into full names."""
@@ -289,6 +317,70 @@ class Library:
     @staticmethod
     def country_name(code: str, ui_language: str = "en") -> str:
         return country_name(code, ui_language)
+
+    # -- bookmarks -------------------------------------------------------------------------
+
+    def add_bookmark(
+        self,
+        id_or_path: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Bookmark:
+        """Bookmark a passage of a library document (by offsets, or the first `quote`)."""
+        opened = self.open_document(id_or_path)
+        if opened.document is None:
+            raise LibraryError(f"Cannot read {opened.entry.path}: {opened.problem}")
+        resolution = self.surname_resolution()
+        try:
+            return bookmarking.create_bookmark(
+                self.bookmarks,
+                opened.document,
+                start=start,
+                end=end,
+                quote=quote,
+                note=note,
+                tags=tags,
+                resolve_person=lambda name: resolution.get(name, name),
+            )
+        except bookmarking.BookmarkError as error:
+            raise LibraryError(str(error)) from error
+
+    def list_bookmarks(
+        self,
+        *,
+        tag: str | None = None,
+        entity: str | None = None,
+        status: str | None = None,
+        text: str | None = None,
+    ) -> list[Bookmark]:
+        """Bookmarks narrowed by tag, status, text, and an entity named by any alias."""
+        wanted_status = bookmarking.status_of(status)
+        if entity is None:
+            return self.bookmarks.list(tag=tag, status=wanted_status, text=text)
+        found: dict[str, Bookmark] = {}
+        for key in self.entity_keys(entity):
+            for bookmark in self.bookmarks.list(
+                tag=tag, entity=key, status=wanted_status, text=text
+            ):
+                found[bookmark.id] = bookmark
+        return sorted(found.values(), key=lambda b: b.created)
+
+    def entity_keys(self, name: str) -> list[str]:
+        """The stored entity keys a name can mean: "NATO" -> NAVO, "Jordanië" -> JO, ..."""
+        # A surname ("Blok") means the one full name with that surname in the library.
+        full_name = resolve_surnames([name, *self.catalog.person_names()]).get(name, name)
+        keys = [name, full_name]
+        organization = resolve_organization(name)
+        if organization:
+            keys.append(organization)
+        code = self.country_code(name)
+        if len(code) == 2:
+            keys.append(f"country:{code}")
+        return list(dict.fromkeys(keys))
 
     # -- entity corrections ----------------------------------------------------------------
 

@@ -1,0 +1,160 @@
+"""`briefing bookmarks add|list|export|import|remove`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefing_app.bookmarks import (
+    Bookmark,
+    BookmarkImportError,
+    BookmarkNotFoundError,
+    from_web_annotations,
+    merge_import,
+    to_markdown,
+    to_web_annotations,
+)
+from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style
+from briefing_app.library import Library, LibraryError
+from briefing_app.library.atomic import write_atomic
+
+STATUSES = ("anchored", "moved", "approximate", "orphaned")
+
+
+def add_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> None:
+    p = commands.add_parser("bookmarks", parents=[data_dir], help="bookmarked passages")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    a = actions.add_parser("add", parents=[data_dir], help="bookmark a passage of a document")
+    a.add_argument("target", metavar="PATH", help="a document of the library (path or id)")
+    a.add_argument("--quote", required=True, metavar="TEXT", help="the passage, as it stands")
+    a.add_argument("--note", default="", metavar="TEXT", help="a note (Markdown)")
+    a.add_argument("--tag", action="append", default=[], metavar="TAG")
+
+    a = actions.add_parser("list", parents=[data_dir], help="list bookmarks")
+    _add_filters(a)
+    a.add_argument("--json", action="store_true")
+
+    a = actions.add_parser("export", parents=[data_dir], help="export a briefing")
+    a.add_argument("--format", choices=["md", "json"], default="md")
+    a.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    a.add_argument(
+        "--group-by",
+        choices=["document", "tag", "entity"],
+        default="document",
+        help="Markdown sections (default: %(default)s)",
+    )
+    a.add_argument("--title", help="title of the Markdown briefing")
+    _add_filters(a)
+
+    a = actions.add_parser("import", parents=[data_dir], help="merge bookmarks from a JSON file")
+    a.add_argument("file", metavar="FILE")
+
+    a = actions.add_parser("remove", parents=[data_dir], help="remove a bookmark")
+    a.add_argument("id", metavar="ID")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tag", metavar="TAG")
+    p.add_argument("--entity", metavar="NAME", help="a person, country or organization")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--text", metavar="TEXT", help="words in the quote, note or tags")
+
+
+def cmd_bookmarks(library: Library, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        bookmark = library.add_bookmark(
+            args.target, quote=args.quote, note=args.note, tags=args.tag
+        )
+        print(bookmark.id)
+        return EXIT_OK
+    if args.action == "remove":
+        try:
+            removed = library.bookmarks.remove(args.id)
+        except BookmarkNotFoundError as error:
+            raise LibraryError(f"No bookmark with id '{args.id}'.") from error
+        print(f"Removed the bookmark on “{removed.quote[:60]}”.", file=sys.stderr)
+        return EXIT_OK
+    if args.action == "import":
+        return _import(library, Path(args.file))
+    found = library.list_bookmarks(
+        tag=args.tag, entity=args.entity, status=args.status, text=args.text
+    )
+    if args.action == "list":
+        return _list(found, args.json)
+    return _export(library, found, args)
+
+
+def bookmark_json(b: Bookmark) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "path": b.doc_path,
+        "title": b.doc_title,
+        "quote": b.quote,
+        "prefix": b.anchor.prefix,
+        "suffix": b.anchor.suffix,
+        "start": b.anchor.start,
+        "end": b.anchor.end,
+        "note": b.note,
+        "tags": list(b.tags),
+        "status": str(b.status),
+        "created": b.created,
+        "updated": b.updated,
+    }
+
+
+def _list(found: list[Bookmark], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps([bookmark_json(b) for b in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    out = Style(sys.stdout)
+    for b in found:
+        status = "" if b.status == "anchored" else out.error(f" [{b.status}]")
+        print(f"{out.dim(b.id)}  {out.bold(b.doc_title)}{status}")
+        print(f"    “{b.quote[:160]}”")
+        if b.note:
+            print(f"    {b.note}")
+        if b.tags:
+            print(out.dim(f"    #{' #'.join(b.tags)}"))
+    print(out.dim(f"{len(found)} bookmarks"), file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(library: Library, found: list[Bookmark], args: argparse.Namespace) -> int:
+    if args.format == "json":
+        text = json.dumps(to_web_annotations(found), ensure_ascii=False, indent=2)
+    else:
+        text = to_markdown(
+            found,
+            group_by=args.group_by,
+            title=args.title,
+            entity_label=lambda key: _entity_label(library, key),
+        )
+    if args.output:
+        write_atomic(Path(args.output), text)
+        print(f"Wrote {len(found)} bookmarks to {args.output}.", file=sys.stderr)
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def _entity_label(library: Library, key: str) -> str:
+    kind, _, name = key.partition(":")
+    return library.country_name(name) if kind == "country" else name
+
+
+def _import(library: Library, path: Path) -> int:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        bookmarks = from_web_annotations(data)
+    except OSError as error:
+        raise LibraryError(f"Cannot read {path}: {error.strerror}") from error
+    except (ValueError, BookmarkImportError) as error:
+        print(f"Not a bookmark file: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    added, skipped = merge_import(library.bookmarks, bookmarks)
+    print(f"{added} bookmarks added, {skipped} already present.", file=sys.stderr)
+    return EXIT_OK
