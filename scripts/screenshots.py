@@ -79,9 +79,11 @@ def open_window(app: QApplication, data_dir: Path, paths: list[Path]) -> MainWin
 
 def show_query(app: QApplication, window: MainWindow, query: str) -> None:
     window.set_query(query)
-    wait(app, lambda: window.results_model.rowCount() > 0)
+    wait(app, lambda: window.results_model.query == query and window.results_model.rowCount())
+    first = window.results_model.hit_at(0)
+    assert first is not None
     window.step_result(1)
-    wait(app, lambda: window.current_document_id() is not None)
+    wait(app, lambda: window.current_document_id() == first.id)
     settle(app)
 
 

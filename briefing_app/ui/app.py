@@ -5,7 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,14 +34,55 @@ def ui_language(settings: QSettings) -> str:
     return system if system in LANGUAGES else "en"
 
 
-def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    if language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("i18n", f"briefing_{language}.qm"))):
-        app.installTranslator(translator)
-        return translator
-    return None
+# Installed translators are children of the application with this name, so that a second
+# build_window() (or a test) replaces them instead of stacking a second copy.
+TRANSLATOR_NAME = "briefingTranslator"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Briefing's own strings plus Qt's (standard buttons, text context menus) in language.
+
+    Replaces translators installed earlier; English needs only plural forms. Returns what was
+    installed:
+    a missing file is skipped, leaving those strings in English.
+    """
+    remove_translators(app)
+    files = [(f"briefing_{language}", str(resource_path("i18n")))]
+    if language != "en":  # English has only Briefing's plural forms ("1 bookmark", "2 bookmarks")
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        files.append((f"qtbase_{language}", qt_translations))
+    installed = []
+    for name, folder in files:
+        translator = QTranslator(app)
+        translator.setObjectName(TRANSLATOR_NAME)
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(translator)
+        translator.setParent(None)  # now owned by Python, freed with this reference
+
+
+def apply_ui_language(app: QCoreApplication, language: str) -> None:
+    """Translators, plus the default locale for dates and numbers ("12 april 2018")."""
+    install_translators(app, language)
+    system = QLocale.system()
+    speaks_it = system.language() == QLocale(language).language()
+    if speaks_it or (language == "en" and system.language() == QLocale.Language.C):
+        QLocale.setDefault(system)  # keep the user's own region: nl_BE stays nl_BE
+    else:
+        QLocale.setDefault(QLocale(language))
+
+
+def reset_ui_language(app: QCoreApplication) -> None:
+    """Back to the untranslated UI and the system locale (tests, a language switch)."""
+    remove_translators(app)
+    QLocale.setDefault(QLocale.system())
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -59,8 +107,8 @@ def build_window(
     settings = settings or QSettings()
     language = ui_language(settings)
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        install_translator(app, language)
+    if app is not None:
+        apply_ui_language(app, language)
     service = LibraryService(data_dir)
     window = MainWindow(service, settings, ui_language=language, import_on_start=import_paths)
     service.setParent(window)

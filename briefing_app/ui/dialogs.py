@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,58 +50,63 @@ class PairsModel(QAbstractTableModel):
 
 
 class _TableDialog(QDialog):
-    def __init__(
-        self,
-        parent: QWidget | None,
-        title: str,
-        intro: str,
-        model: PairsModel,
-        object_name: str,
-    ) -> None:
+    """Title, a line of introduction, a two-column table and Close.
+
+    Subclasses pass their texts through self.tr() once the dialog exists, so that lupdate
+    and Qt agree on the context (the subclass's name); parent.tr() would not.
+    """
+
+    def __init__(self, parent: QWidget | None, object_name: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
         self.setObjectName(object_name)
         self.resize(720, 420)
-        self.model = model
+        self.model = PairsModel(("", ""), [])
+        self.intro = QLabel(self)
         self.table = QTableView(self)
-        self.table.setModel(model)
-        self.table.setAccessibleName(title)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 300)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(intro, self))
+        layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+
+    def _fill(self, title: str, intro: str, model: PairsModel) -> None:
+        self.setWindowTitle(title)
+        self.intro.setText(intro)
+        self.model = model
+        self.table.setModel(model)
+        self.table.setAccessibleName(title)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 300)
 
 
 class FailuresDialog(_TableDialog):
     def __init__(self, parent: QWidget | None, failures: Sequence[tuple[str, str]]) -> None:
-        super().__init__(
-            parent,
-            parent.tr("Import problems") if parent else "Import problems",
-            (parent.tr("These files were not imported:") if parent else "") + f" {len(failures)}",
-            PairsModel(("File", "Reason"), failures),
-            "failuresDialog",
+        super().__init__(parent, "failuresDialog")
+        self._fill(
+            self.tr("Import problems"),
+            self.tr("Files not imported: %1").replace("%1", str(len(failures))),
+            PairsModel((self.tr("File"), self.tr("Reason")), failures),
         )
 
 
 class ShortcutsDialog(_TableDialog):
     def __init__(self, parent: QWidget | None, actions: Sequence[QAction]) -> None:
-        rows = [
-            (action.text().replace("&", ""), ", ".join(s.toString() for s in action.shortcuts()))
+        super().__init__(parent, "shortcutsDialog")
+        native = QKeySequence.SequenceFormat.NativeText  # the platform's key names, ⌘ on macOS
+        rows = sorted(
+            (
+                action.text().replace("&", ""),
+                ", ".join(s.toString(native) for s in action.shortcuts()),
+            )
             for action in actions
             if action.shortcuts()
-        ]
-        rows.sort()
-        super().__init__(
-            parent,
-            parent.tr("Keyboard shortcuts") if parent else "Keyboard shortcuts",
-            parent.tr("Everything Briefing does from the keyboard:") if parent else "",
-            PairsModel(("Action", "Shortcut"), rows),
-            "shortcutsDialog",
+        )
+        self._fill(
+            self.tr("Keyboard shortcuts"),
+            self.tr("Everything Briefing does from the keyboard:"),
+            PairsModel((self.tr("Action"), self.tr("Shortcut")), rows),
         )

@@ -157,6 +157,15 @@ class EntityPanel(QWidget):
         self._document_model.set_items(list(items or []))
         self._refresh()
 
+    def set_bookmark_counts(self, counts: dict[str, int]) -> None:
+        """Bookmarks mentioning each entity ("type:key"), shown in the rows' tooltips."""
+        self._document_model.set_bookmark_counts(counts)
+        self._result_model.set_bookmark_counts(counts)
+
+    def bookmark_count(self, key: str) -> int:
+        item = next((i for i in self.all_items() if i.key == key), None)
+        return 0 if item is None else self._document_model.bookmark_count(item)
+
     def set_result_entities(self, items: Sequence[EntityItem]) -> None:
         self._result_model.set_items(list(items))
         self._refresh()

@@ -37,7 +37,8 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.count_label = QLabel()
         self.count_label.setObjectName("findCount")
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 of 999  "))
+        widest = self.tr("%1 of %2").replace("%1", "999").replace("%2", "999") + "  "
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.close_button = self._tool_button(
             "window-close", QStyle.StandardPixmap.SP_TitleBarCloseButton, self.tr("Close (Esc)")
         )

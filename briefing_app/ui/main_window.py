@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library import ImportReport, Library, OpenedDocument
 from briefing_app.resources import resource_path
 from briefing_app.search import FacetCount, SearchRequest, SearchResults, SortOrder
+from briefing_app.ui.bookmark_editor import BookmarkEditor
+from briefing_app.ui.bookmarks_panel import BookmarksPanel
 from briefing_app.ui.dialogs import FailuresDialog, ShortcutsDialog
 from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.filter_bar import FilterBar
@@ -39,7 +42,7 @@ from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
 from briefing_app.ui.search_bar import SearchBar
-from briefing_app.ui.service import LibraryService, OpenedView
+from briefing_app.ui.service import BookmarkListing, BriefingExport, LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
 
 PAGE_SIZE = 50
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
     results_shown = Signal(int)  # total
     document_shown = Signal(str)  # document id
     library_ready = Signal(int)  # documents in the library
+    bookmarks_shown = Signal(int)  # bookmarks listed in the panel (before its filters)
 
     def __init__(
         self,
@@ -80,6 +84,12 @@ class MainWindow(QMainWindow):
         self._restoring_selection = False
         self._keep_selection = False
         self._shown_doc: str | None = None  # in the reader
+        self._shown_path = ""
+        self._shown_text = ""  # Document.text of the shown document (bookmark offsets)
+        self._bookmarks: dict[str, Bookmark] = {}
+        self._new_bookmark_request = 0  # the add whose answer opens the editor
+        self._scroll_to_bookmark: str | None = None  # once its document is shown
+        self._deleted: list[Bookmark] = []  # for undo, newest last
         self.setObjectName("mainWindow")
         self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
@@ -106,6 +116,7 @@ class MainWindow(QMainWindow):
         self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion_label.hide()
         self.reader = ReaderPane(self)
+        self.bookmark_editor = BookmarkEditor(self.reader)
 
         results_panel = QWidget(self)
         results_layout = QVBoxLayout(results_panel)
@@ -160,6 +171,25 @@ class MainWindow(QMainWindow):
             self.panels[kind] = panel
             self.docks[kind] = dock
 
+        title = self.tr("Bookmarks")
+        self.bookmarks_panel = BookmarksPanel(self)
+        self.bookmarks_panel.set_entity_label(self.entity_label)
+        dock = QDockWidget(title, self)
+        dock.setObjectName("bookmarksPanel")
+        dock.setAccessibleName(title)
+        dock.setWidget(self.bookmarks_panel)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        # Under the results and the reader: beside or below the entity panels it would make
+        # the window too large for small screens. The right docks keep their full height.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.docks["bookmarks"] = dock
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel(self)
@@ -178,7 +208,12 @@ class MainWindow(QMainWindow):
         self.failures_button.setObjectName("importFailures")
         self.failures_button.setFlat(True)
         self.failures_button.hide()
+        self.undo_button = QPushButton(self.tr("Undo delete"), self)
+        self.undo_button.setObjectName("undoDeleteBookmark")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.undo_button)
         bar.addPermanentWidget(self.failures_button)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -208,6 +243,15 @@ class MainWindow(QMainWindow):
         self.reindex_action = self._action(self.tr("Re&build index"), self._confirm_reindex)
         self.failures_action = self._action(self.tr("Import &problems…"), self.show_failures)
         self.failures_action.setEnabled(False)
+        self.export_briefing_action = self._action(
+            self.tr("&Export briefing…"), self._ask_export_briefing, [key("Ctrl+E")]
+        )
+        self.export_annotations_action = self._action(
+            self.tr("Export bookmarks as &JSON…"), self._ask_export_annotations
+        )
+        self.import_bookmarks_action = self._action(
+            self.tr("Import boo&kmarks…"), self._ask_import_bookmarks
+        )
         quit_action = self._action(self.tr("&Quit"), self.close, [key(key.StandardKey.Quit)])
         for action in (
             self.import_files_action,
@@ -217,6 +261,10 @@ class MainWindow(QMainWindow):
             self.reindex_action,
             self.failures_action,
             None,
+            self.export_briefing_action,
+            self.export_annotations_action,
+            self.import_bookmarks_action,
+            None,
             quit_action,
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
@@ -225,6 +273,12 @@ class MainWindow(QMainWindow):
         self.focus_search_action = self._action(
             self.tr("&Search"), self.search_bar.focus_search, [key("Ctrl+K"), key("Ctrl+L")]
         )
+        self.undo_delete_action = self._action(
+            self.tr("U&ndo delete bookmark"), self.undo_delete, [key(key.StandardKey.Undo)]
+        )
+        self.undo_delete_action.setEnabled(False)
+        menu.addAction(self.undo_delete_action)
+        menu.addSeparator()
         menu.addAction(self.focus_search_action)
         reader_actions = self.reader.actions_for_menus()
         for action in reader_actions:
@@ -291,6 +345,12 @@ class MainWindow(QMainWindow):
         s.reindex_finished.connect(self._on_reindexed)
         s.library_changed.connect(self._refresh_timer_start)
         s.job_failed.connect(self._on_job_failed)
+        s.bookmark_saved.connect(self._on_bookmark_saved)
+        s.bookmark_removed.connect(self._on_bookmark_removed)
+        s.bookmarks_listed.connect(self._on_bookmarks_listed)
+        s.bookmark_failed.connect(self._on_bookmark_failed)
+        s.bookmarks_exported.connect(self._on_bookmarks_exported)
+        s.bookmarks_imported.connect(self._on_bookmarks_imported)
 
         self.search_bar.query_changed.connect(self.search)
         self.search_bar.query_submitted.connect(self._on_query_submitted)
@@ -313,6 +373,17 @@ class MainWindow(QMainWindow):
         )
         self.reader.zoom_changed.connect(self._remember_zoom)
         self.suggestion_label.linkActivated.connect(self._use_suggestion)
+
+        self.reader.bookmark_requested.connect(self.bookmark_selection)
+        self.reader.bookmark_clicked.connect(self._on_bookmark_clicked)
+        self.bookmark_editor.edited.connect(
+            lambda bookmark_id, note, tags: self.service.update_bookmark(bookmark_id, note, tags)
+        )
+        self.bookmarks_panel.bookmark_activated.connect(self.show_bookmark)
+        self.bookmarks_panel.edit_requested.connect(self.edit_bookmark)
+        self.bookmarks_panel.delete_requested.connect(self.delete_bookmark)
+        self.bookmarks_panel.reattach_requested.connect(self.reattach_bookmark)
+        self.undo_button.clicked.connect(self.undo_delete)
 
         for panel in self.panels.values():
             panel.entity_activated.connect(self._add_entity_filter)
@@ -362,6 +433,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
+            self.bookmark_editor.flush()  # queued before the workers stop, so it is saved
             self._save_state()
         finally:
             # Whatever happens, the worker threads must end before their QThreads are freed.
@@ -380,6 +452,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.service.import_paths(paths)
         self.search()
+        self.refresh_bookmarks()
         self.library_ready.emit(count)
 
     def _on_open_failed(self, message: str) -> None:
@@ -398,6 +471,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_after_change(self) -> None:
         self.search(keep_selection=True)
+        self.refresh_bookmarks()  # re-imports re-anchor bookmarks (moved, orphaned, ...)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -440,11 +514,17 @@ class MainWindow(QMainWindow):
         self.search_bar.clear_error()
         selected = self._current_doc if self._keep_selection else None
         self.results_model.reset_results(results)
-        noun = self.tr("document") if results.total == 1 else self.tr("documents")
-        self.count_label.setText(f"{results.total:,} {noun}")
+        count = (
+            self.tr("1 document")
+            if results.total == 1
+            else self.tr("%1 documents").replace("%1", QLocale().toString(results.total))
+        )
+        self.count_label.setText(count)
         if results.suggestion:
             self.suggestion_label.setText(
-                self.tr("Did you mean") + f' <a href="suggest">{_escape(results.suggestion)}</a>?'
+                self.tr("Did you mean %1?").replace(
+                    "%1", f'<a href="suggest">{_escape(results.suggestion)}</a>'
+                )
             )
             self.suggestion_label.setProperty("suggestion", results.suggestion)
             self.suggestion_label.show()
@@ -564,6 +644,15 @@ class MainWindow(QMainWindow):
             )
         self.setWindowTitle(f"Briefing — {opened.entry.title}")
         self._shown_doc = opened.entry.id
+        self._shown_path = opened.entry.path
+        self._shown_text = opened.document.text if opened.document is not None else ""
+        self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
+        self.bookmarks_panel.set_current_document(opened.entry.path)
+        for bookmark in opened.bookmarks:  # freshly re-anchored
+            self._bookmarks[bookmark.id] = bookmark
+        if self._scroll_to_bookmark is not None:
+            self._reveal_bookmark(self._scroll_to_bookmark)
+            self._scroll_to_bookmark = None
         self.document_shown.emit(opened.entry.id)
 
     def _on_document_failed(self, _request_id: int, message: str) -> None:
@@ -594,6 +683,189 @@ class MainWindow(QMainWindow):
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
+
+    # -- bookmarks -------------------------------------------------------------------------
+
+    def entity_label(self, entity: str) -> str:
+        """ "country:JO" -> "Jordan" (or "Jordanië"), "person:Mark Rutte" -> "Mark Rutte"."""
+        kind, _, key = entity.partition(":")
+        return self.country_name(key) if kind == "country" else key or entity
+
+    def refresh_bookmarks(self) -> None:
+        self.service.list_bookmarks()
+
+    def bookmark_selection(self) -> None:
+        """Bookmark the passage selected in the reader; the editor opens once it is saved."""
+        span = self.reader.selection_span()
+        if self._shown_doc is None or span is None:
+            self.status_label.setText(self.tr("Select a passage in the document to bookmark it."))
+            return
+        self._new_bookmark_request = self.service.add_bookmark(self._shown_doc, *span)
+
+    def edit_bookmark(self, bookmark: Bookmark) -> None:
+        bookmark = self._bookmarks.get(bookmark.id, bookmark)
+        self._place_editor()
+        self.bookmark_editor.edit(bookmark, status_text=self._status_note(bookmark))
+
+    def delete_bookmark(self, bookmark: Bookmark) -> None:
+        self.service.remove_bookmark(bookmark.id)
+
+    def undo_delete(self) -> None:
+        if self._deleted:
+            self.service.restore_bookmark(self._deleted.pop())
+        self._update_undo()
+
+    def reattach_bookmark(self, bookmark: Bookmark) -> None:
+        span = self.reader.selection_span()
+        if self._shown_doc is None or span is None:
+            self.status_label.setText(
+                self.tr("Select the new passage in the document, then choose Re-attach again.")
+            )
+            return
+        self.service.reattach_bookmark(bookmark.id, self._shown_doc, *span)
+
+    def show_bookmark(self, bookmark: Bookmark) -> None:
+        """Open the bookmark's document scrolled to the passage (or reveal it if open)."""
+        if bookmark.doc_path == self._shown_path and self._shown_doc is not None:
+            self._reveal_bookmark(bookmark.id)
+            return
+        self._scroll_to_bookmark = bookmark.id
+        self.open_document(bookmark.doc_path)
+
+    def _reveal_bookmark(self, bookmark_id: str) -> None:
+        bookmark = self._bookmarks.get(bookmark_id)
+        if self.reader.scroll_to_bookmark(bookmark_id):
+            self.status_label.setText(self._status_note(bookmark) if bookmark else "")
+        elif bookmark is not None and bookmark.status == BookmarkStatus.ORPHANED:
+            self.status_label.setText(self._status_note(bookmark))
+
+    def _status_note(self, bookmark: Bookmark) -> str:
+        if bookmark.status == BookmarkStatus.ORPHANED:
+            return self.tr(
+                "This passage is no longer in the document. Select new text and choose "
+                "Re-attach to selection in the Bookmarks panel."
+            )
+        if bookmark.status == BookmarkStatus.APPROXIMATE:
+            return self.tr("The passage changed; it was: “%1”").replace(
+                "%1", " ".join((bookmark.previous_quote or "").split())
+            )
+        if bookmark.status == BookmarkStatus.MOVED:
+            return self.tr("The passage moved within the document.")
+        return ""
+
+    def _on_bookmark_clicked(self, bookmark_id: str) -> None:
+        bookmark = self._bookmarks.get(bookmark_id)
+        if bookmark is not None:
+            self.bookmarks_panel.select_bookmark(bookmark_id)
+            self.edit_bookmark(bookmark)
+
+    def _place_editor(self) -> None:
+        """Beside the text, just below the selection (or at the top when there is none)."""
+        view = self.reader.view
+        editor = self.bookmark_editor
+        width = min(360, max(240, view.width() - 32))
+        editor.resize(width, 190)
+        rect = view.cursorRect()
+        top_left = view.viewport().mapTo(self.reader, rect.bottomLeft())
+        x = max(8, self.reader.width() - width - 24)
+        y = min(max(8, top_left.y() + 8), max(8, self.reader.height() - editor.height() - 8))
+        editor.move(x, y)
+
+    def _on_bookmark_saved(self, request_id: int, bookmark: Bookmark) -> None:
+        self._bookmarks[bookmark.id] = bookmark
+        if request_id == self._new_bookmark_request:
+            self.status_label.setText(self.tr("Passage bookmarked."))
+            self.edit_bookmark(bookmark)
+        self.refresh_bookmarks()
+
+    def _on_bookmark_removed(self, _request_id: int, bookmark: Bookmark) -> None:
+        self._deleted.append(bookmark)
+        self.bookmark_editor.forget(bookmark.id)
+        self.status_label.setText(self.tr("Bookmark deleted."))
+        self._update_undo()
+        self.refresh_bookmarks()
+
+    def _update_undo(self) -> None:
+        self.undo_button.setVisible(bool(self._deleted))
+        self.undo_delete_action.setEnabled(bool(self._deleted))
+
+    def _on_bookmark_failed(self, _request_id: int, message: str) -> None:
+        self.status_label.setText(message)  # inline: never a dialog per failed keystroke
+
+    def _on_bookmarks_listed(self, _request_id: int, listing: BookmarkListing) -> None:
+        self._bookmarks = {b.id: b for b in listing.bookmarks}
+        self.bookmarks_panel.set_bookmarks(listing.bookmarks, listing.tags, listing.entity_counts)
+        self.bookmark_editor.set_known_tags([tag for tag, _count in listing.tags])
+        for panel in self.panels.values():
+            panel.set_bookmark_counts(listing.entity_counts)
+        if self._shown_path:
+            here = [b for b in listing.bookmarks if b.doc_path == self._shown_path]
+            self.reader.set_bookmarks(here, self._shown_text)
+        self.bookmarks_shown.emit(len(listing.bookmarks))
+
+    def bookmarks(self) -> list[Bookmark]:
+        """The bookmarks as last listed (all of them, whatever the panel's filters)."""
+        return list(self._bookmarks.values())
+
+    def _ask_export_briefing(self) -> None:
+        groups = {
+            self.tr("Document"): "document",
+            self.tr("Tag"): "tag",
+            self.tr("Entity"): "entity",
+        }
+        group, ok = QInputDialog.getItem(
+            self, self.tr("Export briefing"), self.tr("Group passages by:"), list(groups), 0, False
+        )
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export briefing"), "briefing.md", self.tr("Markdown (*.md)")
+        )
+        if path:
+            self.export_bookmarks(Path(path), "markdown", groups[group])
+
+    def _ask_export_annotations(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export bookmarks"),
+            "bookmarks.json",
+            self.tr("Web Annotations (*.json *.jsonld)"),
+        )
+        if path:
+            self.export_bookmarks(Path(path), "json")
+
+    def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> int:
+        """Write the bookmarks the panel shows (its filters apply) to a file."""
+        bookmarks = self.bookmarks_panel.visible_bookmarks()
+        labels = {e: self.entity_label(e) for b in bookmarks for e in b.entities}
+        return self.service.export_bookmarks(
+            BriefingExport(
+                bookmarks, str(path), format, group_by, self.tr("Briefing"), entity_labels=labels
+            )
+        )
+
+    def _on_bookmarks_exported(self, _request_id: int, path: str, count: int) -> None:
+        self.status_label.setText(
+            self.tr("Exported %n bookmark(s) to %1", "", count).replace("%1", path)
+        )
+
+    def _ask_import_bookmarks(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import bookmarks"),
+            "",
+            self.tr("Web Annotations (*.json *.jsonld);;All files (*)"),
+        )
+        if path:
+            self.service.import_bookmarks(Path(path))
+
+    def _on_bookmarks_imported(self, _request_id: int, added: int, skipped: int) -> None:
+        self.status_label.setText(
+            self.tr("Imported %n bookmark(s)", "", added)
+            + "; "
+            + self.tr("%n already there", "", skipped)
+        )
+        self.refresh_bookmarks()
 
     # -- importing -------------------------------------------------------------------------
 
@@ -663,7 +935,7 @@ class MainWindow(QMainWindow):
         for n, count in enumerate(counts, start=1):
             summary = summary.replace(f"%{n}", str(count))
         if report.cancelled:
-            summary = self.tr("Import cancelled: ") + summary
+            summary = self.tr("Import cancelled: %1").replace("%1", summary)
         self.status_label.setText(summary)
         self._last_failures = [(f.path, f.reason) for f in report.failed]
         self.failures_action.setEnabled(bool(self._last_failures))

@@ -187,6 +187,7 @@ class EntityRole(IntEnum):
     ItemRole = Qt.ItemDataRole.UserRole + 2
     KeyRole = Qt.ItemDataRole.UserRole + 3
     FilterRole = Qt.ItemDataRole.UserRole + 4  # folded name and aliases, for the filter box
+    BookmarkCountRole = Qt.ItemDataRole.UserRole + 5  # bookmarks whose passage mentions it
 
 
 class EntityListModel(QAbstractTableModel):
@@ -197,6 +198,17 @@ class EntityListModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[EntityItem] = []
         self._filter_keys: list[str] = []
+        self._bookmark_counts: dict[str, int] = {}  # folded "type:key" -> bookmarks
+
+    def set_bookmark_counts(self, counts: dict[str, int]) -> None:
+        """How many bookmarks mention each entity ("type:key" as the bookmark store counts)."""
+        self._bookmark_counts = {fold_text(entity): count for entity, count in counts.items()}
+        if self._items:
+            last = self.index(len(self._items) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def bookmark_count(self, item: EntityItem) -> int:
+        return self._bookmark_counts.get(fold_text(f"{item.type}:{item.key}"), 0)
 
     def set_items(self, items: Sequence[EntityItem]) -> None:
         self.beginResetModel()
@@ -230,11 +242,17 @@ class EntityListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if not item.aliases:
-                return item.name
-            return self.tr("{name}\nAlso written as: {aliases}").format(
-                name=item.name, aliases=", ".join(item.aliases)
-            )
+            tip = item.name
+            if item.aliases:
+                tip = self.tr("{name}\nAlso written as: {aliases}").format(
+                    name=item.name, aliases=", ".join(item.aliases)
+                )
+            bookmarks = self.bookmark_count(item)
+            if bookmarks:
+                tip += "\n" + self.tr("Mentioned in %n bookmark(s)", "", bookmarks)
+            return tip
+        if role == EntityRole.BookmarkCountRole:
+            return self.bookmark_count(item)
         if role == EntityRole.ItemRole:
             return item
         if role == EntityRole.KeyRole:

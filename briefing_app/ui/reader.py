@@ -13,15 +13,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -33,17 +36,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QStyle,
     QTextBrowser,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_markdown, render_plain
 from briefing_app.ui.find_bar import FindBar
+from briefing_app.ui.passage_mapping import document_to_view, view_to_document
 from briefing_app.ui.reader_header import ReaderHeader
 
 BASE_POINT_SIZE = 12.0
@@ -61,6 +68,9 @@ CURRENT_HIT_COLOUR = QColor("#ffb64d")
 ENTITY_COLOUR = QColor("#c8ecd4")
 FIND_COLOUR = QColor("#cfe3ff")
 CURRENT_FIND_COLOUR = QColor("#7fb2ff")
+BOOKMARK_COLOUR = QColor("#c4ece6")  # soft teal, underlined in a darker teal
+BOOKMARK_LINE_COLOUR = QColor("#1f8a7a")
+CURRENT_BOOKMARK_COLOUR = QColor("#8fd8cc")
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -175,6 +185,8 @@ class ReaderView(QTextBrowser):
     find_changed = Signal(int, int)
     zoom_changed = Signal(int)
     link_activated = Signal(QUrl)  # http(s) and mailto only, and only when clicked
+    bookmark_clicked = Signal(str)  # bookmark id: a click (no selection) on a bookmarked passage
+    context_menu_wanted = Signal(QPoint)  # global position; the pane builds the menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +213,10 @@ class ReaderView(QTextBrowser):
         self._entities = _Matches()
         self._finds = _Matches()
         self._formats: dict[str, QTextCharFormat] = {}
+        self._bookmarks: dict[str, Bookmark] = {}
+        self._bookmark_spans: dict[str, tuple[int, int]] = {}  # UTF-16 offsets in the view
+        self._current_bookmark: str | None = None
+        self._document_text = ""  # Document.text the bookmark offsets refer to
         self._apply_font()
 
     # -- showing documents -----------------------------------------------------------------
@@ -211,14 +227,14 @@ class ReaderView(QTextBrowser):
 
     def show_document(self, opened: OpenedDocument) -> None:
         """Render the document; the current hit terms and entity highlights carry over."""
+        if self._opened is None or self._opened.entry.id != opened.entry.id:
+            self._bookmarks, self._bookmark_spans, self._current_bookmark = {}, {}, None
         self._opened = opened
         document = opened.document
         if document is None:
             problem = opened.problem or self.tr("The file could not be read.")
-            self._html = (
-                f"<h2>{html.escape(self.tr('This document cannot be shown'))}</h2>"
-                f"<p>{html.escape(problem)}</p>"
-            )
+            heading = self.tr("This document cannot be shown")
+            self._html = f"<h2>{html.escape(heading)}</h2><p>{html.escape(problem)}</p>"
         elif document.markdown.strip():
             # Press releases arrive as escaped Markdown with ## headings, notes as Markdown;
             # one renderer gives both real heading blocks, lists and tables.
@@ -232,6 +248,7 @@ class ReaderView(QTextBrowser):
         """Back to the empty state ("Select a result to read it here")."""
         self._opened = None
         self._html = ""
+        self._bookmarks, self._bookmark_spans, self._current_bookmark = {}, {}, None
         self.clear()
         self._refresh_matches()
 
@@ -247,6 +264,7 @@ class ReaderView(QTextBrowser):
         )
         cursor.mergeBlockFormat(block)
         self._update_column()
+        self._map_bookmarks()
         self._refresh_matches()
 
     def _style_sheet(self) -> str:
@@ -441,7 +459,11 @@ class ReaderView(QTextBrowser):
             (self._hits.spans, HIT_COLOUR),
             (self._finds.spans, FIND_COLOUR),
         ]
-        selections = [self._selection(span, colour) for spans, colour in layers for span in spans]
+        selections = [self._bookmark_selection(span) for span in self._bookmark_spans.values()]
+        if self._current_bookmark in self._bookmark_spans:
+            current = self._bookmark_spans[self._current_bookmark]
+            selections.append(self._bookmark_selection(current, CURRENT_BOOKMARK_COLOUR))
+        selections += [self._selection(span, colour) for spans, colour in layers for span in spans]
         for matches, colour in (
             (self._hits, CURRENT_HIT_COLOUR),
             (self._finds, CURRENT_FIND_COLOUR),
@@ -500,6 +522,124 @@ class ReaderView(QTextBrowser):
         self._scroll_to_span(spans[0])
         return True
 
+    def set_bookmarks(self, bookmarks: list[Bookmark], document_text: str | None = None) -> None:
+        """Highlight bookmarked passages of the open document (orphans have no place to go).
+
+        Offsets are code points in `document_text` (Document.text of the open document)."""
+        if document_text is None:
+            document = self._opened.document if self._opened is not None else None
+            document_text = document.text if document is not None else ""
+        self._document_text = document_text
+        self._bookmarks = {b.id: b for b in bookmarks if b.status != BookmarkStatus.ORPHANED}
+        self._map_bookmarks()
+        self._paint_selections()
+
+    def _map_bookmarks(self) -> None:
+        text = self._document_text
+        spans: dict[str, tuple[int, int]] = {}
+        if self._bookmarks and text:
+            view_text = self.document().toPlainText()
+            for bookmark in self._bookmarks.values():
+                span = document_to_view(bookmark.anchor, text, view_text)
+                if span is not None:
+                    spans[bookmark.id] = span
+        self._bookmark_spans = spans
+
+    def bookmark_ids(self) -> list[str]:
+        """The bookmarks highlighted in the view, in text order."""
+        return sorted(self._bookmark_spans, key=lambda i: self._bookmark_spans[i])
+
+    def bookmark_at(self, position: int) -> Bookmark | None:
+        """The bookmark whose highlighted passage covers a (UTF-16) cursor position."""
+        for bookmark_id, (start, end) in self._bookmark_spans.items():
+            if start <= position < end:
+                return self._bookmarks.get(bookmark_id)
+        return None
+
+    def bookmark_text(self, bookmark_id: str) -> str:
+        """The text highlighted for a bookmark, as the view shows it ("" if not shown)."""
+        span = self._bookmark_spans.get(bookmark_id)
+        if span is None:
+            return ""
+        cursor = self._cursor16(span)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def scroll_to_bookmark(self, bookmark_id: str) -> bool:
+        """Bring a bookmarked passage into view, marked as the current one."""
+        span = self._bookmark_spans.get(bookmark_id)
+        if span is None:
+            return False
+        self._current_bookmark = bookmark_id
+        self._paint_selections()
+        cursor = self._cursor16((span[0], span[0]))
+        rect = self.cursorRect(cursor)
+        if not self.viewport().rect().contains(rect):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        return True
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected passage as code-point offsets into Document.text (None: no passage)."""
+        document = self._opened.document if self._opened is not None else None
+        cursor = self.textCursor()
+        if document is None or not cursor.hasSelection():
+            return None
+        return view_to_document(
+            self.document().toPlainText(),
+            cursor.selectionStart(),
+            cursor.selectionEnd(),
+            document.text,
+        )
+
+    def select_view_span(self, start16: int, end16: int) -> None:
+        """Select text by UTF-16 offsets of the view (tests and keyboard users' helpers)."""
+        cursor = self._cursor16((start16, end16))
+        self.setTextCursor(cursor)
+
+    def _cursor16(self, span: tuple[int, int]) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _bookmark_selection(
+        self, span: tuple[int, int], colour: QColor = BOOKMARK_COLOUR
+    ) -> QTextEdit.ExtraSelection:
+        key = "bookmark" + colour.name()
+        if key not in self._formats:
+            char_format = QTextCharFormat()
+            char_format.setBackground(colour)
+            char_format.setForeground(DARK_TEXT)
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            char_format.setUnderlineColor(BOOKMARK_LINE_COLOUR)
+            self._formats[key] = char_format
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor16(span)
+        selection.format = self._formats[key]
+        return selection
+
+    def event(self, event: QEvent) -> bool:
+        # Hovering a bookmarked passage shows its note (or its quote when it has none).
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos()))
+            bookmark = self.bookmark_at(position.position())
+            if bookmark is not None:
+                QToolTip.showText(event.globalPos(), bookmark_tooltip(bookmark), self)
+                return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            bookmark = self.bookmark_at(
+                self.cursorForPosition(event.position().toPoint()).position()
+            )
+            if bookmark is not None:
+                self.bookmark_clicked.emit(bookmark.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_menu_wanted.emit(event.globalPos())
+
     def selected_plain_text(self) -> str:
         # Qt separates paragraphs in a selection with U+2029.
         return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
@@ -526,6 +666,8 @@ class ReaderPane(QWidget):
     link_activated = Signal(QUrl)
     open_file_requested = Signal(str)
     show_in_folder_requested = Signal(str)
+    bookmark_requested = Signal()  # "Bookmark passage" (Ctrl+D, context menu)
+    bookmark_clicked = Signal(str)  # bookmark id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -554,7 +696,11 @@ class ReaderPane(QWidget):
         self.find_bar.next_requested.connect(self.view.find_next)
         self.find_bar.previous_requested.connect(self.view.find_previous)
         self.find_bar.closed.connect(self._on_find_closed)
+        self.view.bookmark_clicked.connect(self.bookmark_clicked)
+        self.view.context_menu_wanted.connect(self._show_context_menu)
+        self.view.selectionChanged.connect(self._update_bookmark_action)
         self._make_actions()
+        self._update_bookmark_action()
 
     def _make_hit_bar(self) -> QWidget:
         bar = QWidget()
@@ -605,9 +751,15 @@ class ReaderPane(QWidget):
             self.tr("Zoom &Out"), [key(key.StandardKey.ZoomOut)], self.zoom_out
         )
         self.reset_zoom_action = action(self.tr("&Actual Size"), [key("Ctrl+0")], self.reset_zoom)
+        self.bookmark_action = action(
+            self.tr("&Bookmark Passage"), [key("Ctrl+D")], self.bookmark_requested.emit
+        )
+        self.bookmark_action.setObjectName("bookmarkPassageAction")
+        self.bookmark_action.setToolTip(self.tr("Bookmark the selected passage (Ctrl+D)"))
 
     def actions_for_menus(self) -> list[QAction]:
         return [
+            self.bookmark_action,
             self.find_action,
             self.next_hit_action,
             self.previous_hit_action,
@@ -672,6 +824,35 @@ class ReaderPane(QWidget):
     def selected_plain_text(self) -> str:
         return self.view.selected_plain_text()
 
+    def set_bookmarks(self, bookmarks: list[Bookmark], document_text: str | None = None) -> None:
+        self.view.set_bookmarks(bookmarks, document_text)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        return self.view.selection_span()
+
+    def scroll_to_bookmark(self, bookmark_id: str) -> bool:
+        return self.view.scroll_to_bookmark(bookmark_id)
+
+    def context_menu(self) -> QMenu:
+        """The reader's context menu: standard copy/select, then Bookmark passage."""
+        menu = self.view.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.bookmark_action)
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(position)
+        menu.deleteLater()
+
+    def _update_bookmark_action(self) -> None:
+        opened = self.view.opened
+        self.bookmark_action.setEnabled(
+            opened is not None
+            and opened.document is not None
+            and self.view.textCursor().hasSelection()
+        )
+
     # -- internals -------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -691,3 +872,16 @@ class ReaderPane(QWidget):
     def _on_find_closed(self) -> None:
         self.view.set_find_text("")
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def bookmark_tooltip(bookmark: Bookmark) -> str:
+    """Plain text for a bookmark's tooltip: the note (or the quote), then the tags."""
+    body = bookmark.note.strip() or f"“{excerpt(bookmark.quote, 160)}”"
+    if bookmark.tags:
+        body += "\n" + " ".join(f"#{tag}" for tag in bookmark.tags)
+    return body
+
+
+def excerpt(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

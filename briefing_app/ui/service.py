@@ -2,6 +2,8 @@
 
 - the read worker answers searches and opens documents; a search that a newer one has
   overtaken is skipped before it runs, and its result would be dropped by the window anyway;
+- bookmark jobs (add, edit, delete, list, export, import) also run on the read worker: they
+  are short, must not wait behind a long import, and are never skipped as outdated;
 - the write worker imports, re-scans, rebuilds and applies entity corrections, one job at a
   time, reporting progress; documents become searchable after every committed batch.
 
@@ -11,15 +13,28 @@ thread). Workers only emit signals; they never touch a widget.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
+from briefing_app.bookmarks import (
+    Bookmark,
+    BookmarkImportError,
+    BookmarkStoreError,
+    from_web_annotations,
+    make_anchor,
+    merge_import,
+    to_markdown,
+    to_web_annotations,
+)
 from briefing_app.library import ImportProgress, Library, LibraryError
+from briefing_app.library.atomic import write_atomic
 from briefing_app.search import SearchError, SearchRequest
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
@@ -32,6 +47,37 @@ class OpenedView:
     opened: object  # briefing_app.library.OpenedDocument
     highlight_words: list[str]
     query: str
+
+
+@dataclass(frozen=True)
+class BookmarkListing:
+    """Every bookmark, with the tags and entity counts the panels show beside them."""
+
+    bookmarks: list[Bookmark]
+    tags: list[tuple[str, int]] = field(default_factory=list)
+    entity_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BriefingExport:
+    """What to write: the bookmarks, the file, "markdown" or "json", and Markdown grouping."""
+
+    bookmarks: list[Bookmark]
+    path: str
+    format: str = "markdown"
+    group_by: str = "document"
+    title: str = ""
+    entity_labels: dict[str, str] = field(default_factory=dict)
+
+
+_BOOKMARK_ERRORS = (
+    LibraryError,
+    BookmarkStoreError,
+    BookmarkImportError,
+    sqlite3.Error,
+    OSError,
+    ValueError,
+)
 
 
 class _Latest:
@@ -50,6 +96,12 @@ class ReadWorker(QObject):
     page_loaded = Signal(int, int, object)  # request id, offset, list[SearchHit]
     document_opened = Signal(int, object)  # request id, OpenedView
     document_failed = Signal(int, str)
+    bookmark_saved = Signal(int, object)  # request id, Bookmark (new, edited or restored)
+    bookmark_removed = Signal(int, object)  # request id, the removed Bookmark (for undo)
+    bookmarks_listed = Signal(int, object)  # request id, BookmarkListing
+    bookmarks_exported = Signal(int, str, int)  # request id, path, bookmarks written
+    bookmarks_imported = Signal(int, int, int)  # request id, added, skipped as duplicates
+    bookmark_failed = Signal(int, str)  # request id, message for the user
 
     def __init__(self, data_dir: Path, latest: _Latest) -> None:
         super().__init__()
@@ -112,6 +164,121 @@ class ReadWorker(QObject):
             self.document_failed.emit(request_id, str(error))
             return
         self.document_opened.emit(request_id, OpenedView(opened, words, query))
+
+    # -- bookmarks (short jobs; never skipped) -------------------------------------------
+
+    def _bookmark_job(self, request_id: int, job: Callable[[Library], None]) -> None:
+        if self._library is None:
+            self.bookmark_failed.emit(request_id, self.tr("The library is not open."))
+            return
+        try:
+            job(self._library)
+        except _BOOKMARK_ERRORS as error:
+            self.bookmark_failed.emit(request_id, str(error))
+
+    @Slot(int, str, int, int, str, list)
+    def add_bookmark(
+        self, request_id: int, doc_id: str, start: int, end: int, note: str, tags: list
+    ) -> None:
+        def add(library: Library) -> None:
+            bookmark = library.add_bookmark(doc_id, start=start, end=end, note=note, tags=tags)
+            self.bookmark_saved.emit(request_id, bookmark)
+
+        self._bookmark_job(request_id, add)
+
+    @Slot(int, str, object, object)
+    def update_bookmark(
+        self, request_id: int, bookmark_id: str, note: object, tags: object
+    ) -> None:
+        def update(library: Library) -> None:
+            bookmark = library.bookmarks.update(
+                bookmark_id,
+                note=None if note is None else str(note),
+                tags=None if tags is None else [str(t) for t in tags],  # type: ignore[attr-defined]
+            )
+            self.bookmark_saved.emit(request_id, bookmark)
+
+        self._bookmark_job(request_id, update)
+
+    @Slot(int, str)
+    def remove_bookmark(self, request_id: int, bookmark_id: str) -> None:
+        self._bookmark_job(
+            request_id,
+            lambda library: self.bookmark_removed.emit(
+                request_id, library.bookmarks.remove(bookmark_id)
+            ),
+        )
+
+    @Slot(int, object)
+    def restore_bookmark(self, request_id: int, bookmark: Bookmark) -> None:
+        self._bookmark_job(
+            request_id,
+            lambda library: self.bookmark_saved.emit(
+                request_id, library.bookmarks.restore(bookmark)
+            ),
+        )
+
+    @Slot(int, str, str, int, int)
+    def reattach_bookmark(
+        self, request_id: int, bookmark_id: str, doc_id: str, start: int, end: int
+    ) -> None:
+        def reattach(library: Library) -> None:
+            opened = library.open_document(doc_id)
+            if opened.document is None:
+                raise LibraryError(opened.problem or f"Cannot read {opened.entry.path}")
+            text = opened.document.text
+            anchor = make_anchor(text, start, end, opened.document.content_hash)
+            bookmark = library.bookmarks.reattach(bookmark_id, anchor)
+            if bookmark.doc_path != str(opened.document.path):
+                library.bookmarks.relocate(bookmark.doc_path, str(opened.document.path))
+                bookmark = library.bookmarks.get(bookmark_id) or bookmark
+            self.bookmark_saved.emit(request_id, bookmark)
+
+        self._bookmark_job(request_id, reattach)
+
+    @Slot(int, object)
+    def list_bookmarks(self, request_id: int, filters: dict) -> None:
+        def listing(library: Library) -> None:
+            bookmarks = library.list_bookmarks(**filters)
+            self.bookmarks_listed.emit(
+                request_id,
+                BookmarkListing(
+                    bookmarks, library.bookmarks.tags(), library.bookmarks.entity_counts()
+                ),
+            )
+
+        self._bookmark_job(request_id, listing)
+
+    @Slot(int, object)
+    def export_bookmarks(self, request_id: int, export: BriefingExport) -> None:
+        def write(_library: Library) -> None:
+            if export.format == "json":
+                data = to_web_annotations(export.bookmarks)
+                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            else:
+                labels = export.entity_labels
+                text = to_markdown(
+                    export.bookmarks,
+                    group_by=export.group_by,  # type: ignore[arg-type]
+                    title=export.title or None,
+                    entity_label=(lambda e: labels.get(e, e.partition(":")[2] or e)),
+                )
+            write_atomic(Path(export.path), text)
+            self.bookmarks_exported.emit(request_id, export.path, len(export.bookmarks))
+
+        self._bookmark_job(request_id, write)
+
+    @Slot(int, str)
+    def import_bookmarks(self, request_id: int, path: str) -> None:
+        def read(library: Library) -> None:
+            try:
+                data = json.loads(Path(path).read_text("utf-8"))
+            except UnicodeDecodeError as error:
+                raise BookmarkImportError(f"{path} is not a UTF-8 JSON file") from error
+            added, skipped = merge_import(library.bookmarks, from_web_annotations(data))
+            self.bookmarks_imported.emit(request_id, added, skipped)
+
+        self._bookmark_job(request_id, read)
 
 
 class WriteWorker(QObject):
@@ -212,6 +379,14 @@ class LibraryService(QObject):
     _reindex_wanted = Signal()
     _correction_wanted = Signal(str, str, str, str)
     _reopen_wanted = Signal()
+    _add_bookmark_wanted = Signal(int, str, int, int, str, list)
+    _update_bookmark_wanted = Signal(int, str, object, object)
+    _remove_bookmark_wanted = Signal(int, str)
+    _restore_bookmark_wanted = Signal(int, object)
+    _reattach_bookmark_wanted = Signal(int, str, str, int, int)
+    _list_bookmarks_wanted = Signal(int, object)
+    _export_bookmarks_wanted = Signal(int, object)
+    _import_bookmarks_wanted = Signal(int, str)
 
     # Events for the window.
     ready = Signal(int)
@@ -229,10 +404,17 @@ class LibraryService(QObject):
     reindex_finished = Signal(int)
     correction_finished = Signal(list)
     job_failed = Signal(str)
+    bookmark_saved = Signal(int, object)
+    bookmark_removed = Signal(int, object)
+    bookmarks_listed = Signal(int, object)
+    bookmarks_exported = Signal(int, str, int)
+    bookmarks_imported = Signal(int, int, int)
+    bookmark_failed = Signal(int, str)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = _Latest()
+        self._bookmark_request = 0
         self._cancel = threading.Event()
         self._read_thread = QThread(self)
         self._read_thread.setObjectName("briefingReadThread")
@@ -261,6 +443,23 @@ class LibraryService(QObject):
         r.page_loaded.connect(self.page_loaded)
         r.document_opened.connect(self.document_opened)
         r.document_failed.connect(self.document_failed)
+        for wanted, slot in (
+            (self._add_bookmark_wanted, r.add_bookmark),
+            (self._update_bookmark_wanted, r.update_bookmark),
+            (self._remove_bookmark_wanted, r.remove_bookmark),
+            (self._restore_bookmark_wanted, r.restore_bookmark),
+            (self._reattach_bookmark_wanted, r.reattach_bookmark),
+            (self._list_bookmarks_wanted, r.list_bookmarks),
+            (self._export_bookmarks_wanted, r.export_bookmarks),
+            (self._import_bookmarks_wanted, r.import_bookmarks),
+        ):
+            wanted.connect(slot)
+        r.bookmark_saved.connect(self.bookmark_saved)
+        r.bookmark_removed.connect(self.bookmark_removed)
+        r.bookmarks_listed.connect(self.bookmarks_listed)
+        r.bookmarks_exported.connect(self.bookmarks_exported)
+        r.bookmarks_imported.connect(self.bookmarks_imported)
+        r.bookmark_failed.connect(self.bookmark_failed)
         self._import_wanted.connect(w.run_import)
         self._rescan_wanted.connect(w.run_rescan)
         self._reindex_wanted.connect(w.run_reindex)
@@ -311,6 +510,61 @@ class LibraryService(QObject):
 
     def is_current_document(self, request_id: int) -> bool:
         return request_id == self._latest.document
+
+    # Bookmark requests return an id that comes back with the answer; none is ever dropped.
+
+    def _next_bookmark_request(self) -> int:
+        self._bookmark_request += 1
+        return self._bookmark_request
+
+    def add_bookmark(
+        self, doc_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = ()
+    ) -> int:
+        """Bookmark Document.text[start:end] (code points) of a library document."""
+        request = self._next_bookmark_request()
+        self._add_bookmark_wanted.emit(request, doc_id, start, end, note, list(tags))
+        return request
+
+    def update_bookmark(
+        self, bookmark_id: str, note: str | None = None, tags: Iterable[str] | None = None
+    ) -> int:
+        request = self._next_bookmark_request()
+        self._update_bookmark_wanted.emit(
+            request, bookmark_id, note, None if tags is None else list(tags)
+        )
+        return request
+
+    def remove_bookmark(self, bookmark_id: str) -> int:
+        """Answered by bookmark_removed with the Bookmark, so it can be restored (undo)."""
+        request = self._next_bookmark_request()
+        self._remove_bookmark_wanted.emit(request, bookmark_id)
+        return request
+
+    def restore_bookmark(self, bookmark: Bookmark) -> int:
+        request = self._next_bookmark_request()
+        self._restore_bookmark_wanted.emit(request, bookmark)
+        return request
+
+    def reattach_bookmark(self, bookmark_id: str, doc_id: str, start: int, end: int) -> int:
+        request = self._next_bookmark_request()
+        self._reattach_bookmark_wanted.emit(request, bookmark_id, doc_id, start, end)
+        return request
+
+    def list_bookmarks(self, filters: dict[str, str] | None = None) -> int:
+        """Filters as Library.list_bookmarks takes them (tag, entity, status, text)."""
+        request = self._next_bookmark_request()
+        self._list_bookmarks_wanted.emit(request, dict(filters or {}))
+        return request
+
+    def export_bookmarks(self, export: BriefingExport) -> int:
+        request = self._next_bookmark_request()
+        self._export_bookmarks_wanted.emit(request, export)
+        return request
+
+    def import_bookmarks(self, path: Path) -> int:
+        request = self._next_bookmark_request()
+        self._import_bookmarks_wanted.emit(request, str(path))
+        return request
 
     def import_paths(self, paths: list[Path], *, prune: bool = False) -> None:
         self._import_wanted.emit([str(p) for p in paths], prune)

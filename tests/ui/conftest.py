@@ -13,8 +13,11 @@ from PySide6.QtCore import QSettings
 
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
-    """A settings store of the test's own; the user's real settings are never touched."""
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    """A settings store of the test's own; the user's real settings are never touched.
+    English UI whatever the machine's locale, so the tests read the same everywhere."""
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "en")
+    return store
 
 
 @pytest.fixture(autouse=True)

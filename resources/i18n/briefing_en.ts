@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>EntityListModel</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/models.py" line="252"/>
+        <source>Mentioned in %n bookmark(s)</source>
+        <translation>
+            <numerusform>Mentioned in %n bookmark</numerusform>
+            <numerusform>Mentioned in %n bookmarks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="849"/>
+        <source>Exported %n bookmark(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n bookmark to %1</numerusform>
+            <numerusform>Exported %n bookmarks to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <source>Imported %n bookmark(s)</source>
+        <translation>
+            <numerusform>Imported %n bookmark</numerusform>
+            <numerusform>Imported %n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1057 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name>BookmarkEditor</name>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="45"/>
+        <source>Bookmark note and tags</source>
+        <translation>Notitie en tags bij de bladwijzer</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="58"/>
+        <source>Close (Esc); your changes are saved</source>
+        <translation>Sluiten (Esc); uw wijzigingen worden bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="59"/>
+        <source>Close the bookmark editor</source>
+        <translation>De bladwijzereditor sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="63"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="64"/>
+        <source>Note (Markdown)…</source>
+        <translation>Notitie (Markdown)…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="68"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmark_editor.py" line="69"/>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, gescheiden door komma’s</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksModel</name>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="126"/>
+        <source>moved</source>
+        <translation>verplaatst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="130"/>
+        <source>approximate: “%1” → “%2”</source>
+        <translation>bij benadering: “%1” → “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="135"/>
+        <source>orphaned: the passage is gone; select new text to re-attach</source>
+        <translation>losgeraakt: de passage bestaat niet meer; selecteer nieuwe tekst om opnieuw te koppelen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="136"/>
+        <source>anchored</source>
+        <translation>verankerd</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="153"/>
+        <source>Was: %1</source>
+        <translation>Was: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="254"/>
+        <source>Filter bookmarks</source>
+        <translation>Bladwijzers filteren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="255"/>
+        <source>Filter quotes, notes and tags</source>
+        <translation>Filteren op citaten, notities en tags</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="259"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="262"/>
+        <source>Mentions</source>
+        <translation>Vermeldingen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="264"/>
+        <source>Mentions…</source>
+        <translation>Vermeldingen…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="265"/>
+        <source>This document only</source>
+        <translation>Alleen dit document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="271"/>
+        <source>Bookmarks</source>
+        <translation>Bladwijzers</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="366"/>
+        <source>All tags</source>
+        <translation>Alle tags</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="415"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="416"/>
+        <source>&amp;Edit note…</source>
+        <translation>Notitie &amp;bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="418"/>
+        <source>&amp;Re-attach to selection</source>
+        <translation>Opnieuw &amp;koppelen aan selectie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="420"/>
+        <source>Point this bookmark at the text selected in the reader</source>
+        <translation>Deze bladwijzer laten verwijzen naar de tekst die in de lezer is geselecteerd</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="422"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="40"/>
+        <source>Filter {label}</source>
+        <translation>Filter {label}</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="49"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="50"/>
+        <source>Remove filter {label}</source>
+        <translation>Filter {label} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="61"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="62"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="63"/>
+        <source>Organization</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="64"/>
+        <source>Date range</source>
+        <translation>Periode</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedPathLabel</name>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="33"/>
+        <source>Copy path</source>
+        <translation>Pad kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>EntityListModel</name>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="247"/>
+        <source>{name}
+Also written as: {aliases}</source>
+        <translation>{name}
+Ook geschreven als: {aliases}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/models.py" line="252"/>
+        <source>Mentioned in %n bookmark(s)</source>
+        <translation>
+            <numerusform>Genoemd in %n bladwijzer</numerusform>
+            <numerusform>Genoemd in %n bladwijzers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="270"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="270"/>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="66"/>
+        <source>This document</source>
+        <translation>Dit document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="67"/>
+        <source>Results</source>
+        <translation>Resultaten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="78"/>
+        <source>Filter…</source>
+        <translation>Filteren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="79"/>
+        <source>Filter {title}</source>
+        <translation>{title} filteren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="115"/>
+        <source>Add as filter</source>
+        <translation>Als filter toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="116"/>
+        <source>Rename…</source>
+        <translation>Naam wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="117"/>
+        <source>Merge into…</source>
+        <translation>Samenvoegen met…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="118"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="119"/>
+        <source>Search for mentions</source>
+        <translation>Zoeken naar vermeldingen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="222"/>
+        <source>Nothing matches “{text}”</source>
+        <translation>Niets komt overeen met “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="224"/>
+        <source>No document open</source>
+        <translation>Geen document geopend</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="229"/>
+        <source>No people in this document</source>
+        <translation>Geen personen in dit document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="231"/>
+        <source>No people in these results</source>
+        <translation>Geen personen in deze resultaten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="235"/>
+        <source>No countries in this document</source>
+        <translation>Geen landen in dit document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="237"/>
+        <source>No countries in these results</source>
+        <translation>Geen landen in deze resultaten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="240"/>
+        <source>No organizations in this document</source>
+        <translation>Geen organisaties in dit document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="242"/>
+        <source>No organizations in these results</source>
+        <translation>Geen organisaties in deze resultaten</translation>
+    </message>
+</context>
+<context>
+    <name>FailuresDialog</name>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="90"/>
+        <source>Import problems</source>
+        <translation>Importproblemen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="91"/>
+        <source>Files not imported: %1</source>
+        <translation>Niet geïmporteerde bestanden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="92"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="92"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="83"/>
+        <source>No filters</source>
+        <translation>Geen filters</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="87"/>
+        <source>Date range</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="90"/>
+        <source>From month</source>
+        <translation>Vanaf maand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="91"/>
+        <source>To month</source>
+        <translation>Tot en met maand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="98"/>
+        <source>Sort order</source>
+        <translation>Sorteervolgorde</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="99"/>
+        <source>Relevance</source>
+        <translation>Relevantie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="100"/>
+        <source>Newest first</source>
+        <translation>Nieuwste eerst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="110"/>
+        <source>Sort:</source>
+        <translation>Sorteren:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="24"/>
+        <location filename="../../briefing_app/ui/find_bar.py" line="25"/>
+        <source>Find in document</source>
+        <translation>Zoeken in document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="31"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige overeenkomst (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="35"/>
+        <source>Next match (Enter)</source>
+        <translation>Volgende overeenkomst (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="40"/>
+        <location filename="../../briefing_app/ui/find_bar.py" line="89"/>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="43"/>
+        <source>Close (Esc)</source>
+        <translation>Sluiten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/find_bar.py" line="86"/>
+        <source>No matches</source>
+        <translation>Geen overeenkomsten</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="149"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="150"/>
+        <source>Countries</source>
+        <translation>Landen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="151"/>
+        <source>Organizations</source>
+        <translation>Organisaties</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="174"/>
+        <source>Bookmarks</source>
+        <translation>Bladwijzers</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="198"/>
+        <source>Import progress</source>
+        <translation>Voortgang van het importeren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="204"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="205"/>
+        <source>Cancel import</source>
+        <translation>Importeren annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="211"/>
+        <source>Undo delete</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="235"/>
+        <source>Import &amp;files…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="238"/>
+        <source>Import f&amp;older…</source>
+        <translation>&amp;Map importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="241"/>
+        <source>&amp;Re-scan library</source>
+        <translation>Bibliotheek opnieuw &amp;scannen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="243"/>
+        <source>Re&amp;build index</source>
+        <translation>Index opnieuw &amp;opbouwen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
+        <source>Import &amp;problems…</source>
+        <translation>Import&amp;problemen…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="247"/>
+        <source>&amp;Export briefing…</source>
+        <translation>Briefing &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="250"/>
+        <source>Export bookmarks as &amp;JSON…</source>
+        <translation>Bladwijzers exporteren als &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="253"/>
+        <source>Import boo&amp;kmarks…</source>
+        <translation>&amp;Bladwijzers importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="255"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="277"/>
+        <source>U&amp;ndo delete bookmark</source>
+        <translation>Verwijderde bladwijzer &amp;herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="294"/>
+        <source>System</source>
+        <translation>Systeem</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vooruit</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
+        <source>&amp;Next result</source>
+        <translation>Vol&amp;gend resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="309"/>
+        <source>&amp;Previous result</source>
+        <translation>Vo&amp;rig resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="327"/>
+        <source>&amp;About Briefing</source>
+        <translation>&amp;Over Briefing</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="451"/>
+        <source>Importing the sample library…</source>
+        <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="vanished">document</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation type="vanished">documenten</translation>
+    </message>
+    <message>
+        <source>Did you mean</source>
+        <translation type="vanished">Bedoelde u</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="580"/>
+        <source>Rename</source>
+        <translation>Naam wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="580"/>
+        <source>New name for “%1”:</source>
+        <translation>Nieuwe naam voor “%1”:</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="588"/>
+        <source>Nothing to merge with.</source>
+        <translation>Er is niets om mee samen te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="592"/>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="593"/>
+        <source>Merge “%1” into:</source>
+        <translation>“%1” samenvoegen met:</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="701"/>
+        <source>Select a passage in the document to bookmark it.</source>
+        <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="722"/>
+        <source>Select the new passage in the document, then choose Re-attach again.</source>
+        <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="745"/>
+        <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
+        <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
+        <source>The passage changed; it was: “%1”</source>
+        <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
+        <source>The passage moved within the document.</source>
+        <translation>De passage is binnen het document verplaatst.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="777"/>
+        <source>Passage bookmarked.</source>
+        <translation>Passage als bladwijzer toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="784"/>
+        <source>Bookmark deleted.</source>
+        <translation>Bladwijzer verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="812"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="813"/>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="814"/>
+        <source>Entity</source>
+        <translation>Persoon, land of organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="817"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
+        <source>Export briefing</source>
+        <translation>Briefing exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="817"/>
+        <source>Group passages by:</source>
+        <translation>Passages groeperen per:</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="830"/>
+        <source>Export bookmarks</source>
+        <translation>Bladwijzers exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
+        <source>Web Annotations (*.json *.jsonld)</source>
+        <translation>Webannotaties (*.json *.jsonld)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="843"/>
+        <source>Briefing</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>%1 bookmarks exported to %2</source>
+        <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="855"/>
+        <source>Import bookmarks</source>
+        <translation>Bladwijzers importeren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="857"/>
+        <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
+        <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>%1 bookmarks imported, %2 already there</source>
+        <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="879"/>
+        <source>Import files</source>
+        <translation>Bestanden importeren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="881"/>
+        <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
+        <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="886"/>
+        <source>Import folder</source>
+        <translation>Map importeren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="893"/>
+        <source>Rebuild index</source>
+        <translation>Index opnieuw opbouwen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="895"/>
+        <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
+        <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="924"/>
+        <source>Importing %1</source>
+        <translation>%1 wordt geïmporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="927"/>
+        <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
+        <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
+    </message>
+    <message>
+        <source>Import cancelled: </source>
+        <translation type="vanished">Importeren geannuleerd: </translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
+        <source>%1 not imported…</source>
+        <translation>%1 niet geïmporteerd…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
+        <source>Index rebuilt: %1 documents</source>
+        <translation>Index opnieuw opgebouwd: %1 documenten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="968"/>
+        <source>About Briefing</source>
+        <translation>Over Briefing</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="970"/>
+        <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
+        <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="977"/>
+        <source>The new language is used after a restart.</source>
+        <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="525"/>
+        <source>Did you mean %1?</source>
+        <translation>Bedoelde u %1?</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="518"/>
+        <source>1 document</source>
+        <translation>1 document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="520"/>
+        <source>%1 documents</source>
+        <translation>%1 documenten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="849"/>
+        <source>Exported %n bookmark(s) to %1</source>
+        <translation>
+            <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
+            <numerusform>%n bladwijzers geëxporteerd naar %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <source>Imported %n bookmark(s)</source>
+        <translation>
+            <numerusform>%n bladwijzer geïmporteerd</numerusform>
+            <numerusform>%n bladwijzers geïmporteerd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n was er al</numerusform>
+            <numerusform>%n waren er al</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <source>Import cancelled: %1</source>
+        <translation>Importeren geannuleerd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadWorker</name>
+    <message>
+        <location filename="../../briefing_app/ui/service.py" line="172"/>
+        <source>The library is not open.</source>
+        <translation>De bibliotheek is niet geopend.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderHeader</name>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="79"/>
+        <source>Document title</source>
+        <translation>Documenttitel</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="90"/>
+        <source>File path</source>
+        <translation>Bestandspad</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="92"/>
+        <source>Open file</source>
+        <translation>Bestand openen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="94"/>
+        <source>Open the file in its default application</source>
+        <translation>Het bestand openen in de standaardtoepassing</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="96"/>
+        <source>Show in folder</source>
+        <translation>Tonen in map</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="98"/>
+        <source>Show the file in the file manager</source>
+        <translation>Het bestand tonen in de bestandsbeheerder</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="164"/>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="165"/>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="166"/>
+        <source>German</source>
+        <translation>Duits</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="167"/>
+        <source>French</source>
+        <translation>Frans</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader_header.py" line="168"/>
+        <source>Unknown language</source>
+        <translation>Onbekende taal</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="710"/>
+        <source>Search hit position</source>
+        <translation>Positie van de zoektreffer</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="713"/>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>Vorige treffer (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="718"/>
+        <source>Next hit (F3)</source>
+        <translation>Volgende treffer (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="741"/>
+        <source>&amp;Find in Document…</source>
+        <translation>Zoeken in &amp;document…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="743"/>
+        <source>Next &amp;Hit</source>
+        <translation>Volgende &amp;treffer</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="745"/>
+        <source>Previous H&amp;it</source>
+        <translation>Vorige tre&amp;ffer</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="748"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="751"/>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Uitzoomen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="753"/>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Werkelijke grootte</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="755"/>
+        <source>&amp;Bookmark Passage</source>
+        <translation>Passage als &amp;bladwijzer toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="758"/>
+        <source>Bookmark the selected passage (Ctrl+D)</source>
+        <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="867"/>
+        <source>Hit %1 of %2</source>
+        <translation>Treffer %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="194"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="195"/>
+        <source>The text of the open document</source>
+        <translation>De tekst van het geopende document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="199"/>
+        <source>Select a result to read it here</source>
+        <translation>Kies een resultaat om het hier te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="235"/>
+        <source>The file could not be read.</source>
+        <translation>Het bestand kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="236"/>
+        <source>This document cannot be shown</source>
+        <translation>Dit document kan niet worden weergegeven</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="135"/>
+        <source>(untitled)</source>
+        <translation>(zonder titel)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="168"/>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="238"/>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="70"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="72"/>
+        <source>Type to search; Enter searches at once; Down moves to the results.</source>
+        <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="88"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="89"/>
+        <source>Recent searches</source>
+        <translation>Recente zoekopdrachten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="101"/>
+        <source>Search problem</source>
+        <translation>Probleem met de zoekopdracht</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="158"/>
+        <source>Search {count} documents…</source>
+        <translation>Zoeken in {count} documenten…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="245"/>
+        <source>No recent searches</source>
+        <translation>Geen recente zoekopdrachten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="251"/>
+        <source>Clear recent searches</source>
+        <translation>Recente zoekopdrachten wissen</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="109"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="110"/>
+        <source>Everything Briefing does from the keyboard:</source>
+        <translation>Alles wat Briefing met het toetsenbord kan:</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="111"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="111"/>
+        <source>Shortcut</source>
+        <translation>Sneltoets</translation>
+    </message>
+</context>
+<context>
+    <name>WriteWorker</name>
+    <message>
+        <location filename="../../briefing_app/ui/service.py" line="358"/>
+        <source>The library is not open.</source>
+        <translation>De bibliotheek is niet geopend.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,158 @@
+"""End to end: bookmark a passage in the real window, edit, delete and undo, then change the
+file on disk and re-import: the bookmark is found "moved", or "orphaned" and still listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.bookmarks import BookmarkStatus
+from briefing_app.ui.app import build_window
+from briefing_app.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+PASSAGE = "De minister van Buitenlandse Zaken 👍🏽 sprak in Amman met koning Abdullah."
+TEXT = f"""Steun voor Jordanië
+
+Den Haag, 12 maart 2024.
+
+Nederland verhoogt de steun aan de opvang van vluchtelingen in Jordanië.
+
+{PASSAGE} Zij besprak ook de situatie in de regio.
+
+Het kabinet trekt hiervoor 20 miljoen euro uit.
+"""
+
+
+def utf16(text: str, offset: int) -> int:
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, settings):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "jordanie.txt").write_text(TEXT, "utf-8")
+    made = build_window(tmp_path / "data", [folder], settings)
+    qtbot.addWidget(made)
+    made.show()
+    made.service.start()
+    qtbot.waitUntil(lambda: made.library_size() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not made.progress.isVisible(), timeout=WAIT_MS)
+    yield made
+    made.close()
+    assert not made.service._read_thread.isRunning()
+
+
+def open_doc(qtbot, window: MainWindow, path: Path) -> None:
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.open_document(str(path))
+
+
+def bookmark_passage(qtbot, window: MainWindow, passage: str) -> str:
+    view = window.reader.view
+    plain = view.toPlainText()
+    start = plain.index(passage)
+    view.select_view_span(utf16(plain, start), utf16(plain, start + len(passage)))
+    assert window.reader.bookmark_action.isEnabled()
+    window.reader.bookmark_action.trigger()
+    qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
+    return window.bookmarks()[0].id
+
+
+def reimport(qtbot, window: MainWindow, path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+    with qtbot.waitSignal(window.service.import_finished, timeout=WAIT_MS):
+        window.import_paths([path])
+
+
+def test_bookmark_edit_delete_undo_and_survive_an_edit_of_the_file(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    bookmark_id = bookmark_passage(qtbot, window, PASSAGE)
+    stored = window.bookmarks()[0]
+    assert stored.quote == PASSAGE  # code points in Document.text, emoji and all
+    assert "org:Ministerie van Buitenlandse Zaken" in stored.entities
+    assert window.reader.view.bookmark_text(bookmark_id) == PASSAGE
+    qtbot.waitUntil(window.bookmark_editor.isVisible, timeout=WAIT_MS)
+    assert window.bookmarks_panel.model.rowCount() == 1
+    assert window.panels["org"].bookmark_count("Ministerie van Buitenlandse Zaken") == 1
+
+    # Edit: the editor saves on close, no Save button.
+    window.bookmark_editor.note_edit.setPlainText("Vraag naar **bedragen**")
+    window.bookmark_editor.tags_edit.setText("jordanië, hulp")
+    window.bookmark_editor.close_editor()
+    qtbot.waitUntil(
+        lambda: window.bookmarks()[0].note == "Vraag naar **bedragen**", timeout=WAIT_MS
+    )
+    assert window.bookmarks()[0].tags == ("jordanië", "hulp")
+
+    # Delete, then undo.
+    window.delete_bookmark(window.bookmarks()[0])
+    qtbot.waitUntil(lambda: not window.bookmarks(), timeout=WAIT_MS)
+    assert window.reader.view.bookmark_ids() == []
+    assert window.undo_button.isVisible()
+    window.undo_delete()
+    qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
+    assert window.bookmarks()[0].note == "Vraag naar **bedragen**"
+    assert window.reader.view.bookmark_ids() == [bookmark_id]
+
+    # A paragraph inserted before the passage: "moved", and shown at its new place.
+    inserted = TEXT.replace("Nederland verhoogt", "Een nieuwe alinea vooraf.\n\nNederland verhoogt")
+    reimport(qtbot, window, path, inserted)
+    qtbot.waitUntil(lambda: window.bookmarks()[0].status == BookmarkStatus.MOVED, timeout=WAIT_MS)
+    moved = window.bookmarks()[0]
+    assert inserted[moved.anchor.start : moved.anchor.end] == PASSAGE
+    open_doc(qtbot, window, path)
+    window.show_bookmark(moved)
+    assert window.reader.view.bookmark_text(bookmark_id) == PASSAGE
+
+    # The passage deleted: "orphaned", still listed with its quote.
+    reimport(qtbot, window, path, TEXT.replace(PASSAGE, ""))
+    qtbot.waitUntil(
+        lambda: window.bookmarks()[0].status == BookmarkStatus.ORPHANED, timeout=WAIT_MS
+    )
+    assert window.bookmarks_panel.model.rowCount() == 1
+    assert PASSAGE in window.bookmarks_panel.model.index(0, 0).data()
+    assert "orphaned" in window.bookmarks_panel.model.index(0, 0).data()
+
+
+def test_an_orphan_is_reattached_to_a_new_selection(qtbot, window: MainWindow, tmp_path: Path):
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    bookmark_passage(qtbot, window, PASSAGE)
+    reimport(qtbot, window, path, TEXT.replace(PASSAGE, ""))
+    qtbot.waitUntil(
+        lambda: window.bookmarks()[0].status == BookmarkStatus.ORPHANED, timeout=WAIT_MS
+    )
+    open_doc(qtbot, window, path)
+    view = window.reader.view
+    plain = view.toPlainText()
+    new_text = "Het kabinet trekt hiervoor 20 miljoen euro uit."
+    start = plain.index(new_text)
+    view.select_view_span(utf16(plain, start), utf16(plain, start + len(new_text)))
+    window.reattach_bookmark(window.bookmarks()[0])
+    qtbot.waitUntil(
+        lambda: window.bookmarks()[0].status == BookmarkStatus.ANCHORED, timeout=WAIT_MS
+    )
+    assert window.bookmarks()[0].quote == new_text
+
+
+def test_export_and_import_bookmarks(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    bookmark_passage(qtbot, window, PASSAGE)
+    qtbot.waitUntil(lambda: window.bookmarks_panel.model.rowCount() == 1, timeout=WAIT_MS)
+    briefing, annotations = tmp_path / "briefing.md", tmp_path / "bookmarks.json"
+    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+        window.export_bookmarks(briefing, "markdown", "entity")
+    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+        window.export_bookmarks(annotations, "json")
+    assert PASSAGE in briefing.read_text("utf-8")
+    assert "## Ministerie van Buitenlandse Zaken" in briefing.read_text("utf-8")
+    with qtbot.waitSignal(window.service.bookmarks_imported, timeout=WAIT_MS) as imported:
+        window.service.import_bookmarks(annotations)
+    assert imported.args[1:] == [0, 1]  # already there
