@@ -87,6 +87,22 @@ def show_query(app: QApplication, window: MainWindow, query: str) -> None:
     settle(app)
 
 
+def bookmark_a_passage(app: QApplication, window: MainWindow) -> None:
+    """Bookmark the second sentence of the open document, with a note and tags."""
+    doc_id = window.current_document_id()
+    assert doc_id is not None
+    opened = window.reader.view.opened
+    assert opened is not None and opened.document is not None
+    text = opened.document.text
+    start = text.index(". ") + 2
+    end = text.index(".", start) + 1
+    window.service.add_bookmark(
+        doc_id, start, end, "Bron voor de **dreigingsparagraaf** in de briefing.", ("nctv",)
+    )
+    wait(app, lambda: window.bookmarks_panel.model.rowCount() > 0)
+    settle(app)
+
+
 def main() -> int:
     app = create_application(["briefing-screenshots"])
     app.setStyle("Fusion")
@@ -96,6 +112,7 @@ def main() -> int:
         window = open_window(app, work / "data", [resource_path("sample")])
         wait(app, lambda: window.library_size() >= 30, timeout=120)
         show_query(app, window, "terrorisme")
+        bookmark_a_passage(app, window)
         window.grab().save(str(DOCS / "screenshot-main.png"))
 
         app.setPalette(dark_palette())

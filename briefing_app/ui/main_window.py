@@ -410,6 +410,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.state.geometry)
         if self.state.dock_state is not None:
             self.restoreState(self.state.dock_state)
+        else:
+            # First start: reading gets the height; the bookmarks list starts compact (once the
+            # window is laid out: before that, dock sizes are ignored).
+            QTimer.singleShot(
+                0,
+                lambda: self.resizeDocks([self.docks["bookmarks"]], [160], Qt.Orientation.Vertical),
+            )
         if self.state.splitter is not None:
             self.splitter.restoreState(self.state.splitter)
         self.search_bar.set_history(self.state.history)

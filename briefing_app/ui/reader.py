@@ -68,8 +68,7 @@ CURRENT_HIT_COLOUR = QColor("#ffb64d")
 ENTITY_COLOUR = QColor("#c8ecd4")
 FIND_COLOUR = QColor("#cfe3ff")
 CURRENT_FIND_COLOUR = QColor("#7fb2ff")
-BOOKMARK_COLOUR = QColor("#c4ece6")  # soft teal, underlined in a darker teal
-BOOKMARK_LINE_COLOUR = QColor("#1f8a7a")
+BOOKMARK_COLOUR = QColor("#c4ece6")  # soft teal
 CURRENT_BOOKMARK_COLOUR = QColor("#8fd8cc")
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -610,8 +609,6 @@ class ReaderView(QTextBrowser):
             char_format = QTextCharFormat()
             char_format.setBackground(colour)
             char_format.setForeground(DARK_TEXT)
-            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            char_format.setUnderlineColor(BOOKMARK_LINE_COLOUR)
             self._formats[key] = char_format
         selection = QTextEdit.ExtraSelection()
         selection.cursor = self._cursor16(span)
