@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SIZE ?= 1000,10000
 
-.PHONY: run test lint typecheck bench screenshots translations clean help
+.PHONY: run test lint typecheck bench screenshots translations clean help reliability
 
 help:
 	@echo "make run    - set up .venv and start Briefing on the bundled sample library"
@@ -38,6 +38,12 @@ typecheck: $(DEV_STAMP)
 
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The long crash/concurrency/hostile-input run (>= 50 SIGKILLs); `make test` runs a short one.
+# See docs/reliability.md.
+reliability: $(DEV_STAMP)
+	BRIEFING_RELIABILITY_KILLS=50 BRIEFING_RELIABILITY_DOCS=5000 QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest tests/reliability -ra -s
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --sizes $(SIZE)

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 some files failed or a requested thing was not found,
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -111,6 +112,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return EXIT_BUSY
     except (LibraryError, SearchError, CorrectionError) as error:
         print(err.error("Error: ") + str(error), file=sys.stderr)
+        return EXIT_FAILED
+    except (OSError, sqlite3.Error) as error:
+        # A full disk, a folder that became read-only: the transaction in progress is rolled
+        # back (SQLite) or never committed (the index), so the library stays as it was.
+        reason = getattr(error, "strerror", None) or str(error)
+        print(
+            err.error("Error: ") + f"cannot write to the data folder {data_dir}: {reason}. "
+            "Nothing was half-written; free some space and run the command again.",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

@@ -1,0 +1,140 @@
+"""Shared pieces of the reliability harness: subprocess helpers, integrity checks, hypothesis
+profiles and the short/long switch.
+
+`make test` runs the short version; `make reliability` sets BRIEFING_RELIABILITY_KILLS (and
+BRIEFING_RELIABILITY_DOCS) for the long one. Every random choice is seeded, so a failure
+replays the same kill moments.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Short run (make test) by default; the long run raises these through the environment.
+KILLS = int(os.environ.get("BRIEFING_RELIABILITY_KILLS", "5"))
+CORPUS_DOCS = int(os.environ.get("BRIEFING_RELIABILITY_DOCS", "400"))
+SEED = int(os.environ.get("BRIEFING_RELIABILITY_SEED", "20240607"))
+LONG_RUN = KILLS >= 50
+
+# Deterministic in CI (and by default) so a run never fails by luck; `dev` explores afresh.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, max_examples=200 if LONG_RUN else 60
+)
+settings.register_profile("dev", deadline=None, max_examples=300)
+settings.load_profile(os.environ.get("BRIEFING_HYPOTHESIS_PROFILE", "ci"))
+# Only the property tests over whole documents need this: generating 10-100 kB texts is slow
+# by design, not a sign of a bad strategy.
+SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "reliability: crash, concurrency and hostile-input tests")
+
+
+def cli_command(data_dir: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "briefing_app", "--data-dir", str(data_dir), *args]
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1", **extra}
+    env.pop("BRIEFING_DATA_DIR", None)
+    return env
+
+
+def run_cli(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run `briefing ARGS` to completion in a fresh interpreter (the real entry point)."""
+    return subprocess.run(
+        cli_command(data_dir, *args),
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=timeout,
+        env=child_env(),
+        cwd=REPO,
+        check=False,
+    )
+
+
+@contextmanager
+def spawned(command: Sequence[str]) -> Iterator[subprocess.Popen[str]]:
+    """A child in its own process group; the whole group is SIGKILLed on the way out, so no
+    worker process outlives a test, whatever happened."""
+    child = subprocess.Popen(
+        list(command),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        env=child_env(),
+        cwd=REPO,
+        start_new_session=True,
+    )
+    try:
+        yield child
+    finally:
+        kill_group(child)
+
+
+def kill_group(child: subprocess.Popen[str]) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(child.pid, signal.SIGKILL)
+    with suppress(subprocess.TimeoutExpired, ValueError):
+        child.communicate(timeout=30)
+    child.wait(timeout=30)
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_group_gone(pgid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not group_alive(pgid):
+            return True
+        time.sleep(0.05)
+    return not group_alive(pgid)
+
+
+def integrity(path: Path) -> str:
+    """PRAGMA integrity_check on a copy-free read-only connection (WAL is replayed)."""
+    db = sqlite3.connect(path, timeout=30)
+    try:
+        return str(db.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        db.close()
+
+
+def catalog_ids(data_dir: Path) -> set[str]:
+    db = sqlite3.connect(data_dir / "library.sqlite3", timeout=30)
+    try:
+        return {row[0] for row in db.execute("SELECT id FROM documents")}
+    finally:
+        db.close()
+
+
+def json_out(result: subprocess.CompletedProcess[str]) -> dict:
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

@@ -1,0 +1,101 @@
+"""Untrusted Markdown in the reader: every resource request is intercepted (loadResource) and
+answered with nothing, raw HTML stays inert text, and huge tables or 5 MB documents render
+without freezing the window. Extends tests/ui/test_reader.py::test_hostile_markdown_loads_nothing."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import time
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
+
+from briefing_app.ui.reader import ReaderPane, ReaderView
+from tests.reliability.conftest import LONG_RUN
+from tests.ui.test_reader import opened_from_markdown
+
+pytestmark = pytest.mark.reliability
+TABLE_ROWS = 3000 if LONG_RUN else 800
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<iframe src="http://example.org/frame"></iframe>',
+    '<img src="http://example.org/raw.png">',
+    '<img src="file:///etc/passwd">',
+    '<link rel="stylesheet" href="http://example.org/s.css">',
+    "<style>@import url(http://example.org/i.css); p { background: url(file:///etc/x) }</style>",
+    '<object data="file:///etc/passwd"></object>',
+    "![remote](http://example.org/md.png)",
+    "![local](file:///etc/passwd)",
+    "![relative](../../etc/passwd)",
+    "[ref image][r]\n\n![r]\n\n[r]: http://example.org/ref.png",
+    '[js](javascript:alert(1)) and <a href="javascript:alert(2)">raw</a>',
+]
+
+
+@pytest.fixture
+def requests(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
+    """Every resource the reader asks for, with the answer it gave."""
+    seen: list[tuple[str, object]] = []
+    original = ReaderView.loadResource
+
+    def spy(self: ReaderView, kind: int, name: QUrl | str) -> object:
+        answer = original(self, kind, name)
+        seen.append((QUrl(name).toString(), answer))
+        return answer
+
+    monkeypatch.setattr(ReaderView, "loadResource", spy)
+    return seen
+
+
+@pytest.fixture
+def pane(qtbot) -> ReaderPane:
+    widget = ReaderPane()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.mark.parametrize("markdown", HOSTILE)
+def test_nothing_outside_the_document_is_loaded(pane: ReaderPane, qtbot, requests, markdown: str):
+    pane.show_document(opened_from_markdown(f"# Hostile\n\n{markdown}\n\nEinde."))
+    qtbot.wait(20)
+    html = pane.view.toHtml().lower()
+    assert "<script" not in html and "<iframe" not in html and "<object" not in html
+    assert "einde." in pane.view.toPlainText().lower()
+    for url, answer in requests:
+        empty = answer == "" or answer is None or (isinstance(answer, QImage) and answer.isNull())
+        assert empty, f"{url} was answered with data"
+        assert not url.lower().startswith("data:")  # data: is decoded by Qt, never requested
+
+
+def test_a_huge_table_renders_without_freezing(pane: ReaderPane, qtbot) -> None:
+    header = "| " + " | ".join(f"k{i}" for i in range(12)) + " |\n|" + "---|" * 12 + "\n"
+    rows = "".join(
+        "| " + " | ".join(f"r{r}c{c}" for c in range(12)) + " |\n" for r in range(TABLE_ROWS)
+    )
+    started = time.perf_counter()
+    pane.show_document(opened_from_markdown(header + rows))
+    qtbot.wait(1)
+    assert f"r{TABLE_ROWS - 1}c11" in pane.view.toPlainText()
+    assert time.perf_counter() - started < 2  # a freeze longer than this is noticed
+
+
+def test_a_five_megabyte_document_opens_and_stays_responsive(pane: ReaderPane, qtbot) -> None:
+    paragraph = "De minister van Buitenlandse Zaken sprak over de VN-missie in Mali. " * 12
+    text = "\n\n".join([paragraph] * (5 * 1024 * 1024 // len(paragraph)))
+    started = time.perf_counter()
+    pane.show_document(opened_from_markdown(text))
+    shown = time.perf_counter() - started
+    # After it is shown, the event loop answers promptly (a scroll is handled at once).
+    started = time.perf_counter()
+    pane.view.verticalScrollBar().setValue(pane.view.verticalScrollBar().maximum() // 2)
+    qtbot.wait(1)
+    assert time.perf_counter() - started < 2
+    assert shown < 60
