@@ -22,7 +22,8 @@ from briefing_app.cli.output import (
 )
 from briefing_app.documents import DEFAULT_MAX_BYTES
 from briefing_app.entities.corrections import CorrectionError
-from briefing_app.library import Library, LibraryError
+from briefing_app.library import Library, LibraryBusyError, LibraryError
+from briefing_app.library.library import BUSY_MESSAGE
 from briefing_app.search import IndexBusyError, QuerySyntaxError, SearchError
 
 
@@ -107,13 +108,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     except QuerySyntaxError as error:
         print(err.error("Query error: ") + str(error), file=sys.stderr)
         return EXIT_USAGE
-    except IndexBusyError as error:
+    except (IndexBusyError, LibraryBusyError) as error:
         print(err.error("Busy: ") + str(error), file=sys.stderr)
         return EXIT_BUSY
     except (LibraryError, SearchError, CorrectionError) as error:
         print(err.error("Error: ") + str(error), file=sys.stderr)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as error:
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            print(err.error("Busy: ") + BUSY_MESSAGE, file=sys.stderr)
+            return EXIT_BUSY
         # A full disk, a folder that became read-only: the transaction in progress is rolled
         # back (SQLite) or never committed (the index), so the library stays as it was.
         reason = getattr(error, "strerror", None) or str(error)

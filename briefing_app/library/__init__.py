@@ -3,7 +3,12 @@
 from briefing_app.library.catalog import CatalogEntry, EntityRow
 from briefing_app.library.datadir import ENV_VAR, resolve_data_dir, user_data_dir
 from briefing_app.library.importer import ImportProgress, ImportReport
-from briefing_app.library.library import Library, LibraryError, OpenedDocument
+from briefing_app.library.library import (
+    Library,
+    LibraryBusyError,
+    LibraryError,
+    OpenedDocument,
+)
 
 __all__ = [
     "ENV_VAR",
@@ -12,6 +17,7 @@ __all__ = [
     "ImportProgress",
     "ImportReport",
     "Library",
+    "LibraryBusyError",
     "LibraryError",
     "OpenedDocument",
     "resolve_data_dir",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -40,11 +41,24 @@ from briefing_app.search import (
 CATALOG_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
 CORRECTIONS_FILE = "entity-corrections.json"
+# How long a writer waits for another process's lock before saying the library is busy.
+LOCK_TIMEOUT_ENV = "BRIEFING_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT_S = 10.0
 BOOKMARKS_FILE = "bookmarks.sqlite3"
 
 
 class LibraryError(Exception):
     """Something the user must act on (a data folder that cannot be used, a missing id)."""
+
+
+class LibraryBusyError(LibraryError):
+    """Another process holds the library's write lock for longer than we wait."""
+
+
+BUSY_MESSAGE = (
+    "The library is busy: another Briefing process is writing to it. "
+    "Try again when it has finished."
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,14 @@ class OpenedDocument:
 
 
 Notify = Callable[[str], None]
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for a lock; $BRIEFING_LOCK_TIMEOUT overrides (tests, scripts)."""
+    try:
+        return float(os.environ.get(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT_S
 
 
 class Library:
@@ -72,12 +94,16 @@ class Library:
         self._notify = notify or (lambda message: None)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.catalog = Catalog(self.data_dir / CATALOG_FILE)
+            self.catalog = Catalog(self.data_dir / CATALOG_FILE, busy_timeout=lock_timeout())
             self.bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE)
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error):
+                raise LibraryBusyError(BUSY_MESSAGE) from error
+            raise LibraryError(f"Cannot use the data folder {self.data_dir}: {error}") from error
         except (OSError, sqlite3.Error, BookmarkStoreError) as error:
             reason = getattr(error, "strerror", None) or error
             raise LibraryError(f"Cannot use the data folder {self.data_dir}: {reason}") from error
-        self.index = SearchIndex(self.data_dir / INDEX_DIR)
+        self.index = SearchIndex(self.data_dir / INDEX_DIR, writer_timeout=lock_timeout())
         self.corrections = self._load_corrections()
         self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
         self._open_index()

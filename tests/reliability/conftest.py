@@ -55,7 +55,9 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    data_dir: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `briefing ARGS` to completion in a fresh interpreter (the real entry point)."""
     return subprocess.run(
         cli_command(data_dir, *args),
@@ -63,7 +65,7 @@ def run_cli(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.Comp
         text=True,
         errors="replace",
         timeout=timeout,
-        env=child_env(),
+        env=child_env(**(env or {})),
         cwd=REPO,
         check=False,
     )

@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.corpus import generate_corpus
 from briefing_app.library import Library
+from briefing_app.library.library import LOCK_TIMEOUT_ENV
 from briefing_app.search import SearchRequest
 from tests.reliability.conftest import (
     REPO,
@@ -31,6 +32,7 @@ HOLD_WRITER = """
 import sys, time
 from pathlib import Path
 from briefing_app.library import Library
+from briefing_app.library.library import LOCK_TIMEOUT_ENV
 library = Library(Path(sys.argv[1]))
 with library.index.writing():
     print("locked", flush=True)
@@ -61,15 +63,38 @@ def test_reads_work_and_a_second_writer_is_told_the_library_is_busy(
         assert json_out(search)["total"] >= 1
 
         started = time.monotonic()
-        blocked = run_cli(sample_library, "import", str(extra))
+        blocked = run_cli(sample_library, "import", str(extra), env={LOCK_TIMEOUT_ENV: "2"})
         waited = time.monotonic() - started
     assert blocked.returncode == 3, blocked.stderr
     assert "busy" in blocked.stderr.lower()
     assert "Traceback" not in blocked.stderr
-    assert waited >= 5  # it waited for the other writer before giving up
+    assert waited >= 2  # it waited for the other writer before giving up
     assert integrity(sample_library / "library.sqlite3") == "ok"
     # Once the other writer is gone, the same import just works.
     assert run_cli(sample_library, "import", str(extra)).returncode == 0
+
+
+# Holds the catalog's write lock (a transaction in another process) until killed.
+HOLD_CATALOG = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_locked_catalog_is_reported_as_busy(sample_library: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.txt"
+    extra.write_text(" date 2020-01 Nieuw bericht\n\nOver dijken en waterschappen.\n")
+    command = [sys.executable, "-c", HOLD_CATALOG, str(sample_library / "library.sqlite3")]
+    with spawned(command) as holder:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        blocked = run_cli(sample_library, "import", str(extra), env={LOCK_TIMEOUT_ENV: "1"})
+    assert blocked.returncode == 3, blocked.stderr
+    assert "busy" in blocked.stderr.lower() and "Traceback" not in blocked.stderr
+    assert integrity(sample_library / "library.sqlite3") == "ok"
 
 
 def test_two_imports_at_once_leave_each_document_once(tmp_path: Path) -> None:
