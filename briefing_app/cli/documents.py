@@ -19,7 +19,7 @@ from briefing_app.cli.output import (
     Style,
     positive_int,
 )
-from briefing_app.library import ImportReport, Library, LibraryError
+from briefing_app.library import CatalogEntry, ImportReport, Library, LibraryError
 from briefing_app.search import QuerySyntaxError, SearchRequest, SearchResults, SortOrder
 
 
@@ -197,26 +197,8 @@ def cmd_batch_search(library: Library, args: argparse.Namespace) -> int:
 def cmd_list(library: Library, args: argparse.Namespace) -> int:
     entries = library.documents()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": e.id,
-                        "path": e.path,
-                        "title": e.title,
-                        "date": e.date,
-                        "language": e.language,
-                        "kind": e.kind,
-                        "source": e.source,
-                        "tags": list(e.tags),
-                        "size": e.size,
-                    }
-                    for e in entries
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        payload = [entry_json(e) | {"size": e.size} for e in entries]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
         return EXIT_OK
     out = Style(sys.stdout)
     for e in entries:
@@ -225,20 +207,26 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def entry_json(e: CatalogEntry) -> dict[str, Any]:
+    """A document's metadata as `list --json` and `show --json` print it."""
+    return {
+        "id": e.id,
+        "path": e.path,
+        "title": e.title,
+        "date": e.date,
+        "language": e.language,
+        "kind": e.kind,
+        "source": e.source,
+        "tags": list(e.tags),
+    }
+
+
 def cmd_show(library: Library, args: argparse.Namespace) -> int:
     opened = library.open_document(args.target)
     e = opened.entry
     text = opened.document.text if opened.document else None
     if args.json:
-        payload = {
-            "id": e.id,
-            "path": e.path,
-            "title": e.title,
-            "date": e.date,
-            "language": e.language,
-            "kind": e.kind,
-            "source": e.source,
-            "tags": list(e.tags),
+        payload = entry_json(e) | {
             "content_hash": e.content_hash,
             "warnings": list(e.warnings),
             "problem": opened.problem,
