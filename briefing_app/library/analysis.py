@@ -12,6 +12,7 @@ from briefing_app.entities import DocumentEntities, extract_entities
 from briefing_app.entities.corrections import Corrections
 from briefing_app.library.catalog import CatalogEntry, EntityRow, now_iso
 from briefing_app.search import IndexRecord
+from briefing_app.search.index import PreparedRecord, prepare_record
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class AnalysedFile:
     entry: CatalogEntry
     record: IndexRecord
     entities: list[EntityRow]
+    # The record with its text analysed already (worker processes), or None.
+    prepared: PreparedRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,19 @@ def document_id(path: Path | str) -> str:
 
 
 def analyse_file(
-    path: Path, max_bytes: int, corrections: Corrections | None = None
+    path: Path, max_bytes: int, corrections: Corrections | None = None, *, prepare: bool = False
 ) -> AnalysedFile | FailedFile:
+    """`prepare` also analyses the text for the index (see `prepare_record`)."""
     try:
         document = read_document(path, max_bytes=max_bytes)
     except DocumentError as error:
         return FailedFile(str(error.path), error.reason)
-    return analyse_document(document, corrections)
+    analysed = analyse_document(document, corrections)
+    if not prepare:
+        return analysed
+    return AnalysedFile(
+        analysed.entry, analysed.record, analysed.entities, prepare_record(analysed.record)
+    )
 
 
 def entity_text(document: Document) -> str:

@@ -10,11 +10,16 @@ from pathlib import Path
 
 from briefing_app.documents import SUPPORTED_SUFFIXES
 from briefing_app.entities.corrections import Corrections
-from briefing_app.library.analysis import AnalysedFile, FailedFile, analyse_file
-from briefing_app.library.catalog import Catalog
+from briefing_app.library.analysis import AnalysedFile, FailedFile
+from briefing_app.library.catalog import Catalog, CatalogEntry
+from briefing_app.library.workers import analyse_files
 from briefing_app.search import SearchIndex
 
-BATCH_SIZE = 200  # documents per commit: searchable early, without a commit per file
+# Documents per commit. The first commit is small so the first documents are searchable within
+# a second; later ones grow (each commit costs a segment write and merges) up to BATCH_SIZE.
+FIRST_BATCH_SIZE = 8
+BATCH_SIZE = 1000
+BULK_LOOKUP = 200
 
 
 @dataclass
@@ -52,7 +57,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Failed
     for raw in paths:
         path = Path(raw).expanduser()
         if not path.exists():
-            failed.append(FailedFile(str(path), "no such file or folder"))
+            failed.append(FailedFile(printable(path), "no such file or folder"))
+            continue
+        if not _is_utf8(str(path)):
+            failed.append(FailedFile(printable(path), "file name is not valid UTF-8"))
             continue
         path = path.resolve()
         if path.is_dir():
@@ -65,6 +73,19 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Failed
             seen.add(path)
             files.append(path)
     return files, folders, failed
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes arrive as lone surrogates
+        return False
+    return True
+
+
+def printable(path: Path) -> str:
+    """A path that can be printed and stored whatever bytes its name has."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
@@ -84,8 +105,14 @@ def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             path = Path(root, name)
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield path.resolve()
+            if not _is_utf8(name):
+                # SQLite (and most tools) cannot store such a name; say so instead of failing.
+                failed.append(FailedFile(printable(path), "file name is not valid UTF-8"))
+            elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+                if path.is_symlink() and not path.exists():
+                    failed.append(FailedFile(str(path), "broken link: its target is missing"))
+                else:
+                    yield path.resolve()
             else:
                 failed.append(
                     FailedFile(
@@ -129,15 +156,48 @@ class Importer:
         for folder in folders:
             self._catalog.add_root(str(folder))
         pending: list[tuple[AnalysedFile, bool]] = []
-        for done, path in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            if progress is not None:
-                progress(ImportProgress(done, len(files), str(path)))
-            self._import_one(path, report, pending, force)
-            if len(pending) >= BATCH_SIZE:
-                self._flush(pending)
+        # First pass (cheap, stat only): which files need analysing at all.
+        existing: dict[Path, CatalogEntry | None] = {}
+        unreadable: dict[Path, str] = {}
+        to_analyse: list[Path] = []
+        # Many files: one catalog query instead of one per file (re-scans of big libraries).
+        known = {e.path: e for e in self._catalog.all()} if len(files) >= BULK_LOOKUP else None
+        for path in files:
+            key = str(path)
+            entry = known.get(key) if known is not None else self._catalog.get_by_path(key)
+            existing[path] = entry
+            if entry is None or force:
+                to_analyse.append(path)
+                continue
+            try:
+                stat = path.stat()
+            except OSError as error:
+                unreadable[path] = f"cannot read ({error.strerror})"
+                continue
+            if not (stat.st_size == entry.size and stat.st_mtime == entry.mtime):
+                to_analyse.append(path)
+        analysed = analyse_files(to_analyse, self._max_bytes, self._corrections)
+        pending_paths = set(to_analyse)
+        batch_size = FIRST_BATCH_SIZE
+        try:
+            for done, path in enumerate(files, start=1):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                if progress is not None:
+                    progress(ImportProgress(done, len(files), str(path)))
+                if path in unreadable:
+                    report.failed.append(FailedFile(str(path), unreadable[path]))
+                    continue
+                if path not in pending_paths:
+                    report.unchanged.append(str(path))
+                    continue
+                self._import_one(path, next(analysed), existing[path], report, pending, force)
+                if len(pending) >= batch_size:
+                    self._flush(pending)
+                    batch_size = min(BATCH_SIZE, batch_size * 4)
+        finally:
+            analysed.close()
         self._flush(pending)
         if not report.cancelled:
             self._remove_missing(folders, prune, report)
@@ -146,22 +206,13 @@ class Importer:
     def _import_one(
         self,
         path: Path,
+        result: AnalysedFile | FailedFile,
+        existing: CatalogEntry | None,
         report: ImportReport,
         pending: list[tuple[AnalysedFile, bool]],
         force: bool,
     ) -> None:
         key = str(path)
-        existing = self._catalog.get_by_path(key)
-        if existing is not None and not force:
-            try:
-                stat = path.stat()
-            except OSError as error:
-                report.failed.append(FailedFile(key, f"cannot read ({error.strerror})"))
-                return
-            if stat.st_size == existing.size and stat.st_mtime == existing.mtime:
-                report.unchanged.append(key)
-                return
-        result = analyse_file(path, self._max_bytes, self._corrections)
         if isinstance(result, FailedFile):
             report.failed.append(result)
             return
@@ -183,7 +234,7 @@ class Importer:
         # not know yet, which the next import simply indexes again.
         with self._index.writing() as writer:
             for analysed, _ in pending:
-                writer.upsert(analysed.record)
+                writer.upsert(analysed.prepared or analysed.record)
         self._catalog.save(
             [analysed.entry for analysed, _ in pending],
             {analysed.entry.id: analysed.entities for analysed, _ in pending},

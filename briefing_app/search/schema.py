@@ -3,12 +3,14 @@ an index written with another version is rebuilt from the source files on open."
 
 from __future__ import annotations
 
+from typing import Any
+
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from briefing_app.search.analysis import analyzer_for, folding_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")
@@ -22,6 +24,32 @@ VALUE_SEPARATOR = "\n"
 
 def body_field(language: str) -> str:
     return f"body_{language}" if language in STEMMED_LANGUAGES else "body_xx"
+
+
+class Preanalysed:
+    """A field value analysed already (in a worker process): the postings `TEXT.index` would
+    produce for it. Analysis is most of the cost of indexing, and it parallelises this way."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = items
+
+    def __reduce__(self) -> tuple[type[Preanalysed], tuple[list[tuple[bytes, int, float, bytes]]]]:
+        return (Preanalysed, (self.items,))
+
+
+class PreanalysableText(TEXT):
+    """A TEXT field that also accepts a `Preanalysed` value; plain strings index as usual."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Preanalysed):
+            return iter(value.items)
+        return super().index(value, **kwargs)
+
+
+def preanalyse(field: TEXT, value: str) -> Preanalysed:
+    return Preanalysed(list(field.index(value)))
 
 
 def _value_analyzer() -> Analyzer:
@@ -39,15 +67,15 @@ def build_schema() -> Schema:
         # sha256 of the source bytes, to tell whether a file changed.
         content_hash=ID(stored=True),
         # Title: folded but not stemmed (titles are short; exact words matter), boosted.
-        title=TEXT(analyzer=folding_analyzer(), stored=True, field_boost=2.0),
+        title=PreanalysableText(analyzer=folding_analyzer(), stored=True, field_boost=2.0),
         # The body, analysed for its language: exactly one of these is filled per document.
-        body_nl=TEXT(analyzer=analyzer_for("nl")),
-        body_en=TEXT(analyzer=analyzer_for("en")),
-        body_xx=TEXT(analyzer=analyzer_for("und")),
+        body_nl=PreanalysableText(analyzer=analyzer_for("nl")),
+        body_en=PreanalysableText(analyzer=analyzer_for("en")),
+        body_xx=PreanalysableText(analyzer=analyzer_for("und")),
         # The body text itself, for snippets (not indexed).
         body=STORED,
         # Unstemmed words of title and body: the vocabulary spelling suggestions come from.
-        vocab=TEXT(analyzer=folding_analyzer(), phrase=False),
+        vocab=PreanalysableText(analyzer=folding_analyzer(), phrase=False),
         # "YYYY-MM" or "YYYY-MM-DD" as written in the source, for display.
         date=STORED,
         # The date as a sortable number YYYYMMDD (day 00 for month precision, 0 = unknown).

@@ -8,9 +8,10 @@ the field's analyzer and picks the densest window of matches.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection
 
-from whoosh.analysis import Analyzer
+from whoosh.analysis import Analyzer, RegexTokenizer
 
 SNIPPET_CHARS = 220
 MAX_ANALYSED_CHARS = 60_000  # very long documents: look for the best passage near the start
@@ -49,6 +50,56 @@ def matching_spans(text: str, analyzer: Analyzer, terms: Collection[str]) -> lis
     """Character spans of the tokens of `text` whose analysed form is one of `terms`."""
     if not terms:
         return []
+    tokenizer = _word_pattern(analyzer)
+    if tokenizer is None:
+        return _matching_spans_slow(text, analyzer, terms)
+    # Analysis is a function of each word alone (tokenise, fold, split, stem), so every distinct
+    # word is analysed once per process and the text is only scanned with the tokenizer's regex.
+    memo = _memo_for(analyzer)
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for match in tokenizer.finditer(text):
+        word = match.group()
+        tokens = memo.get(word)
+        if tokens is None:
+            tokens = tuple(
+                (token.text, token.startchar, token.endchar)
+                for token in analyzer(word, chars=True, mode="index")
+            )
+            memo[word] = tokens
+        base = match.start()
+        for analysed, start, end in tokens:
+            if analysed in terms and base + start >= last_end:
+                spans.append((base + start, base + end))
+                last_end = base + end
+    return spans
+
+
+_MEMO_WORDS = 300_000  # per analyzer; cleared when full (a vocabulary fits many times over)
+_memos: dict[int, tuple[Analyzer, dict[str, tuple[tuple[str, int, int], ...]]]] = {}
+
+
+def _memo_for(analyzer: Analyzer) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    entry = _memos.get(id(analyzer))
+    if entry is None or entry[0] is not analyzer:
+        entry = (analyzer, {})
+        _memos[id(analyzer)] = entry
+    if len(entry[1]) > _MEMO_WORDS:
+        entry[1].clear()
+    return entry[1]
+
+
+def _word_pattern(analyzer: Analyzer) -> re.Pattern[str] | None:
+    """The regex of the analyzer's RegexTokenizer, when the chain starts with one."""
+    first = getattr(analyzer, "items", [analyzer])[0]
+    if isinstance(first, RegexTokenizer) and not first.gaps:
+        return first.expression
+    return None
+
+
+def _matching_spans_slow(
+    text: str, analyzer: Analyzer, terms: Collection[str]
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     last_end = -1
     for token in analyzer(text, chars=True, mode="index"):

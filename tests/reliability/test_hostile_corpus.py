@@ -117,11 +117,6 @@ def test_symlink_loop_is_walked_once(imported) -> None:
     assert added.count("deeper.txt") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a file name that is not UTF-8 (surrogate escapes in str) aborts the whole import "
-    "with UnicodeEncodeError in Catalog.get_by_path (sqlite3 cannot bind surrogates)",
-)
 def test_non_utf8_file_name_is_imported_or_reported(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -164,12 +159,6 @@ def test_good_and_damaged_but_readable_files_are_searchable(imported, query, fil
     assert any(Path(hit.path).name == file_name for hit in hits), [h.path for h in hits]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: discover()/_walk resolve() symlinks before reading, so a dangling link "
-    "'dangling.txt' is reported as 'does-not-exist.txt: file not found', a name the user "
-    "never sees in the folder",
-)
 def test_dangling_symlink_is_reported_under_its_own_name(imported) -> None:
     _, _, result = imported
     reasons = {Path(f["path"]).name: f["reason"] for f in _report(result)["failed"]}

@@ -166,11 +166,6 @@ def test_sigkill_during_import_and_bookmarking_loses_nothing(corpus: Path, tmp_p
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the spawn-context ProcessPoolExecutor workers of briefing_app/library/workers.py "
-    "(and multiprocessing's resource tracker) never exit when the importing process is killed",
-)
 def test_a_killed_import_leaves_no_worker_processes(corpus: Path, tmp_path: Path):
     importer = _spawn(cli_command(tmp_path / "data", "import", str(corpus)))
     try:

@@ -84,7 +84,8 @@ def test_a_huge_table_renders_without_freezing(pane: ReaderPane, qtbot) -> None:
     pane.show_document(opened_from_markdown(header + rows))
     qtbot.wait(1)
     assert f"r{TABLE_ROWS - 1}c11" in pane.view.toPlainText()
-    assert time.perf_counter() - started < 2  # a freeze longer than this is noticed
+    # ~0.5 s idle; before tables were shortened, 800 rows froze the window for ~5 s.
+    assert time.perf_counter() - started < 3
 
 
 def test_a_five_megabyte_document_opens_and_stays_responsive(pane: ReaderPane, qtbot) -> None:

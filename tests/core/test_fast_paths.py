@@ -1,0 +1,114 @@
+"""The fast paths (worker processes, pre-analysed records, memoised snippets) give exactly what
+the plain paths give: performance work must not change what users see."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import generate_corpus
+from briefing_app.library import Library, workers
+from briefing_app.library.analysis import AnalysedFile, analyse_file
+from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
+from briefing_app.search.analysis import analyzer_for, folding_analyzer
+from briefing_app.search.index import prepare_record
+from briefing_app.search.snippets import _matching_spans_slow, matching_spans
+
+QUERIES = ["minister", "samenwerking nederland", '"de minister"', "terro*", "jordanie", "bank~"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    # More files than workers.INLINE_LIMIT, so the worker processes really run.
+    return generate_corpus(tmp_path_factory.mktemp("corpus"), workers.INLINE_LIMIT + 20)
+
+
+def test_worker_results_equal_inline_results_in_order(corpus: list[Path]) -> None:
+    inline = [analyse_file(path, 10_000_000, prepare=True) for path in corpus]
+    pooled = list(workers.analyse_files(corpus, 10_000_000))
+    assert [r.entry.path for r in pooled if isinstance(r, AnalysedFile)] == [str(p) for p in corpus]
+    for ours, theirs in zip(pooled, inline, strict=True):
+        assert isinstance(ours, AnalysedFile) and isinstance(theirs, AnalysedFile)
+        assert ours.record == theirs.record
+        assert ours.entities == theirs.entities
+    assert not multiprocessing.active_children()
+
+
+def _records(corpus: list[Path]) -> list[IndexRecord]:
+    results = [analyse_file(path, 10_000_000) for path in corpus]
+    return [r.record for r in results if isinstance(r, AnalysedFile)]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_prepared_records_index_exactly_like_plain_ones(
+    corpus: list[Path], tmp_path: Path, query: str
+) -> None:
+    plain, prepared = SearchIndex(tmp_path / "plain"), SearchIndex(tmp_path / "prepared")
+    records = _records(corpus)
+    for index, transform in ((plain, lambda r: r), (prepared, prepare_record)):
+        index.create_empty()
+        with index.writing() as writer:
+            for record in records:
+                writer.upsert(transform(record))
+    request = SearchRequest(query=query, limit=50, facets=True)
+    ours, theirs = prepared.search(request), plain.search(request)
+    assert ours.total == theirs.total
+    assert [(h.id, h.score, h.snippet, h.title) for h in ours.hits] == [
+        (h.id, h.score, h.snippet, h.title) for h in theirs.hits
+    ]
+    assert ours.facets == theirs.facets
+    plain.close()
+    prepared.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "query_words"),
+    [
+        ("nl", "De veiligheidsraad en de Veiligheidsraad vergaderden.", "raad veiligheid"),
+        ("nl", "Terroristen, terrorisme en contraterrorisme in 2.000 gevallen.", "terrorist 2.000"),
+        ("nl", "Jordanië en Jordanie; JORDANIË.", "Jordanië"),
+        ("en", "The ministers met; a Minister's meeting.", "minister meeting"),
+        ("und", "Über straße café 3.14 x", "uber café 3.14"),
+    ],
+)
+def test_memoised_snippet_spans_equal_a_full_analysis(
+    language: str, text: str, query_words: str
+) -> None:
+    analyzer = analyzer_for(language)
+    terms = {token.text for token in analyzer(query_words, mode="query")}
+    expected = _matching_spans_slow(text, analyzer, terms)
+    assert expected, "the case should match something"
+    assert matching_spans(text, analyzer, terms) == expected
+    assert matching_spans(text, analyzer, terms) == expected  # memo warm
+    folded = {"de", "en"}
+    assert matching_spans(text, folding_analyzer(), folded) == _matching_spans_slow(
+        text, folding_analyzer(), folded
+    )
+
+
+def test_a_large_import_is_searchable_early_and_completely(
+    corpus: list[Path], tmp_path: Path
+) -> None:
+    commits: list[int] = []
+    with Library(tmp_path / "data") as library:
+        report = library.import_paths([corpus[0].parent.parent], committed=commits.append)
+        assert len(report.added) == len(corpus)
+        assert commits[0] < len(corpus), "the first documents are committed before the rest"
+        assert commits[-1] == len(corpus)
+        assert library.search(SearchRequest(query="", limit=1)).total == len(corpus)
+    assert not multiprocessing.active_children()
+
+
+def test_a_cancelled_worker_import_stops_its_workers(corpus: list[Path], tmp_path: Path) -> None:
+    seen: list[object] = []
+    with Library(tmp_path / "data") as library:
+        report = library.import_paths(
+            [corpus[0].parent.parent],
+            progress=seen.append,
+            cancelled=lambda: len(seen) >= workers.HEAD_START + 5,
+        )
+        assert report.cancelled
+        assert 0 < len(report.added) < len(corpus)
+    assert not multiprocessing.active_children()
