@@ -179,6 +179,7 @@ class Importer:
         analysed = analyse_files(to_analyse, self._max_bytes, self._corrections)
         pending_paths = set(to_analyse)
         batch_size = FIRST_BATCH_SIZE
+        unmerged = 0  # batches committed without merging segments
         try:
             for done, path in enumerate(files, start=1):
                 if cancelled is not None and cancelled():
@@ -194,11 +195,15 @@ class Importer:
                     continue
                 self._import_one(path, next(analysed), existing[path], report, pending, force)
                 if len(pending) >= batch_size:
-                    self._flush(pending)
+                    self._flush(pending, merge=False)
+                    unmerged += 1
                     batch_size = min(BATCH_SIZE, batch_size * 4)
         finally:
             analysed.close()
-        self._flush(pending)
+        if pending:
+            self._flush(pending, merge=True)
+        elif unmerged > 1:
+            self._index.merge_segments()
         if not report.cancelled:
             self._remove_missing(folders, prune, report)
         return report
@@ -227,12 +232,12 @@ class Importer:
         (report.updated if existing is not None else report.added).append(key)
         pending.append((result, existing is not None))
 
-    def _flush(self, pending: list[tuple[AnalysedFile, bool]]) -> None:
+    def _flush(self, pending: list[tuple[AnalysedFile, bool]], *, merge: bool) -> None:
         if not pending:
             return
         # Index first, catalog second: a crash in between leaves documents the catalog does
         # not know yet, which the next import simply indexes again.
-        with self._index.writing() as writer:
+        with self._index.writing(merge=merge) as writer:
             for analysed, _ in pending:
                 writer.upsert(analysed.prepared or analysed.record)
         self._catalog.save(

@@ -110,8 +110,12 @@ class SearchIndex:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def writing(self) -> Iterator[IndexWriteSession]:
-        """One writer for a batch of changes, committed on success, cancelled on error."""
+    def writing(self, *, merge: bool = True) -> Iterator[IndexWriteSession]:
+        """One writer for a batch of changes, committed on success, cancelled on error.
+
+        `merge=False` leaves segment merging for later: a long import commits batch after
+        batch without re-merging the growing index each time (whoosh's small-segment merge
+        re-sorts every posting of the merged segments), then merges once at the end."""
         with self._lock:
             writer = self._open_writer(self._require_ix())
             session = IndexWriteSession(writer)
@@ -120,8 +124,13 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(merge=merge)
             self._refresh()
+
+    def merge_segments(self) -> None:
+        """Merge small segments now (after a run of `writing(merge=False)` batches)."""
+        with self.writing(merge=True):
+            pass
 
     def rebuild(
         self,
