@@ -112,6 +112,7 @@ def bench_size(size: int, workdir: Path, gui: bool) -> dict[str, Any]:
     )
     result: dict[str, Any] = {
         "size": size,
+        "entities": entity_speed(folder),
         **imported,
         **searched,
         "fts5": fts5,
@@ -141,6 +142,26 @@ def ratio(ours: float | None, theirs: float | None) -> str:
     if not ours or not theirs:
         return "-"
     return f"{ours / theirs:.1f}x"
+
+
+def entity_speed(folder: Path, count: int = 200) -> dict[str, float]:
+    """Extraction alone, on one core, over the first `count` documents of the corpus."""
+    from briefing_app.documents import read_document
+    from briefing_app.entities import extract_entities
+
+    documents = [read_document(p) for p in sorted(folder.rglob("*.txt"))[:count]]
+    extract_entities(documents[0].text, documents[0].language)  # load gazetteers first
+    words = sum(len(d.text.split()) for d in documents) / len(documents)
+    started = time.perf_counter()
+    for document in documents:
+        extract_entities(document.text, document.language)
+    per_doc = (time.perf_counter() - started) * 1000 / len(documents)
+    return {
+        "docs": len(documents),
+        "ms_per_doc": round(per_doc, 2),
+        "mean_words": round(words),
+        "ms_per_600_words": round(per_doc * 600 / words, 2),
+    }
 
 
 def print_tables(results: list[dict[str, Any]]) -> None:
@@ -186,6 +207,23 @@ def print_tables(results: list[dict[str, Any]]) -> None:
             f"{r['size']:>7} {c['python_imports_ms']:>10.0f} {c['open_ms']:>8.0f} "
             f"{c['first_query_ms']:>12.0f} {c['process_start_to_first_results_ms']:>18.0f} "
             f"{r['search_peak_rss_mb']['self']:>13.0f} {r['fts5']['peak_rss_mb']['self']:>11.0f}"
+        )
+    print()
+    print("SEARCH WITHOUT snippets and facets (the same queries, run second), ms p50 / p95")
+    for r in results:
+        plain = r.get("latency_without_snippets", {})
+        cells = "  ".join(
+            f"{kind} {plain[kind]['p50_ms']:.1f}/{plain[kind]['p95_ms']:.1f}"
+            for kind in QUERY_KINDS
+            if kind in plain
+        )
+        print(f"{r['size']:>7}  {cells}")
+    if results and "entities" in results[0]:
+        e = results[0]["entities"]
+        print()
+        print(
+            f"ENTITY EXTRACTION (one core): {e['ms_per_600_words']:.2f} ms per 600 words "
+            f"({e['docs']} documents, mean {e['mean_words']:.0f} words)"
         )
     for r in results:
         if "gui" in r:
