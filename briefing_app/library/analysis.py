@@ -62,8 +62,14 @@ def analyse_document(document: Document, corrections: Corrections | None = None)
     if corrections is not None:
         entities = corrections.apply(entities)
     rows = _entity_rows(entities)
-    entry = CatalogEntry(
-        id=doc_id,
+    entry = catalog_entry(document, doc_id)
+    return AnalysedFile(entry, index_record(entry, document.searchable_text, rows), rows)
+
+
+def catalog_entry(document: Document, doc_id: str | None = None) -> CatalogEntry:
+    """What the catalog keeps about a document (its id from the path unless given)."""
+    return CatalogEntry(
+        id=doc_id or document_id(document.path),
         path=str(document.path),
         content_hash=document.content_hash,
         size=document.size,
@@ -77,7 +83,6 @@ def analyse_document(document: Document, corrections: Corrections | None = None)
         warnings=document.warnings,
         imported_at=now_iso(),
     )
-    return AnalysedFile(entry, index_record(entry, document.searchable_text, rows), rows)
 
 
 def index_record(entry: CatalogEntry, body: str, entities: list[EntityRow]) -> IndexRecord:

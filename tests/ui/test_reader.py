@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
 
 from briefing_app.documents import Document, DocumentKind, read_document
+from briefing_app.library.analysis import catalog_entry
 from briefing_app.library.catalog import CatalogEntry
 from briefing_app.library.library import OpenedDocument
 from briefing_app.ui.reader import (
@@ -54,21 +55,7 @@ def opened_from_markdown(
 
 
 def _entry(document: Document) -> CatalogEntry:
-    return CatalogEntry(
-        id="doc-1",
-        path=str(document.path),
-        content_hash=document.content_hash,
-        size=document.size,
-        mtime=document.mtime,
-        language=document.language,
-        title=document.title,
-        date=document.date,
-        kind=str(document.kind),
-        source=document.source,
-        tags=document.tags,
-        warnings=(),
-        imported_at="2024-01-01T00:00:00+00:00",
-    )
+    return catalog_entry(document, "doc-1")
 
 
 @pytest.fixture
