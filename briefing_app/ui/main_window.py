@@ -780,6 +780,10 @@ class MainWindow(QMainWindow):
 
     def _on_bookmark_saved(self, request_id: int, bookmark: Bookmark) -> None:
         self._bookmarks[bookmark.id] = bookmark
+        if bookmark.doc_path == self._shown_path:
+            # Highlight at once; the full listing that follows only confirms it.
+            here = [b for b in self._bookmarks.values() if b.doc_path == self._shown_path]
+            self.reader.set_bookmarks(here, self._shown_text)
         if request_id == self._new_bookmark_request:
             self.status_label.setText(self.tr("Passage bookmarked."))
             self.edit_bookmark(bookmark)
