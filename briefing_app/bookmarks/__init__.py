@@ -1,7 +1,8 @@
 """Bookmarks on passages: anchoring that survives edits, SQLite storage, briefing export.
 
-Core package: standard library and rapidfuzz only; it works on plain strings handed in by the
-Library facade (document text, content hash, path, title, date, entity names).
+Core package: standard library, rapidfuzz and briefing_app.sqlite_read_only only; it works on
+plain strings handed in by the Library facade (document text, content hash, path, title, date,
+entity names).
 """
 
 from briefing_app.bookmarks.anchoring import (

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefing_app.bookmarks.model import Anchor, Bookmark, BookmarkStatus, clean_tags, utc_now
+from briefing_app.sqlite_read_only import connect_read_only
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -83,14 +84,25 @@ class BookmarkNotFoundError(BookmarkStoreError, LookupError):
 
 
 class BookmarkStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()  # the GUI may call from a worker thread
+        if read_only:
+            self._db = connect_read_only(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            version = self.schema_version
+            if version != SCHEMA_VERSION:  # an older file would need migrating: a write
+                self._db.close()
+                raise BookmarkStoreError(
+                    f"{self.path} has bookmark schema version {version}; in a read-only "
+                    f"folder Briefing reads version {SCHEMA_VERSION} only"
+                )
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) below.
         self._db = sqlite3.connect(
             self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
         )
-        self._lock = threading.RLock()  # the GUI may call from a worker thread
         self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = FULL")
@@ -129,6 +141,10 @@ class BookmarkStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise BookmarkStoreError(
+                f"Cannot change bookmarks: the folder {self.path.parent} is read-only."
+            )
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:

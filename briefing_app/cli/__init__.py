@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 some files failed or a requested thing was not found,
 from __future__ import annotations
 
 import argparse
+import errno
 import sqlite3
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from briefing_app.cli.output import (
     Style,
     notify,
 )
+from briefing_app.bookmarks import BookmarkStoreError
 from briefing_app.documents import DEFAULT_MAX_BYTES
 from briefing_app.entities.corrections import CorrectionError
 from briefing_app.library import Library, LibraryBusyError, LibraryError
@@ -111,7 +113,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     except (IndexBusyError, LibraryBusyError) as error:
         print(err.error("Busy: ") + str(error), file=sys.stderr)
         return EXIT_BUSY
-    except (LibraryError, SearchError, CorrectionError) as error:
+    except (LibraryError, SearchError, CorrectionError, BookmarkStoreError) as error:
         print(err.error("Error: ") + str(error), file=sys.stderr)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as error:
@@ -123,13 +125,21 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         reason = getattr(error, "strerror", None) or str(error)
         print(
             err.error("Error: ") + f"cannot write to the data folder {data_dir}: {reason}. "
-            "Nothing was half-written; free some space and run the command again.",
+            f"Nothing was half-written; {_remedy(error)} and run the command again.",
             file=sys.stderr,
         )
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+
+
+def _remedy(error: OSError | sqlite3.Error) -> str:
+    if isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make the folder writable"
+    if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error):
+        return "make the folder writable"
+    return "free some space"
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:

@@ -7,6 +7,7 @@ from briefing_app.library.library import (
     Library,
     LibraryBusyError,
     LibraryError,
+    LibraryReadOnlyError,
     OpenedDocument,
 )
 
@@ -19,6 +20,7 @@ __all__ = [
     "Library",
     "LibraryBusyError",
     "LibraryError",
+    "LibraryReadOnlyError",
     "OpenedDocument",
     "resolve_data_dir",
     "user_data_dir",

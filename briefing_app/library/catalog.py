@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefing_app.sqlite_read_only import connect_read_only
+
 CATALOG_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
 
@@ -85,9 +87,16 @@ def now_iso() -> str:
 
 
 class Catalog:
-    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S, read_only: bool = False
+    ) -> None:
         self.path = path
         self._writes = 0
+        if read_only:
+            # Reads only: the schema was created (and is kept current) by a writable open.
+            self._db = connect_read_only(path, timeout=busy_timeout)
+            self._db.row_factory = sqlite3.Row
+            return
         self._db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")

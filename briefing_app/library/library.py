@@ -55,6 +55,10 @@ class LibraryBusyError(LibraryError):
     """Another process holds the library's write lock for longer than we wait."""
 
 
+class LibraryReadOnlyError(LibraryError):
+    """A change asked of a library whose data folder cannot be written."""
+
+
 BUSY_MESSAGE = (
     "The library is busy: another Briefing process is writing to it. "
     "Try again when it has finished."
@@ -71,6 +75,22 @@ class OpenedDocument:
 
 
 Notify = Callable[[str], None]
+
+
+def read_only_message(data_dir: Path, action: str) -> str:
+    return (
+        f"The data folder {data_dir} is read-only: you can search and read this library, "
+        f"but not {action}. Make the folder writable to do that."
+    )
+
+
+def folder_is_read_only(data_dir: Path) -> bool:
+    """True when the data folder exists but this process may not write it, or the library's
+    databases in it (permissions, a read-only mount)."""
+    if not data_dir.is_dir():
+        return False
+    files = [data_dir / name for name in (CATALOG_FILE, BOOKMARKS_FILE)]
+    return not all(os.access(p, os.W_OK) for p in [data_dir, *files] if p.exists())
 
 
 def lock_timeout() -> float:
@@ -92,10 +112,20 @@ class Library:
         self.data_dir = Path(data_dir)
         self.max_bytes = max_bytes
         self._notify = notify or (lambda message: None)
+        # A read-only folder still opens, for searching and reading; every change says why not.
+        self.read_only = folder_is_read_only(self.data_dir)
+        if self.read_only and not (self.data_dir / CATALOG_FILE).exists():
+            raise LibraryReadOnlyError(
+                f"Cannot use the data folder {self.data_dir}: it is read-only and holds no library."
+            )
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.catalog = Catalog(self.data_dir / CATALOG_FILE, busy_timeout=lock_timeout())
-            self.bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE)
+            self.catalog = Catalog(
+                self.data_dir / CATALOG_FILE, busy_timeout=lock_timeout(), read_only=self.read_only
+            )
+            self.bookmarks = BookmarkStore(
+                self.data_dir / BOOKMARKS_FILE, read_only=self.read_only
+            )
         except sqlite3.OperationalError as error:
             if "locked" in str(error):
                 raise LibraryBusyError(BUSY_MESSAGE) from error
@@ -125,11 +155,37 @@ class Library:
         try:
             self.index.open()
         except IndexCorruptError as problem:
+            if self.read_only:
+                self.close()
+                raise LibraryReadOnlyError(
+                    read_only_message(self.data_dir, f"rebuild its search index ({problem})")
+                ) from problem
             if self.catalog.count() == 0:
                 self.index.create_empty()
                 return
             self._notify(f"Rebuilding the search index from the source files ({problem}).")
             self.reindex()
+
+    def read_only_notice(self) -> str:
+        """What a front end says on opening a read-only library ("" when it is writable)."""
+        if not self.read_only:
+            return ""
+        return read_only_message(self.data_dir, "import documents or save bookmarks")
+
+    def _create_empty_index(self) -> None:
+        # Two windows (or processes) opening a new library at once would both build the empty
+        # index in the same staging folder and break each other's. The catalog's write lock
+        # lets one build it; the other, once it has the lock, finds it there and opens it.
+        with self.catalog.transaction():
+            try:
+                self.index.open()
+            except IndexCorruptError:
+                self.index.create_empty()
+
+    def require_writable(self, action: str) -> None:
+        """Raises LibraryReadOnlyError, saying what cannot be done, in a read-only folder."""
+        if self.read_only:
+            raise LibraryReadOnlyError(read_only_message(self.data_dir, action))
 
     # -- importing -------------------------------------------------------------------------
 
@@ -143,6 +199,7 @@ class Library:
         cancelled: CancelCheck | None = None,
         committed: CommitCallback | None = None,
     ) -> ImportReport:
+        self.require_writable("import documents")
         importer = Importer(
             self.catalog, self.index, max_bytes=self.max_bytes, corrections=self.corrections
         )
@@ -186,6 +243,7 @@ class Library:
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the index from the source files into a temporary folder, then swap."""
+        self.require_writable("rebuild its search index")
         entries = self.catalog.all()
         gone: list[str] = []
 
@@ -312,7 +370,12 @@ class Library:
         problem = None
         if document.content_hash != entry.content_hash:
             problem = "the file changed since it was imported; re-import to update the index"
-        marks = bookmarking.reconcile(self.bookmarks, document, self._document_is_gone)
+        if self.read_only:  # re-anchoring saves what it finds: show the bookmarks as saved
+            marks = self.bookmarks.for_document(
+                content_hash=document.content_hash, path=str(document.path)
+            )
+        else:
+            marks = bookmarking.reconcile(self.bookmarks, document, self._document_is_gone)
         return OpenedDocument(entry, document, problem, entities, marks)
 
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
@@ -357,6 +420,7 @@ class Library:
         tags: Iterable[str] = (),
     ) -> Bookmark:
         """Bookmark a passage of a library document (by offsets, or the first `quote`)."""
+        self.require_writable("save bookmarks")
         opened = self.open_document(id_or_path)
         if opened.document is None:
             raise LibraryError(f"Cannot read {opened.entry.path}: {opened.problem}")
@@ -427,6 +491,7 @@ class Library:
         """Record a correction, save it, and re-analyse the documents it concerns.
 
         Returns the ids of the documents that were updated."""
+        self.require_writable("correct entities")
         kind = EntityType(entity_type)
         if action == "rename":
             self.corrections.rename(kind, key, value)
@@ -449,6 +514,7 @@ class Library:
 
     def import_corrections(self, path: Path) -> int:
         """Merge a corrections file into this library's; returns how many were new."""
+        self.require_writable("import entity corrections")
         try:
             incoming = Corrections.from_json(Path(path).read_text("utf-8"))
         except OSError as error:
@@ -470,4 +536,11 @@ class Library:
             ) from error
 
 
-__all__ = ["Library", "LibraryError", "OpenedDocument", "document_id", "index_record"]
+__all__ = [
+    "Library",
+    "LibraryError",
+    "LibraryReadOnlyError",
+    "OpenedDocument",
+    "document_id",
+    "index_record",
+]

@@ -212,21 +212,21 @@ class SearchIndex:
             query: Query = parsed.query if parsed.query is not None else Every()
             by_date = request.sort == SortOrder.DATE or parsed.query is None
             wanted = request.offset + request.limit
+            # One pass collects every match: the total, the facet counts and the top hits come
+            # from it. A top-N search skips blocks and cannot count, so len() and docs() would
+            # each run the query again (phrase and prefix queries ran ~2x slower that way).
             results = searcher.search(
                 query,
                 filter=filters,
-                limit=max(wanted, 1),
+                limit=None,
                 sortedby="date_key" if by_date else None,
                 reverse=by_date,
             )
-            # len(results) and results.docs() each re-run the query (the collector skips
-            # blocks, so it does not count): run it once for both when facets need the docs.
             matched = results.docs() if request.facets else None
-            total = len(matched) if matched is not None else len(results)
+            total = len(results)
             snippet_terms = _terms_by_field(parsed.query, searcher) if request.snippets else {}
             hits = [
                 self._hit(hit, snippet_terms, request.snippets)
-                # Slicing, not list(results): list() asks len(), which re-runs the query.
                 for hit in results[request.offset : wanted]
             ]
             facets = (

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._new_bookmark_request = 0  # the add whose answer opens the editor
         self._scroll_to_bookmark: str | None = None  # once its document is shown
         self._deleted: list[Bookmark] = []  # for undo, newest last
+        self._read_only = False  # the data folder cannot be written: search and read only
         self.setObjectName("mainWindow")
         self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
@@ -333,6 +334,7 @@ class MainWindow(QMainWindow):
         s = self.service
         s.ready.connect(self._on_ready)
         s.open_failed.connect(self._on_open_failed)
+        s.opened_read_only.connect(self._on_opened_read_only)
         s.search_finished.connect(self._on_search_finished)
         s.search_failed.connect(self._on_search_failed)
         s.library_counted.connect(self._set_library_size)
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
     def _on_ready(self, count: int) -> None:
         self._set_library_size(count)
         paths = self._import_on_start
-        if count == 0 and not paths:
+        if count == 0 and not paths and not self._read_only:
             # First run: show real content at once.
             paths = [resource_path("sample")]
             self.status_label.setText(self.tr("Importing the sample library…"))
@@ -464,6 +466,25 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, message: str) -> None:
         QMessageBox.critical(self, "Briefing", message)
+
+    def _on_opened_read_only(self, message: str) -> None:
+        # Say it once, where it stays visible, rather than in a dialog per refused change.
+        self._read_only = True
+        self.status_label.setText(message)
+        for action in self._library_changing_actions():
+            action.setEnabled(False)
+
+    def _library_changing_actions(self) -> list[QAction]:
+        return [
+            self.import_files_action,
+            self.import_folder_action,
+            self.rescan_action,
+            self.reindex_action,
+            self.import_bookmarks_action,
+        ]
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def library_size(self) -> int:
         return self._library_size
@@ -923,7 +944,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         for action in (self.rescan_action, self.reindex_action):
-            action.setEnabled(not busy)
+            action.setEnabled(not busy and not self._read_only)
         if busy:
             self.progress.setRange(0, 0)  # busy indicator until the first progress report
 

@@ -35,6 +35,7 @@ from briefing_app.bookmarks import (
 )
 from briefing_app.library import ImportProgress, Library, LibraryError
 from briefing_app.library.atomic import write_atomic
+from briefing_app.library.library import BUSY_MESSAGE
 from briefing_app.search import SearchError, SearchRequest
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
@@ -70,6 +71,10 @@ class BriefingExport:
     entity_labels: dict[str, str] = field(default_factory=dict)
 
 
+# Why a library may not open: a folder that cannot be used, a damaged index that cannot be
+# rebuilt, a database locked past the timeout.
+_OPEN_ERRORS = (LibraryError, SearchError, OSError, sqlite3.Error)
+
 _BOOKMARK_ERRORS = (
     LibraryError,
     BookmarkStoreError,
@@ -78,6 +83,14 @@ _BOOKMARK_ERRORS = (
     OSError,
     ValueError,
 )
+
+
+def user_message(error: Exception) -> str:
+    """The error as the user reads it. A SQLite file locked past the timeout means another
+    window or process is writing, as the command line says too."""
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return BUSY_MESSAGE
+    return str(error)
 
 
 class _Latest:
@@ -90,6 +103,7 @@ class _Latest:
 
 class ReadWorker(QObject):
     ready = Signal()
+    open_failed = Signal(str)
     library_counted = Signal(int)  # documents in the library, after each search
     search_finished = Signal(int, object)  # request id, SearchResults
     search_failed = Signal(int, str)
@@ -111,7 +125,11 @@ class ReadWorker(QObject):
 
     @Slot()
     def start(self) -> None:
-        self._library = Library(self._data_dir)
+        try:
+            self._library = Library(self._data_dir)
+        except _OPEN_ERRORS as error:
+            self.open_failed.emit(user_message(error))
+            return
         self.ready.emit()
 
     @Slot()
@@ -174,7 +192,7 @@ class ReadWorker(QObject):
         try:
             job(self._library)
         except _BOOKMARK_ERRORS as error:
-            self.bookmark_failed.emit(request_id, str(error))
+            self.bookmark_failed.emit(request_id, user_message(error))
 
     @Slot(int, str, int, int, str, list)
     def add_bookmark(
@@ -284,6 +302,7 @@ class ReadWorker(QObject):
 class WriteWorker(QObject):
     ready = Signal(int)  # documents in the library
     open_failed = Signal(str)
+    opened_read_only = Signal(str)  # what the user can and cannot do, before `ready`
     busy_changed = Signal(bool)
     progress = Signal(int, int, str)  # done, total, current file
     committed = Signal(int)  # documents committed so far in this job
@@ -303,9 +322,11 @@ class WriteWorker(QObject):
     def start(self) -> None:
         try:
             self._library = Library(self._data_dir)
-        except LibraryError as error:
-            self.open_failed.emit(str(error))
+        except _OPEN_ERRORS as error:
+            self.open_failed.emit(user_message(error))
             return
+        if self._library.read_only:
+            self.opened_read_only.emit(self._library.read_only_notice())
         self.ready.emit(self._library.document_count())
 
     @Slot()
@@ -361,8 +382,8 @@ class WriteWorker(QObject):
         self.busy_changed.emit(True)
         try:
             job(self._library)
-        except (LibraryError, SearchError, ValueError, OSError) as error:
-            self.job_failed.emit(str(error))
+        except (LibraryError, SearchError, ValueError, OSError, sqlite3.Error) as error:
+            self.job_failed.emit(user_message(error))
         finally:
             self.busy_changed.emit(False)
 
@@ -391,6 +412,7 @@ class LibraryService(QObject):
     # Events for the window.
     ready = Signal(int)
     open_failed = Signal(str)
+    opened_read_only = Signal(str)
     search_finished = Signal(int, object)
     search_failed = Signal(int, str)
     library_counted = Signal(int)
@@ -432,7 +454,9 @@ class LibraryService(QObject):
         self._write_thread.started.connect(w.start)
         w.ready.connect(self._on_writer_ready)
         w.open_failed.connect(self.open_failed)
+        w.opened_read_only.connect(self.opened_read_only)
         self._read_thread.started.connect(r.start)
+        r.open_failed.connect(self.open_failed)
         self._search_wanted.connect(r.run_search)
         self._page_wanted.connect(r.load_page)
         self._document_wanted.connect(r.open_document)

@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -56,11 +57,16 @@ def child_env(**extra: str) -> dict[str, str]:
 
 
 def run_cli(
-    data_dir: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+    data_dir: Path,
+    *args: str,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+    wrapper: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run `briefing ARGS` to completion in a fresh interpreter (the real entry point)."""
+    """Run `briefing ARGS` to completion in a fresh interpreter (the real entry point);
+    `wrapper` is a command that runs it (e.g. one that drops privileges)."""
     return subprocess.run(
-        cli_command(data_dir, *args),
+        [*wrapper, *cli_command(data_dir, *args)],
         capture_output=True,
         text=True,
         errors="replace",
@@ -140,3 +146,27 @@ def json_out(result: subprocess.CompletedProcess[str]) -> dict:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+# -- the window tests ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """Window settings of the test's own, English UI (as tests/ui/conftest.py)."""
+    from PySide6.QtCore import QSettings  # Qt is loaded only by the window tests
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "en")
+    return store
+
+
+@pytest.fixture
+def no_leaked_threads() -> Iterator[None]:
+    """Every worker thread a window started has ended when the test is over."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leaked = [
+        t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
+    ]
+    assert not leaked, f"threads left running: {[t.name for t in leaked]}"
