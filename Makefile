@@ -42,8 +42,8 @@ test: lint typecheck
 # The long crash/concurrency/hostile-input run (>= 50 SIGKILLs); `make test` runs a short one.
 # See docs/reliability.md.
 reliability: $(DEV_STAMP)
-	BRIEFING_RELIABILITY_KILLS=50 BRIEFING_RELIABILITY_DOCS=5000 QT_QPA_PLATFORM=offscreen \
-		$(PY) -m pytest tests/reliability -ra -s
+	BRIEFING_RELIABILITY_KILLS=50 BRIEFING_RELIABILITY_DOCS=5000 BRIEFING_RELIABILITY_HITS=50000 \
+		QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/reliability -ra -s
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --sizes $(SIZE)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from briefing_app import __version__
+from briefing_app.bookmarks import BookmarkStoreError
 from briefing_app.cli import bookmarks, documents, entities
 from briefing_app.cli.output import (
     EXIT_BUSY,
@@ -21,7 +22,6 @@ from briefing_app.cli.output import (
     Style,
     notify,
 )
-from briefing_app.bookmarks import BookmarkStoreError
 from briefing_app.documents import DEFAULT_MAX_BYTES
 from briefing_app.entities.corrections import CorrectionError
 from briefing_app.library import Library, LibraryBusyError, LibraryError

@@ -123,9 +123,7 @@ class Library:
             self.catalog = Catalog(
                 self.data_dir / CATALOG_FILE, busy_timeout=lock_timeout(), read_only=self.read_only
             )
-            self.bookmarks = BookmarkStore(
-                self.data_dir / BOOKMARKS_FILE, read_only=self.read_only
-            )
+            self.bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE, read_only=self.read_only)
         except sqlite3.OperationalError as error:
             if "locked" in str(error):
                 raise LibraryBusyError(BUSY_MESSAGE) from error
@@ -161,7 +159,7 @@ class Library:
                     read_only_message(self.data_dir, f"rebuild its search index ({problem})")
                 ) from problem
             if self.catalog.count() == 0:
-                self.index.create_empty()
+                self._create_empty_index()
                 return
             self._notify(f"Rebuilding the search index from the source files ({problem}).")
             self.reindex()

@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, "Briefing", message)
 
     def _on_opened_read_only(self, message: str) -> None:
-        # Say it once, where it stays visible, rather than in a dialog per refused change.
+        # In the status bar, where it stays in sight; the menu items that would fail are off.
         self._read_only = True
         self.status_label.setText(message)
         for action in self._library_changing_actions():

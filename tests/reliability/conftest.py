@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("BRIEFING_RELIABILITY_KILLS", "5"))
 CORPUS_DOCS = int(os.environ.get("BRIEFING_RELIABILITY_DOCS", "400"))
 SEED = int(os.environ.get("BRIEFING_RELIABILITY_SEED", "20240607"))
+# Documents that all match one query, for the large result list in the window.
+RESULT_HITS = int(os.environ.get("BRIEFING_RELIABILITY_HITS", "3000"))
 LONG_RUN = KILLS >= 50
 
 # Deterministic in CI (and by default) so a run never fails by luck; `dev` explores afresh.

@@ -73,7 +73,9 @@ def unprivileged(tmp_path: Path) -> list[str]:
     if os.geteuid() != 0:
         return []
     if shutil.which("setpriv") is None:
-        pytest.skip("running as root and setpriv (util-linux) is missing: cannot drop root's write override")
+        pytest.skip(
+            "running as root and setpriv (util-linux) is missing: cannot drop root's write override"
+        )
     folder = tmp_path / "probe"
     folder.mkdir(mode=0o555)
     folder.chmod(0o555)
