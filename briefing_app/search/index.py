@@ -23,7 +23,7 @@ from whoosh.query import And, Every, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
 
 from briefing_app.search.analysis import analyzer_for
-from briefing_app.search.query import QueryParser, date_key, fold, parse_date_bound
+from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
     SCHEMA_VERSION,
     body_field,
@@ -41,6 +41,7 @@ from briefing_app.search.types import (
     SearchResults,
     SortOrder,
 )
+from briefing_app.search.vocabulary import Vocabulary, count_words
 
 VERSION_FILE = "briefing-index.json"
 DEFAULT_WRITER_TIMEOUT = 10.0
@@ -61,6 +62,7 @@ class SearchIndex:
         self._ix: Any = None
         self._searcher: Searcher | None = None
         self._parser = QueryParser(build_schema())
+        self._vocabulary = Vocabulary(self.path, timeout=writer_timeout)
         # docnum -> facet values, valid for one searcher generation.
         self._facet_cache: dict[int, tuple[tuple[str, str], ...]] = {}
         self._facet_cache_generation: object = None
@@ -73,8 +75,10 @@ class SearchIndex:
             meta = json.loads((self.path / VERSION_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return meta.get("schema_version") == SCHEMA_VERSION and whoosh_index.exists_in(
-            str(self.path)
+        return (
+            meta.get("schema_version") == SCHEMA_VERSION
+            and whoosh_index.exists_in(str(self.path))
+            and Vocabulary.exists_in(self.path)
         )
 
     def open(self) -> None:
@@ -87,8 +91,10 @@ class SearchIndex:
                 self._ix = whoosh_index.open_dir(str(self.path))
                 self._ix.doc_count()
                 self._searcher = self._ix.searcher()
+                self._vocabulary.open()
             except Exception as exc:  # any failure to read is damage: the caller rebuilds
                 self._ix = None
+                self._vocabulary.close()
                 raise IndexCorruptError(f"the index cannot be read ({exc})") from exc
 
     def create_empty(self) -> None:
@@ -102,6 +108,7 @@ class SearchIndex:
             if self._ix is not None:
                 self._ix.close()
                 self._ix = None
+            self._vocabulary.close()
 
     def doc_count(self) -> int:
         with self._lock:
@@ -125,6 +132,8 @@ class SearchIndex:
                 writer.cancel()
                 raise
             writer.commit(merge=merge)
+            # After the documents: a crash in between only leaves some words unsuggested.
+            self._vocabulary.add(session.word_counts)
             self._refresh()
 
     def merge_segments(self) -> None:
@@ -144,11 +153,14 @@ class SearchIndex:
             shutil.rmtree(staging, ignore_errors=True)
             staging.mkdir(parents=True)
             ix = whoosh_index.create_in(str(staging), build_schema())
+            Vocabulary.create_in(staging)
+            words: Counter[str] = Counter()
             count = 0
             writer = self._open_writer(ix)
             try:
                 for record in records:
                     writer.add_document(**_fields(record))
+                    words.update(_word_counts(record))
                     count += 1
                     if progress is not None:
                         progress(count)
@@ -159,6 +171,10 @@ class SearchIndex:
                 raise
             writer.commit()
             ix.close()
+            vocabulary = Vocabulary(staging, timeout=self.writer_timeout)
+            vocabulary.open()
+            vocabulary.add(words)
+            vocabulary.close()
             (staging / VERSION_FILE).write_text(
                 json.dumps({"schema_version": SCHEMA_VERSION}), "utf-8"
             )
@@ -313,16 +329,13 @@ class SearchIndex:
         self, request: SearchRequest, words: tuple[str, ...], total: int, filters: Query | None
     ) -> str | None:
         searcher = self._current_searcher()
-        corrector = searcher.corrector("vocab")
-        reader = searcher.reader()
         replacements: dict[str, str] = {}
         for word in words:
-            folded = fold(word)
-            if len(folded) < 3 or reader.frequency("vocab", folded) > 0:
+            if len(word) < 3 or self._vocabulary.knows(word):
                 continue
-            candidates = corrector.suggest(folded, limit=1, maxdist=2, prefix=1)
-            if candidates:
-                replacements[word] = candidates[0]
+            better = self._vocabulary.suggest(word)
+            if better:
+                replacements[word] = better
         if not replacements:
             return None
         corrected = request.query
@@ -362,17 +375,26 @@ class PreparedRecord:
     """An IndexRecord with its text fields analysed already: made in a worker process by
     `prepare_record`, written by `IndexWriteSession.upsert` without analysing again."""
 
-    __slots__ = ("fields", "record_id")
+    __slots__ = ("fields", "record_id", "words")
 
-    def __init__(self, record_id: str, fields: dict[str, Any]) -> None:
+    def __init__(self, record_id: str, fields: dict[str, Any], words: Counter[str]) -> None:
         self.record_id = record_id
         self.fields = fields
+        self.words = words  # for the vocabulary
 
-    def __reduce__(self) -> tuple[type[PreparedRecord], tuple[str, dict[str, Any]]]:
-        return (PreparedRecord, (self.record_id, self.fields))
+    def __reduce__(
+        self,
+    ) -> tuple[type[PreparedRecord], tuple[str, dict[str, Any], Counter[str]]]:
+        return (PreparedRecord, (self.record_id, self.fields, self.words))
 
 
-_ANALYSED_FIELDS = ("title", "body_nl", "body_en", "body_xx", "vocab")
+_ANALYSED_FIELDS = ("title", "body_nl", "body_en", "body_xx")
+
+
+def _word_counts(record: IndexRecord) -> Counter[str]:
+    return count_words((record.title, record.body))
+
+
 _schema_cache: list[Any] = []
 
 
@@ -389,7 +411,7 @@ def prepare_record(record: IndexRecord) -> PreparedRecord:
             if schema[name].stored:
                 fields[f"_stored_{name}"] = value
             fields[name] = preanalyse(schema[name], value)
-    return PreparedRecord(record.id, fields)
+    return PreparedRecord(record.id, fields, _word_counts(record))
 
 
 class IndexWriteSession:
@@ -397,10 +419,15 @@ class IndexWriteSession:
 
     def __init__(self, writer: Any) -> None:
         self._writer = writer
+        self.word_counts: Counter[str] = Counter()
 
     def upsert(self, record: IndexRecord | PreparedRecord) -> None:
-        fields = record.fields if isinstance(record, PreparedRecord) else _fields(record)
-        self._writer.update_document(**fields)
+        if isinstance(record, PreparedRecord):
+            self._writer.update_document(**record.fields)
+            self.word_counts.update(record.words)
+        else:
+            self._writer.update_document(**_fields(record))
+            self.word_counts.update(_word_counts(record))
 
     def delete(self, doc_id: str) -> None:
         self._writer.delete_by_term("id", doc_id)
@@ -415,7 +442,6 @@ def _fields(record: IndexRecord) -> dict[str, Any]:
         "title": record.title,
         body_field(record.language): body,
         "body": body,
-        "vocab": f"{record.title}\n{body}",
         "date": record.date,
         "date_key": date_key(record.date),
         "language": record.language,

@@ -10,7 +10,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from briefing_app.search.analysis import analyzer_for, folding_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")
@@ -74,8 +74,6 @@ def build_schema() -> Schema:
         body_xx=PreanalysableText(analyzer=analyzer_for("und")),
         # The body text itself, for snippets (not indexed).
         body=STORED,
-        # Unstemmed words of title and body: the vocabulary spelling suggestions come from.
-        vocab=PreanalysableText(analyzer=folding_analyzer(), phrase=False),
         # "YYYY-MM" or "YYYY-MM-DD" as written in the source, for display.
         date=STORED,
         # The date as a sortable number YYYYMMDD (day 00 for month precision, 0 = unknown).

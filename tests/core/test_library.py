@@ -149,6 +149,18 @@ def test_a_damaged_index_is_rebuilt_on_open(tmp_path: Path, sources: Path) -> No
     assert messages and "Rebuilding" in messages[0]
 
 
+def test_a_damaged_vocabulary_is_rebuilt_and_suggestions_come_back(
+    tmp_path: Path, sources: Path
+) -> None:
+    with Library(tmp_path / "data") as lib:
+        lib.import_paths([sources])
+    (tmp_path / "data" / "search-index" / "vocabulary.sqlite3").write_bytes(b"garbage" * 200)
+    messages: list[str] = []
+    with Library(tmp_path / "data", notify=messages.append) as lib:
+        assert lib.search(SearchRequest(query="ransomwere")).suggestion == "ransomware"
+    assert messages and "Rebuilding" in messages[0]
+
+
 def test_find_by_id_prefix_and_unknown_ids(library: Library, sources: Path) -> None:
     library.import_paths([sources])
     entry = library.documents()[0]
