@@ -1,5 +1,6 @@
 """The Library facade over documents, entities and search; what the CLI and the GUI use."""
 
+from briefing_app.library.background import Callbacks, Job, run_in_child, wants_child
 from briefing_app.library.catalog import CatalogEntry, EntityRow
 from briefing_app.library.datadir import ENV_VAR, resolve_data_dir, user_data_dir
 from briefing_app.library.importer import ImportProgress, ImportReport
@@ -13,15 +14,19 @@ from briefing_app.library.library import (
 
 __all__ = [
     "ENV_VAR",
+    "Callbacks",
     "CatalogEntry",
     "EntityRow",
     "ImportProgress",
     "ImportReport",
+    "Job",
     "Library",
     "LibraryBusyError",
     "LibraryError",
     "LibraryReadOnlyError",
     "OpenedDocument",
     "resolve_data_dir",
+    "run_in_child",
     "user_data_dir",
+    "wants_child",
 ]

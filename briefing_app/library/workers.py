@@ -41,6 +41,11 @@ def _init_worker(max_bytes: int, corrections: Corrections | None) -> None:
     _worker_config = (max_bytes, corrections)
     # A worker waits on a queue whose write end it holds itself, so it would outlive a killed
     # importer: watch the parent and leave with it.
+    watch_parent()
+
+
+def watch_parent() -> None:
+    """Exit this process (within PARENT_POLL_S) when the process that started it dies."""
     parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 

@@ -13,6 +13,7 @@ the text word for word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -317,3 +318,39 @@ def analyzer_for(language: str) -> Analyzer:
 def folding_analyzer() -> Analyzer:
     """Tokenise, lower-case and fold accents, no stemming: for titles and spelling suggestions."""
     return analyzer_for("")
+
+
+# --- Word by word -------------------------------------------------------------------------------
+
+# Every chain above is a function of each word alone (tokenise, fold, split, stem), so a text can
+# be scanned with the tokenizer's regex and each distinct word analysed once per process. Snippets
+# and the postings the analysis workers prepare both rely on it.
+_MEMO_WORDS = 300_000  # per analyzer; cleared when full (a vocabulary fits many times over)
+_memos: dict[int, tuple[Analyzer, dict[str, tuple[tuple[str, int, int], ...]]]] = {}
+
+
+def word_pattern(analyzer: Analyzer) -> re.Pattern[str] | None:
+    """The regex of the analyzer's RegexTokenizer, when the chain starts with one."""
+    first = getattr(analyzer, "items", [analyzer])[0]
+    if isinstance(first, RegexTokenizer) and not first.gaps:
+        return first.expression
+    return None
+
+
+def analyse_word(analyzer: Analyzer, word: str) -> tuple[tuple[str, int, int], ...]:
+    """The index-mode tokens of one word: (text, start, end) within the word, memoised."""
+    entry = _memos.get(id(analyzer))
+    if entry is None or entry[0] is not analyzer:
+        entry = (analyzer, {})
+        _memos[id(analyzer)] = entry
+    memo = entry[1]
+    tokens = memo.get(word)
+    if tokens is None:
+        if len(memo) > _MEMO_WORDS:
+            memo.clear()
+        tokens = tuple(
+            (token.text, token.startchar, token.endchar)
+            for token in analyzer(word, chars=True, mode="index")
+        )
+        memo[word] = tokens
+    return tokens

@@ -48,10 +48,11 @@ DEFAULT_WRITER_TIMEOUT = 10.0
 # Below this many hits a query "finds little", and a spelling suggestion is worth computing.
 SUGGEST_BELOW = 3
 FACET_FIELDS = ("people", "countries", "organizations")
-# The writer sorts its postings pool in one C call that holds the GIL; a smaller pool (sorted
-# in runs, merged at commit) keeps each sort short: 1k import, worst GIL stall 460-590 ms with
-# 128 MB, 120-190 ms with 16 MB, for ~15% slower imports.
-WRITER_POOL_MB = 16
+# The writer's postings pool. Past this size whoosh sorts it into runs on disk and merges them
+# at commit, all in Python (a 2,000-document import: 48-50 s CPU with 16 MB, 39-46 s with
+# 128 MB). Sorting a big pool holds the GIL for ~0.5 s, which is why windows import in a child
+# process (library/background.py).
+WRITER_POOL_MB = 128
 
 
 class SearchIndex:

@@ -8,10 +8,11 @@ the field's analyzer and picks the densest window of matches.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Collection
 
-from whoosh.analysis import Analyzer, RegexTokenizer
+from whoosh.analysis import Analyzer
+
+from briefing_app.search.analysis import analyse_word, word_pattern
 
 SNIPPET_CHARS = 220
 MAX_ANALYSED_CHARS = 60_000  # very long documents: look for the best passage near the start
@@ -50,51 +51,20 @@ def matching_spans(text: str, analyzer: Analyzer, terms: Collection[str]) -> lis
     """Character spans of the tokens of `text` whose analysed form is one of `terms`."""
     if not terms:
         return []
-    tokenizer = _word_pattern(analyzer)
+    tokenizer = word_pattern(analyzer)
     if tokenizer is None:
         return _matching_spans_slow(text, analyzer, terms)
-    # Analysis is a function of each word alone (tokenise, fold, split, stem), so every distinct
-    # word is analysed once per process and the text is only scanned with the tokenizer's regex.
-    memo = _memo_for(analyzer)
+    # Every distinct word is analysed once per process; the text is only scanned with the
+    # tokenizer's regex.
     spans: list[tuple[int, int]] = []
     last_end = -1
     for match in tokenizer.finditer(text):
-        word = match.group()
-        tokens = memo.get(word)
-        if tokens is None:
-            tokens = tuple(
-                (token.text, token.startchar, token.endchar)
-                for token in analyzer(word, chars=True, mode="index")
-            )
-            memo[word] = tokens
         base = match.start()
-        for analysed, start, end in tokens:
+        for analysed, start, end in analyse_word(analyzer, match.group()):
             if analysed in terms and base + start >= last_end:
                 spans.append((base + start, base + end))
                 last_end = base + end
     return spans
-
-
-_MEMO_WORDS = 300_000  # per analyzer; cleared when full (a vocabulary fits many times over)
-_memos: dict[int, tuple[Analyzer, dict[str, tuple[tuple[str, int, int], ...]]]] = {}
-
-
-def _memo_for(analyzer: Analyzer) -> dict[str, tuple[tuple[str, int, int], ...]]:
-    entry = _memos.get(id(analyzer))
-    if entry is None or entry[0] is not analyzer:
-        entry = (analyzer, {})
-        _memos[id(analyzer)] = entry
-    if len(entry[1]) > _MEMO_WORDS:
-        entry[1].clear()
-    return entry[1]
-
-
-def _word_pattern(analyzer: Analyzer) -> re.Pattern[str] | None:
-    """The regex of the analyzer's RegexTokenizer, when the chain starts with one."""
-    first = getattr(analyzer, "items", [analyzer])[0]
-    if isinstance(first, RegexTokenizer) and not first.gaps:
-        return first.expression
-    return None
 
 
 def _matching_spans_slow(

@@ -7,6 +7,8 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.corpus import generate_corpus
 from briefing_app.library import Library, workers
@@ -14,6 +16,7 @@ from briefing_app.library.analysis import AnalysedFile, analyse_file
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
 from briefing_app.search.analysis import analyzer_for, folding_analyzer
 from briefing_app.search.index import prepare_record
+from briefing_app.search.schema import build_schema, preanalyse
 from briefing_app.search.snippets import _matching_spans_slow, matching_spans
 
 QUERIES = ["minister", "samenwerking nederland", '"de minister"', "terro*", "jordanie", "bank~"]
@@ -86,6 +89,24 @@ def test_memoised_snippet_spans_equal_a_full_analysis(
     assert matching_spans(text, folding_analyzer(), folded) == _matching_spans_slow(
         text, folding_analyzer(), folded
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("aeiouéëïAEIbdgklmnrstvzSTK .,-'0123456789\n")), max_size=300
+    )
+    | st.sampled_from(
+        [
+            "De veiligheidsraad sprak over sanctiepakketten, terrorismebestrijding en 2.000 euro.",
+            "The Prime Minister's ministers met the ministers; JORDAN, Jordanië, Jordanie.",
+        ]
+    ),
+    field_name=st.sampled_from(["title", "body_nl", "body_en", "body_xx"]),
+)
+def test_word_by_word_postings_equal_whooshs_own(text: str, field_name: str) -> None:
+    field = build_schema()[field_name]
+    assert preanalyse(field, text).items == list(field.index(text))
 
 
 def test_a_large_import_is_searchable_early_and_completely(
