@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The pause after the last keystroke before a search starts: 150 ms until the library has
+# answered once, then about as long as a search takes (30-150 ms). A quick library answers
+# almost as you type; a slow one is not flooded with queries overtaken before they finish
+# (the read worker skips overtaken queries, so a wasted search costs at most one search).
 DEBOUNCE_MS = 150
+MIN_DEBOUNCE_MS = 30
 MAX_HISTORY = 50
 
 
@@ -134,6 +139,13 @@ class SearchBar(QWidget):
         """Shows text without emitting anything (restoring the last query, following a link)."""
         self._debounce.stop()
         self.line_edit.setText(text)
+
+    def adapt_debounce(self, search_ms: float) -> None:
+        """Wait about as long as the last search took (see DEBOUNCE_MS)."""
+        self._debounce.setInterval(round(min(DEBOUNCE_MS, max(MIN_DEBOUNCE_MS, search_ms))))
+
+    def debounce_ms(self) -> int:
+        return self._debounce.interval()
 
     def is_pending(self) -> bool:
         """True while a typed query waits for the debounce timer."""
