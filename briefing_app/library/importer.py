@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing_app.documents import SUPPORTED_SUFFIXES
 from briefing_app.entities.corrections import Corrections
 from briefing_app.library.analysis import AnalysedFile, FailedFile
-from briefing_app.library.catalog import Catalog, CatalogEntry
+from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.workers import analyse_files
-from briefing_app.search import SearchIndex
+from briefing_app.search import IndexWriteSession, SearchIndex
 
 # Documents per commit. The first commit is small so the first documents are searchable within
-# a second; later ones grow (each commit costs a segment write and merges) up to BATCH_SIZE.
+# a second; later ones grow x4 up to an eighth of the import (at least MIN_BATCH_CAP, at most
+# MAX_BATCH_CAP). Each commit leaves a segment that every search visits and that is too costly
+# to merge away (a merge re-sorts all its postings in Python), so big imports commit big.
+# Documents stream into the open writer, so memory does not grow with the batch.
 FIRST_BATCH_SIZE = 8
-BATCH_SIZE = 1000
+MIN_BATCH_CAP = 1000
+MAX_BATCH_CAP = 8192
 BULK_LOOKUP = 200
 
 
@@ -155,7 +160,6 @@ class Importer:
         files, folders, report.failed = discover(paths)
         for folder in folders:
             self._catalog.add_root(str(folder))
-        pending: list[tuple[AnalysedFile, bool]] = []
         # First pass (cheap, stat only): which files need analysing at all.
         existing: dict[Path, CatalogEntry | None] = {}
         unreadable: dict[Path, str] = {}
@@ -179,7 +183,9 @@ class Importer:
         analysed = analyse_files(to_analyse, self._max_bytes, self._corrections)
         pending_paths = set(to_analyse)
         batch_size = FIRST_BATCH_SIZE
-        unmerged = 0  # batches committed without merging segments
+        batch_cap = min(MAX_BATCH_CAP, max(MIN_BATCH_CAP, len(to_analyse) // 8))
+        batch = _OpenBatch(self._index)
+        commits = 0
         try:
             for done, path in enumerate(files, start=1):
                 if cancelled is not None and cancelled():
@@ -193,16 +199,20 @@ class Importer:
                 if path not in pending_paths:
                     report.unchanged.append(str(path))
                     continue
-                self._import_one(path, next(analysed), existing[path], report, pending, force)
-                if len(pending) >= batch_size:
-                    self._flush(pending, merge=False)
-                    unmerged += 1
-                    batch_size = min(BATCH_SIZE, batch_size * 4)
+                self._import_one(path, next(analysed), existing[path], report, batch, force)
+                if len(batch) >= batch_size:
+                    self._commit(batch)
+                    commits += 1
+                    batch_size = min(batch_cap, batch_size * 4)
+        except BaseException:
+            batch.abandon()
+            raise
         finally:
             analysed.close()
-        if pending:
-            self._flush(pending, merge=True)
-        elif unmerged > 1:
+        if len(batch):
+            self._commit(batch)
+            commits += 1
+        if commits > 1:
             self._index.merge_segments()
         if not report.cancelled:
             self._remove_missing(folders, prune, report)
@@ -214,7 +224,7 @@ class Importer:
         result: AnalysedFile | FailedFile,
         existing: CatalogEntry | None,
         report: ImportReport,
-        pending: list[tuple[AnalysedFile, bool]],
+        batch: _OpenBatch,
         force: bool,
     ) -> None:
         key = str(path)
@@ -230,22 +240,14 @@ class Importer:
             report.unchanged.append(key)
             return
         (report.updated if existing is not None else report.added).append(key)
-        pending.append((result, existing is not None))
+        batch.add(result)
 
-    def _flush(self, pending: list[tuple[AnalysedFile, bool]], *, merge: bool) -> None:
-        if not pending:
-            return
+    def _commit(self, batch: _OpenBatch) -> None:
         # Index first, catalog second: a crash in between leaves documents the catalog does
         # not know yet, which the next import simply indexes again.
-        with self._index.writing(merge=merge) as writer:
-            for analysed, _ in pending:
-                writer.upsert(analysed.prepared or analysed.record)
-        self._catalog.save(
-            [analysed.entry for analysed, _ in pending],
-            {analysed.entry.id: analysed.entities for analysed, _ in pending},
-        )
-        self._committed += len(pending)
-        pending.clear()
+        entries, entities = batch.commit()
+        self._catalog.save(entries, entities)
+        self._committed += len(entries)
         if self._on_commit is not None:
             self._on_commit(self._committed)
 
@@ -263,3 +265,41 @@ class Importer:
                 writer.delete(doc_id)
         self._catalog.remove(gone.values())
         report.removed.extend(sorted(gone))
+
+
+class _OpenBatch:
+    """A commit being filled: each document goes to the index writer as it arrives, and only
+    its catalog entry waits here for the commit."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self._index = index
+        self._writing: ExitStack | None = None
+        self._session: IndexWriteSession | None = None
+        self._entries: list[CatalogEntry] = []
+        self._entities: dict[str, list[EntityRow]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, analysed: AnalysedFile) -> None:
+        if self._session is None:
+            self._writing = ExitStack()
+            self._session = self._writing.enter_context(self._index.writing(merge=False))
+        self._session.upsert(analysed.prepared or analysed.record)
+        self._entries.append(analysed.entry)
+        self._entities[analysed.entry.id] = analysed.entities
+
+    def commit(self) -> tuple[list[CatalogEntry], dict[str, list[EntityRow]]]:
+        done = (self._entries, self._entities)
+        writing, self._writing, self._session = self._writing, None, None
+        self._entries, self._entities = [], {}
+        if writing is not None:
+            writing.close()  # leaves `writing()` normally: commits
+        return done
+
+    def abandon(self) -> None:
+        writing, self._writing, self._session = self._writing, None, None
+        self._entries, self._entities = [], {}
+        if writing is not None:
+            # Leaves `writing()` with an error: the writer cancels, nothing is committed.
+            writing.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
