@@ -21,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import And, Every, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
+from whoosh.util.filelock import FileLock, try_for
 
 from briefing_app.search.analysis import analyzer_for
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
@@ -44,6 +45,10 @@ from briefing_app.search.types import (
 from briefing_app.search.vocabulary import Vocabulary, count_words
 
 VERSION_FILE = "briefing-index.json"
+BUSY_TEXT = (
+    "The library is busy: another Briefing process is writing to it. "
+    "Try again when it has finished."
+)
 DEFAULT_WRITER_TIMEOUT = 10.0
 # Below this many hits a query "finds little", and a spelling suggestion is worth computing.
 SUGGEST_BELOW = 3
@@ -148,7 +153,7 @@ class SearchIndex:
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """Write every record into a fresh index beside this one, then swap it in."""
-        with self._lock:
+        with self._lock, self._rebuilding():
             self.close()
             staging = self.path.with_name(self.path.name + ".rebuild")
             shutil.rmtree(staging, ignore_errors=True)
@@ -183,6 +188,19 @@ class SearchIndex:
             self.open()
             return count
 
+    @contextmanager
+    def _rebuilding(self) -> Iterator[None]:
+        # Two processes rebuilding at once (two windows opening a damaged index) would write
+        # into the same staging folder: one rebuild at a time, the other waits, then is busy.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.path.with_name(self.path.name + ".rebuild-lock")))
+        if not try_for(lock.acquire, timeout=self.writer_timeout, delay=0.1):
+            raise IndexBusyError(BUSY_TEXT)
+        try:
+            yield
+        finally:
+            lock.release()
+
     def _swap_in(self, staging: Path) -> None:
         retired = self.path.with_name(self.path.name + ".old")
         shutil.rmtree(retired, ignore_errors=True)
@@ -203,10 +221,7 @@ class SearchIndex:
             # the baseline measured at ~7x the RSS of plain segment files.
             return ix.writer(timeout=self.writer_timeout, compound=False, limitmb=WRITER_POOL_MB)
         except LockError as exc:
-            raise IndexBusyError(
-                "The library is busy: another Briefing process is writing to it. "
-                "Try again when it has finished."
-            ) from exc
+            raise IndexBusyError(BUSY_TEXT) from exc
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -240,5 +241,48 @@ def test_rebuild_swaps_in_a_fresh_index(tmp_path: Path) -> None:
     assert ix.doc_count() == 4
     ix.rebuild(RECORDS[:2])
     assert ix.doc_count() == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
+    # No staging or retired folder is left; the rebuild lock file stays (removing lock files
+    # races with the next process taking it).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index", "index.rebuild-lock"]
     ix.close()
+
+
+def test_two_rebuilds_at_once_take_turns(tmp_path: Path) -> None:
+    # Two windows opening one damaged index both rebuild it: they must not share the staging
+    # folder. The second waits for the first, then rebuilds on its own.
+    path = tmp_path / "index"
+    errors: list[BaseException] = []
+
+    def rebuild() -> None:
+        index = SearchIndex(path, writer_timeout=60)
+        try:
+            index.rebuild(RECORDS)
+            assert index.doc_count() == len(RECORDS)
+        except BaseException as error:  # reported below, on the test's thread
+            errors.append(error)
+        finally:
+            index.close()
+
+    threads = [threading.Thread(target=rebuild) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    index = SearchIndex(path)
+    index.open()
+    assert index.doc_count() == len(RECORDS)
+    index.close()
+
+
+def test_a_rebuild_that_cannot_get_its_turn_says_busy(tmp_path: Path) -> None:
+    from whoosh.util.filelock import FileLock
+
+    path = tmp_path / "index"
+    held = FileLock(str(tmp_path / "index.rebuild-lock"))
+    assert held.acquire()
+    try:
+        with pytest.raises(IndexBusyError, match="busy"):
+            SearchIndex(path, writer_timeout=0.3).rebuild(RECORDS)
+    finally:
+        held.release()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -172,3 +173,42 @@ def no_leaked_threads() -> Iterator[None]:
         t for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon
     ]
     assert not leaked, f"threads left running: {[t.name for t in leaked]}"
+
+
+# Root writes into read-only folders through CAP_DAC_OVERRIDE; without it (and without
+# CAP_DAC_READ_SEARCH) root is held to the folder's mode like anyone else. Dropping the two
+# capabilities, rather than switching to an unprivileged user, keeps the interpreter reachable:
+# it may live under /root (mode 700), as pyenv's does on CI.
+DROP_WRITE_OVERRIDE = [
+    "setpriv",
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--",
+]
+PROBE = "import briefing_app, sys; open(sys.argv[1] + '/probe', 'w')"
+
+
+@pytest.fixture
+def unprivileged(tmp_path: Path) -> list[str]:
+    """A command prefix under which a mode 555 folder really is read-only (empty when the
+    tests do not run as root); skips, saying why, when that cannot be arranged."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip(
+            "running as root and setpriv (util-linux) is missing: cannot drop root's write override"
+        )
+    folder = tmp_path / "probe"
+    folder.mkdir(mode=0o555)
+    folder.chmod(0o555)
+    probe = subprocess.run(
+        [*DROP_WRITE_OVERRIDE, sys.executable, "-c", PROBE, str(folder)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=REPO,
+        check=False,
+    )
+    if "PermissionError" not in probe.stderr:
+        pytest.skip(f"cannot run python without root's write override here: {probe.stderr[-300:]}")
+    return DROP_WRITE_OVERRIDE

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -51,45 +48,6 @@ def test_a_missing_data_dir_is_created(tmp_path: Path) -> None:
     result = run_cli(data_dir, "import", str(SAMPLE))
     assert result.returncode == 0, result.stderr
     assert (data_dir / "library.sqlite3").exists()
-
-
-# Root writes into read-only folders through CAP_DAC_OVERRIDE; without it (and without
-# CAP_DAC_READ_SEARCH) root is held to the folder's mode like anyone else. Dropping the two
-# capabilities, rather than switching to an unprivileged user, keeps the interpreter reachable:
-# it may live under /root (mode 700), as pyenv's does on CI.
-DROP_WRITE_OVERRIDE = [
-    "setpriv",
-    "--inh-caps=-dac_override,-dac_read_search",
-    "--bounding-set=-dac_override,-dac_read_search",
-    "--",
-]
-PROBE = "import briefing_app, sys; open(sys.argv[1] + '/probe', 'w')"
-
-
-@pytest.fixture
-def unprivileged(tmp_path: Path) -> list[str]:
-    """A command prefix under which a mode 555 folder really is read-only (empty when the
-    tests do not run as root); skips, saying why, when that cannot be arranged."""
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip(
-            "running as root and setpriv (util-linux) is missing: cannot drop root's write override"
-        )
-    folder = tmp_path / "probe"
-    folder.mkdir(mode=0o555)
-    folder.chmod(0o555)
-    probe = subprocess.run(
-        [*DROP_WRITE_OVERRIDE, sys.executable, "-c", PROBE, str(folder)],
-        capture_output=True,
-        text=True,
-        env=child_env(),
-        cwd=REPO,
-        check=False,
-    )
-    if "PermissionError" not in probe.stderr:
-        pytest.skip(f"cannot run python without root's write override here: {probe.stderr[-300:]}")
-    return DROP_WRITE_OVERRIDE
 
 
 def test_a_read_only_data_dir_reads_or_says_why(tmp_path: Path, unprivileged: list[str]) -> None:
