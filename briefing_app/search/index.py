@@ -247,15 +247,17 @@ class SearchIndex:
             # One pass collects every match: the total, the facet counts and the top hits come
             # from it. A top-N search skips blocks and cannot count, so len() and docs() would
             # each run the query again (phrase and prefix queries ran ~2x slower that way).
+            # Without counting or facets (a further page), top-N is all that is needed.
+            every_match = request.count or request.facets
             results = searcher.search(
                 query,
                 filter=filters,
-                limit=None,
+                limit=None if every_match else max(wanted, 1),
                 sortedby="date_key" if by_date else None,
                 reverse=by_date,
             )
             matched = results.docs() if request.facets else None
-            total = len(results)
+            total = len(results) if every_match else results.scored_length()
             snippet_terms = _terms_by_field(parsed.query, searcher) if request.snippets else {}
             hits = [
                 self._hit(hit, snippet_terms, request.snippets)

@@ -65,6 +65,9 @@ class SearchRequest:
     facets: bool = False
     facet_limit: int = 20
     suggest: bool = True
+    # False: only the hits are wanted (a further page of results). The search then stops at
+    # offset + limit matches instead of visiting them all, and `total` is only a lower bound.
+    count: bool = True
 
 
 @dataclass

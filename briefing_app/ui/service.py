@@ -176,7 +176,9 @@ class ReadWorker(QObject):
         if request_id < self._latest.search or self._library is None:
             return
         try:
-            page = self._library.search(replace(request, offset=offset, facets=False))
+            page = self._library.search(
+                replace(request, offset=offset, facets=False, count=False, suggest=False)
+            )
         except SearchError:
             return
         self.page_loaded.emit(request_id, offset, page.hits)

@@ -286,3 +286,11 @@ def test_a_rebuild_that_cannot_get_its_turn_says_busy(tmp_path: Path) -> None:
             SearchIndex(path, writer_timeout=0.3).rebuild(RECORDS)
     finally:
         held.release()
+
+
+@pytest.mark.parametrize("query", ["", "klimaat OR sanctiepakket OR terrorisme OR troop"])
+def test_a_further_page_without_counting_gives_the_same_hits(index: SearchIndex, query) -> None:
+    full = index.search(SearchRequest(query=query, limit=50))
+    page = index.search(SearchRequest(query=query, limit=2, offset=1, count=False))
+    assert [h.id for h in page.hits] == [h.id for h in full.hits[1:3]]
+    assert [h.snippet for h in page.hits] == [h.snippet for h in full.hits[1:3]]
