@@ -31,7 +31,7 @@ from briefing_app.search.schema import (
     build_schema,
     preanalyse,
 )
-from briefing_app.search.snippets import make_snippet, matching_spans
+from briefing_app.search.snippets import Verdicts, make_snippet, matching_spans
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -193,7 +193,7 @@ class SearchIndex:
         # Two processes rebuilding at once (two windows opening a damaged index) would write
         # into the same staging folder: one rebuild at a time, the other waits, then is busy.
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.path.with_name(self.path.name + ".rebuild-lock")))
+        lock = FileLock(str(self.path.with_name(f".{self.path.name}-rebuild.lock")))
         if not try_for(lock.acquire, timeout=self.writer_timeout, delay=0.1):
             raise IndexBusyError(BUSY_TEXT)
         try:
@@ -259,8 +259,9 @@ class SearchIndex:
             matched = results.docs() if request.facets else None
             total = len(results) if every_match else results.scored_length()
             snippet_terms = _terms_by_field(parsed.query, searcher) if request.snippets else {}
+            verdicts: dict[str, Verdicts] = {}  # per body field, shared by this search's hits
             hits = [
-                self._hit(hit, snippet_terms, request.snippets)
+                self._hit(hit, snippet_terms, request.snippets, verdicts)
                 for hit in results[request.offset : wanted]
             ]
             facets = (
@@ -290,15 +291,24 @@ class SearchIndex:
         spans = matching_spans(text, analyzer_for(language), field_terms)
         return sorted({text[start:end] for start, end in spans}, key=str.lower)
 
-    def _hit(self, hit: Any, terms: dict[str, set[str]], with_snippet: bool) -> SearchHit:
+    def _hit(
+        self,
+        hit: Any,
+        terms: dict[str, set[str]],
+        with_snippet: bool,
+        verdicts: dict[str, Verdicts],
+    ) -> SearchHit:
         fields = hit.fields()
         language = fields.get("language", "und")
         entities = _decode_entities(fields.get("entities"))
         snippet = ""
         if with_snippet:
-            body = fields.get("body", "")
+            field = body_field(language)
             snippet = make_snippet(
-                body, analyzer_for(language), terms.get(body_field(language), set())
+                fields.get("body", ""),
+                analyzer_for(language),
+                terms.get(field, set()),
+                verdicts=verdicts.setdefault(field, {}),
             )
         return SearchHit(
             id=fields["id"],

@@ -243,7 +243,7 @@ def test_rebuild_swaps_in_a_fresh_index(tmp_path: Path) -> None:
     assert ix.doc_count() == 2
     # No staging or retired folder is left; the rebuild lock file stays (removing lock files
     # races with the next process taking it).
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index", "index.rebuild-lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".index-rebuild.lock", "index"]
     ix.close()
 
 
@@ -279,7 +279,7 @@ def test_a_rebuild_that_cannot_get_its_turn_says_busy(tmp_path: Path) -> None:
     from whoosh.util.filelock import FileLock
 
     path = tmp_path / "index"
-    held = FileLock(str(tmp_path / "index.rebuild-lock"))
+    held = FileLock(str(tmp_path / ".index-rebuild.lock"))
     assert held.acquire()
     try:
         with pytest.raises(IndexBusyError, match="busy"):
