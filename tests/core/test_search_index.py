@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,55 @@ def test_a_further_page_without_counting_gives_the_same_hits(index: SearchIndex,
     page = index.search(SearchRequest(query=query, limit=2, offset=1, count=False))
     assert [h.id for h in page.hits] == [h.id for h in full.hits[1:3]]
     assert [h.snippet for h in page.hits] == [h.snippet for h in full.hits[1:3]]
+
+
+def test_facet_counts_stay_right_across_commits_edits_and_deletes(tmp_path: Path) -> None:
+    # The facet cache carries over from one commit to the next (per segment): it must still
+    # count an edited document's new entities, and not a deleted one's.
+    live = SearchIndex(tmp_path / "index")
+    live.create_empty()
+    request = SearchRequest(query="", facets=True)
+    for record in RECORDS:
+        with live.writing(merge=False) as writer:
+            writer.upsert(record)
+        live.search(request)  # fills the cache for this generation
+    edited = replace(RECORDS[0], countries=("DE",))
+    with live.writing(merge=False) as writer:
+        writer.upsert(edited)
+        writer.delete(RECORDS[1].id)
+    ours = live.search(request).facets
+    live.merge_segments()
+    merged = live.search(request).facets
+    live.close()
+    fresh = SearchIndex(tmp_path / "index")
+    fresh.open()
+    assert ours == merged == fresh.search(request).facets
+    countries = {facet.value: facet.count for facet in ours["countries"]}
+    assert countries["DE"] == 1 and "JO" not in countries
+    fresh.close()
+
+
+def test_commits_merge_small_segments_only(tmp_path: Path) -> None:
+    from whoosh import index as whoosh_index
+
+    from briefing_app.search import index as index_module
+
+    ix = SearchIndex(tmp_path / "index")
+    ix.create_empty()
+    big = [replace(RECORDS[3], id=f"big-{n}", path=f"/lib/big-{n}.md") for n in range(12)]
+    with ix.writing(merge=False) as writer:
+        for record in big:
+            writer.upsert(record)
+    original = index_module.SMALL_SEGMENT_DOCS
+    index_module.SMALL_SEGMENT_DOCS = 10  # the 12-document segment counts as big
+    try:
+        for record in RECORDS * 3:  # one-document updates, as the window makes them
+            with ix.writing() as writer:
+                writer.upsert(record)
+    finally:
+        index_module.SMALL_SEGMENT_DOCS = original
+    counts = sorted(s.doc_count_all() for s in whoosh_index.open_dir(str(ix.path))._segments())
+    assert 12 in counts, "the big segment was never merged"
+    assert len(counts) < 1 + 12, "small segments were merged among themselves"
+    assert ix.doc_count() == 12 + len(RECORDS)
+    ix.close()
