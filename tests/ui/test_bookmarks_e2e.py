@@ -78,8 +78,12 @@ def test_bookmark_edit_delete_undo_and_survive_an_edit_of_the_file(
     assert "org:Ministerie van Buitenlandse Zaken" in stored.entities
     assert window.reader.view.bookmark_text(bookmark_id) == PASSAGE
     qtbot.waitUntil(window.bookmark_editor.isVisible, timeout=WAIT_MS)
-    assert window.bookmarks_panel.model.rowCount() == 1
-    assert window.panels["org"].bookmark_count("Ministerie van Buitenlandse Zaken") == 1
+    # The panels fill from the listing that follows the save (a round trip to the worker).
+    qtbot.waitUntil(lambda: window.bookmarks_panel.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.panels["org"].bookmark_count("Ministerie van Buitenlandse Zaken") == 1,
+        timeout=WAIT_MS,
+    )
 
     # Edit: the editor saves on close, no Save button.
     window.bookmark_editor.note_edit.setPlainText("Vraag naar **bedragen**")
