@@ -56,6 +56,13 @@ class StallMonitor:
         self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - TICK_MS)
         self._last = now
 
+    def __enter__(self) -> StallMonitor:
+        self.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.stop()
+
 
 def pump(ms: int) -> None:
     """Run Qt's event loop for `ms` milliseconds, as a running application does. Not

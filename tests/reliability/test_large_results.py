@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings
 
+from benchmarks.gui_probe import StallMonitor
 from briefing_app.library import Library
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import PAGE_SIZE, MainWindow
@@ -27,7 +28,6 @@ pytestmark = [pytest.mark.reliability, pytest.mark.usefixtures("no_leaked_thread
 WAIT_MS = 120_000
 EVERY_DOCUMENT = "waterbeheer"  # the one word all the documents share
 PAGES_TO_SCROLL = 8
-TICK_MS = 5
 STALL_BOUND_MS = 1000  # a smoke bound for a shared 2-core machine, not a benchmark
 PROVINCES = ["Zeeland", "Friesland", "Limburg", "Drenthe", "Utrecht", "Groningen"]
 
@@ -53,32 +53,6 @@ def large_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "data"
 
 
-class StallProbe:
-    """The longest gap between ticks of a 5 ms timer on the GUI thread, beyond its interval:
-    how long the window could not have answered a click or a key."""
-
-    def __init__(self) -> None:
-        self._timer = QTimer()
-        self._timer.setInterval(TICK_MS)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._tick)
-        self._last = time.perf_counter()
-        self.longest_ms = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - TICK_MS)
-        self._last = now
-
-    def __enter__(self) -> StallProbe:
-        self._last = time.perf_counter()
-        self._timer.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._timer.stop()
-
-
 @pytest.fixture
 def window(qtbot, large_library: Path, settings: QSettings) -> Iterator[MainWindow]:
     made = build_window(large_library, [], settings)
@@ -95,7 +69,7 @@ def test_a_query_matching_every_document_keeps_the_window_responsive(
     qtbot, window: MainWindow
 ) -> None:
     model, view = window.results_model, window.results_view
-    with StallProbe() as probe:
+    with StallMonitor() as probe:  # how long the window could not answer a key
         started = time.perf_counter()
         with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS) as shown:
             window.set_query(EVERY_DOCUMENT)
