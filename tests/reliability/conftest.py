@@ -80,11 +80,9 @@ def run_cli(
     )
 
 
-@contextmanager
-def spawned(command: Sequence[str]) -> Iterator[subprocess.Popen[str]]:
-    """A child in its own process group; the whole group is SIGKILLed on the way out, so no
-    worker process outlives a test, whatever happened."""
-    child = subprocess.Popen(
+def spawn(command: Sequence[str]) -> subprocess.Popen[str]:
+    """A child in its own process group, so it and its workers can be found and killed."""
+    return subprocess.Popen(
         list(command),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -94,6 +92,13 @@ def spawned(command: Sequence[str]) -> Iterator[subprocess.Popen[str]]:
         cwd=REPO,
         start_new_session=True,
     )
+
+
+@contextmanager
+def spawned(command: Sequence[str]) -> Iterator[subprocess.Popen[str]]:
+    """`spawn`, and the whole group SIGKILLed on the way out, so no worker process outlives
+    a test, whatever happened."""
+    child = spawn(command)
     try:
         yield child
     finally:

@@ -26,10 +26,10 @@ from tests.reliability.conftest import (
     REPO,
     SEED,
     catalog_ids,
-    child_env,
     cli_command,
     integrity,
     run_cli,
+    spawn,
     wait_group_gone,
 )
 
@@ -61,19 +61,6 @@ class KillLog:
     rebuild_messages: list[str] = field(default_factory=list)
     bookmarks_reported: set[str] = field(default_factory=set)
     orphaned_workers: int = 0
-
-
-def _spawn(command: list[str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        errors="replace",
-        env=child_env(),
-        cwd=REPO,
-        start_new_session=True,  # its own group: workers can be found and cleaned up
-    )
 
 
 def _reap(child: subprocess.Popen[str], log: KillLog) -> str:
@@ -128,8 +115,8 @@ def test_sigkill_during_import_and_bookmarking_loses_nothing(corpus: Path, tmp_p
     while log.kills < KILLS:
         attempts += 1
         assert attempts <= KILLS * 3, "the import kept finishing before it could be killed"
-        importer = _spawn(cli_command(data_dir, "import", str(corpus)))
-        marker = _spawn([sys.executable, "-c", BOOKMARK_CHILD, str(data_dir), str(target), *QUOTES])
+        importer = spawn(cli_command(data_dir, "import", str(corpus)))
+        marker = spawn([sys.executable, "-c", BOOKMARK_CHILD, str(data_dir), str(target), *QUOTES])
         try:
             time.sleep(rng.uniform(0.4, 2.5))
             finished = importer.poll() is not None
@@ -167,7 +154,7 @@ def test_sigkill_during_import_and_bookmarking_loses_nothing(corpus: Path, tmp_p
 
 
 def test_a_killed_import_leaves_no_worker_processes(corpus: Path, tmp_path: Path):
-    importer = _spawn(cli_command(tmp_path / "data", "import", str(corpus)))
+    importer = spawn(cli_command(tmp_path / "data", "import", str(corpus)))
     try:
         time.sleep(2.5)  # the workers start at once for a corpus this size
         assert importer.poll() is None, "the import finished before it could be killed"
