@@ -105,6 +105,9 @@ def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
             dirs[:] = []
             continue
         visited.add((stat.st_dev, stat.st_ino))
+        # Resolved once per folder: a file that is not a link resolves to it plus its name
+        # (resolving every file cost ~6 system calls each, 0.45 s of a 10k import's start).
+        real_root = Path(os.path.realpath(root))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if name.startswith("."):
@@ -114,7 +117,9 @@ def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
                 # SQLite (and most tools) cannot store such a name; say so instead of failing.
                 failed.append(FailedFile(printable(path), "file name is not valid UTF-8"))
             elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-                if path.is_symlink() and not path.exists():
+                if not path.is_symlink():
+                    yield real_root / name
+                elif not path.exists():
                     failed.append(FailedFile(str(path), "broken link: its target is missing"))
                 else:
                     yield path.resolve()
