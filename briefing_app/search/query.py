@@ -84,12 +84,13 @@ class _Parser(qparser.QueryParser):
         tokenize: bool = True,
         removestops: bool = True,
     ) -> Query | None:
-        stemmed = super().term_query(fieldname, text, Term, boost, tokenize, removestops)
-        if termclass is not Prefix or not isinstance(stemmed, Term):
-            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        plain = super().term_query
+        if termclass is not Prefix:
+            return plain(fieldname, text, termclass, boost, tokenize, removestops)
+        stemmed = plain(fieldname, text, Term, boost, tokenize, removestops)
         folded = [token.text for token in folding_analyzer()(text)]
-        if len(folded) != 1:
-            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if not isinstance(stemmed, Term) or len(folded) != 1:
+            return plain(fieldname, text, termclass, boost, tokenize, removestops)
         prefix = Prefix(fieldname, folded[0], boost=boost)
         if stemmed.text == folded[0]:
             return prefix
