@@ -25,7 +25,7 @@ from briefing_app.cli.output import (
 from briefing_app.documents import DEFAULT_MAX_BYTES
 from briefing_app.entities.corrections import CorrectionError
 from briefing_app.library import Library, LibraryBusyError, LibraryError
-from briefing_app.library.library import BUSY_MESSAGE
+from briefing_app.library.library import BUSY_MESSAGE, is_locked
 from briefing_app.search import IndexBusyError, QuerySyntaxError, SearchError
 
 
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(err.error("Error: ") + str(error), file=sys.stderr)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        if is_locked(error):
             print(err.error("Busy: ") + BUSY_MESSAGE, file=sys.stderr)
             return EXIT_BUSY
         # A full disk, a folder that became read-only: the transaction in progress is rolled

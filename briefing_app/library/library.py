@@ -30,6 +30,7 @@ from briefing_app.library.importer import (
     ProgressCallback,
 )
 from briefing_app.search import (
+    BUSY_TEXT,
     FacetCount,
     IndexCorruptError,
     IndexRecord,
@@ -59,10 +60,12 @@ class LibraryReadOnlyError(LibraryError):
     """A change asked of a library whose data folder cannot be written."""
 
 
-BUSY_MESSAGE = (
-    "The library is busy: another Briefing process is writing to it. "
-    "Try again when it has finished."
-)
+BUSY_MESSAGE = BUSY_TEXT  # one wording, whether the index or a database is the one held
+
+
+def is_locked(error: BaseException) -> bool:
+    """A SQLite database held by another process past the timeout: the library is busy."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ class Library:
             )
             self.bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE, read_only=self.read_only)
         except sqlite3.OperationalError as error:
-            if "locked" in str(error):
+            if is_locked(error):
                 raise LibraryBusyError(BUSY_MESSAGE) from error
             raise LibraryError(f"Cannot use the data folder {self.data_dir}: {error}") from error
         except (OSError, sqlite3.Error, BookmarkStoreError) as error:

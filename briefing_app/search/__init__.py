@@ -1,6 +1,6 @@
 """Full-text search over the library. The only package that imports whoosh."""
 
-from briefing_app.search.index import IndexWriteSession, SearchIndex
+from briefing_app.search.index import BUSY_TEXT, IndexWriteSession, SearchIndex
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -15,6 +15,7 @@ from briefing_app.search.types import (
 )
 
 __all__ = [
+    "BUSY_TEXT",
     "FacetCount",
     "IndexBusyError",
     "IndexCorruptError",

@@ -46,7 +46,7 @@ from briefing_app.library import (
     wants_child,
 )
 from briefing_app.library.atomic import write_atomic
-from briefing_app.library.library import BUSY_MESSAGE
+from briefing_app.library.library import BUSY_MESSAGE, is_locked
 from briefing_app.search import SearchError, SearchRequest
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
@@ -103,7 +103,7 @@ _BOOKMARK_ERRORS = (
 def user_message(error: Exception) -> str:
     """The error as the user reads it. A SQLite file locked past the timeout means another
     window or process is writing, as the command line says too."""
-    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+    if is_locked(error):
         return BUSY_MESSAGE
     return str(error)
 
