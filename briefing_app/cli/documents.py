@@ -41,7 +41,10 @@ def cmd_rescan(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(library: Library, args: argparse.Namespace) -> int:
-    count = library.reindex(progress=Progress("Indexing").rebuild)
+    if library.rebuilt_on_open:  # opening it just did
+        count = library.document_count()
+    else:
+        count = library.reindex(progress=Progress("Indexing").rebuild)
     print(f"Rebuilt the index: {count} documents.", file=sys.stderr)
     return EXIT_OK
 

@@ -1,6 +1,6 @@
 """Full-text search over the library. The only package that imports whoosh."""
 
-from briefing_app.search.index import BUSY_TEXT, IndexWriteSession, SearchIndex
+from briefing_app.search.index import BUSY_TEXT, IndexWriteSession, PreparedRecord, SearchIndex
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -21,6 +21,7 @@ __all__ = [
     "IndexCorruptError",
     "IndexRecord",
     "IndexWriteSession",
+    "PreparedRecord",
     "QuerySyntaxError",
     "SearchError",
     "SearchHit",

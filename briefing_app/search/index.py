@@ -10,11 +10,9 @@ import json
 import shutil
 import threading
 import time
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search.analysis import analyzer_for
+from briefing_app.search.matches import Matches
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
     SCHEMA_VERSION,
@@ -85,14 +84,8 @@ class SearchIndex:
         self._searcher: Searcher | None = None
         self._parser = QueryParser(build_schema())
         self._vocabulary = Vocabulary(self.path, timeout=writer_timeout)
-        # docnum -> facet values, valid for one searcher generation.
-        self._facet_cache: dict[int, tuple[tuple[str, str], ...]] = {}
-        self._facet_cache_generation: object = None
-        # The same values per segment (segment id -> local docnum -> values), kept across
-        # generations, and the current generation's (first docnum, segment's values) list.
-        self._facet_cache_by_segment: dict[str, dict[int, tuple[tuple[str, str], ...]]] = {}
-        self._facet_segments: list[tuple[int, dict[int, tuple[tuple[str, str], ...]]]] = []
-        self._facet_bases: list[int] = []
+        # Match masks, facet counts and date order of the current searcher's segments.
+        self._matches = Matches()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -173,10 +166,11 @@ class SearchIndex:
 
     def rebuild(
         self,
-        records: Iterable[IndexRecord],
+        records: Iterable[IndexRecord | PreparedRecord],
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Write every record into a fresh index beside this one, then swap it in."""
+        """Write every record into a fresh index beside this one, then swap it in. Records
+        prepared in worker processes (`prepare_record`) are not analysed again."""
         with self._lock, self._rebuilding():
             self.close()
             staging = self.path.with_name(self.path.name + ".rebuild")
@@ -189,8 +183,12 @@ class SearchIndex:
             writer = self._open_writer(ix)
             try:
                 for record in records:
-                    writer.add_document(**_fields(record))
-                    words.update(_word_counts(record))
+                    if isinstance(record, PreparedRecord):
+                        writer.add_document(**record.fields)
+                        words.update(record.words)
+                    else:
+                        writer.add_document(**_fields(record))
+                        words.update(_word_counts(record))
                     count += 1
                     if progress is not None:
                         progress(count)
@@ -268,29 +266,34 @@ class SearchIndex:
             query: Query = parsed.query if parsed.query is not None else Every()
             by_date = request.sort == SortOrder.DATE or parsed.query is None
             wanted = request.offset + request.limit
-            # One pass collects every match: the total, the facet counts and the top hits come
-            # from it. A top-N search skips blocks and cannot count, so len() and docs() would
-            # each run the query again (phrase and prefix queries ran ~2x slower that way).
-            # Without counting or facets (a further page), top-N is all that is needed.
-            every_match = request.count or request.facets
-            results = searcher.search(
-                query,
-                filter=filters,
-                limit=None if every_match else max(wanted, 1),
-                sortedby="date_key" if by_date else None,
-                reverse=by_date,
-            )
-            matched = results.docs() if request.facets else None
-            total = len(results) if every_match else results.scored_length()
+            page: list[tuple[dict[str, Any], float]]
+            if request.count or request.facets:
+                # Every match, unscored (search/matches.py): the total and the facet counts
+                # come from it; only the page of hits is scored or sorted.
+                masks = self._matches.masks(searcher, query, filters)
+                total = sum(int(mask.sum()) for mask in masks)
+                page = self._page(searcher, query, masks, filters, wanted, by_date=by_date)
+                facets = (
+                    self._facets(searcher, masks, request.facet_limit) if request.facets else {}
+                )
+            else:
+                # A further page: whoosh's top-N stops at offset + limit matches.
+                results = searcher.search(
+                    query,
+                    filter=filters,
+                    limit=max(wanted, 1),
+                    sortedby="date_key" if by_date else None,
+                    reverse=by_date,
+                )
+                total = results.scored_length()
+                page = [(hit.fields(), hit.score) for hit in results[:wanted]]
+                facets = {}
             snippet_terms = _terms_by_field(parsed.query, searcher) if request.snippets else {}
             verdicts: dict[str, Verdicts] = {}  # per body field, shared by this search's hits
             hits = [
-                self._hit(hit, snippet_terms, request.snippets, verdicts)
-                for hit in results[request.offset : wanted]
+                self._hit(fields, score, snippet_terms, request.snippets, verdicts)
+                for fields, score in page[request.offset : wanted]
             ]
-            facets = (
-                self._facets(searcher, matched, request.facet_limit) if matched is not None else {}
-            )
             suggestion = None
             if request.suggest and total < SUGGEST_BELOW and parsed.words:
                 suggestion = self._suggest(request, parsed.words, total, filters)
@@ -303,6 +306,34 @@ class SearchIndex:
             suggestion=suggestion,
             facets=facets,
         )
+
+    def _page(
+        self,
+        searcher: Searcher,
+        query: Query,
+        masks: list[Any],
+        filters: Query | None,
+        wanted: int,
+        *,
+        by_date: bool,
+    ) -> list[tuple[dict[str, Any], float]]:
+        """Stored fields and score of the first `wanted` hits."""
+        if by_date:
+            # Whoosh's sorted collector reads the date of every match in Python; the same
+            # order from the masks and a date array per segment. The "score" of a hit in
+            # date order is its date key, as whoosh gives it.
+            return [
+                (searcher.stored_fields(docnum), float(key))
+                for docnum, key in self._matches.newest(searcher, masks, wanted)
+            ]
+        best = self._matches.best(searcher, query, masks, wanted)
+        if best is not None:
+            return [(searcher.stored_fields(docnum), score) for docnum, score in best]
+        # A query kind scored only by whoosh (phrases): its top-N collector, which skips
+        # blocks that cannot make the page.
+        allowed = self._matches.allowed(searcher, masks) if filters is not None else None
+        results = searcher.search(query, filter=allowed, limit=max(wanted, 1))
+        return [(hit.fields(), hit.score) for hit in results[:wanted]]
 
     def highlight_words(self, query: str, text: str, language: str) -> list[str]:
         """The words of `text` the query matches (as written), for highlighting in a reader."""
@@ -317,12 +348,12 @@ class SearchIndex:
 
     def _hit(
         self,
-        hit: Any,
+        fields: dict[str, Any],
+        score: float | None,
         terms: dict[str, set[str]],
         with_snippet: bool,
         verdicts: dict[str, Verdicts],
     ) -> SearchHit:
-        fields = hit.fields()
         language = fields.get("language", "und")
         entities = _decode_entities(fields.get("entities"))
         snippet = ""
@@ -340,7 +371,7 @@ class SearchIndex:
             title=fields.get("title", ""),
             date=fields.get("date"),
             language=language,
-            score=round(float(hit.score or 0.0), 4),
+            score=round(float(score or 0.0), 4),
             snippet=snippet,
             kind=fields.get("kind", "plain"),
             source=fields.get("source"),
@@ -350,54 +381,13 @@ class SearchIndex:
         )
 
     def _facets(
-        self, searcher: Searcher, docs: Iterable[int], limit: int
+        self, searcher: Searcher, masks: list[Any], limit: int
     ) -> dict[str, list[FacetCount]]:
-        reader = searcher.reader()
-        generation = reader.generation()
-        if generation != self._facet_cache_generation:
-            self._carry_facets_over(reader)
-            self._facet_cache_generation = generation
-        cache = self._facet_cache
-        # Counting runs in C (Counter over a chain of cached tuples); only documents not seen
-        # before are decoded in Python.
-        for docnum in docs:
-            if docnum not in cache:
-                values = _decode_entities(searcher.stored_fields(docnum).get("entities"))
-                cache[docnum] = tuple(
-                    (name, value) for name in FACET_FIELDS for value in values.get(name, ())
-                )
-                base, segment = self._facet_segments[bisect_right(self._facet_bases, docnum) - 1]
-                segment[docnum - base] = cache[docnum]
-        counted = Counter(chain.from_iterable(map(cache.__getitem__, docs)))
-        counters: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_FIELDS}
-        for (name, value), count in counted.items():
-            counters[name].append((value, count))
+        counted = self._matches.facet_counts(searcher, masks, limit)
         return {
-            name: [
-                FacetCount(value, count)
-                for value, count in sorted(pairs, key=lambda kv: (-kv[1], kv[0]))[:limit]
-            ]
-            for name, pairs in counters.items()
+            name: [FacetCount(value, count) for value, count in counted.get(name, [])]
+            for name in FACET_FIELDS
         }
-
-    def _carry_facets_over(self, reader: Any) -> None:
-        """Start the facet cache of a new searcher generation from what its segments had
-        decoded before. Segments never change once written (deleted documents are just never
-        matched), so after an import's commit only the new segment's documents are decoded:
-        the window's re-search after each commit no longer decodes the whole library."""
-        known = self._facet_cache_by_segment
-        self._facet_cache = {}
-        self._facet_cache_by_segment = {}
-        self._facet_segments = []
-        for leaf, base in reader.leaf_readers():
-            values: dict[int, tuple[tuple[str, str], ...]] = {}
-            if hasattr(leaf, "segment"):  # not an empty index's reader
-                segment_id = leaf.segment().segment_id()
-                values = self._facet_cache_by_segment[segment_id] = known.get(segment_id, {})
-            self._facet_segments.append((base, values))
-            for local, pairs in values.items():
-                self._facet_cache[base + local] = pairs
-        self._facet_bases = [base for base, _ in self._facet_segments]
 
     def _suggest(
         self, request: SearchRequest, words: tuple[str, ...], total: int, filters: Query | None
@@ -421,8 +411,8 @@ class SearchIndex:
             return None
         if parsed.query is None:
             return None
-        found = searcher.search(parsed.query, filter=filters, limit=1)
-        return corrected if len(found) > total else None
+        found = self._matches.masks(searcher, parsed.query, filters)
+        return corrected if sum(int(mask.sum()) for mask in found) > total else None
 
     def _current_searcher(self) -> Searcher:
         self._require_ix()
@@ -538,6 +528,14 @@ def _fields(record: IndexRecord) -> dict[str, Any]:
     fields["people"] = "\n".join([*record.people, *aliases["person"]])
     fields["countries"] = "\n".join([*record.countries, *aliases["country"]])
     fields["organizations"] = "\n".join([*record.organizations, *aliases["org"]])
+    fields["facets"] = "\n".join(
+        f"{name}:{value}"
+        for name, values in zip(
+            FACET_FIELDS, (record.people, record.countries, record.organizations), strict=True
+        )
+        for value in values
+        if "\n" not in value
+    )
     return fields
 
 

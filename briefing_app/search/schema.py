@@ -11,7 +11,7 @@ from whoosh.formats import Positions
 
 from briefing_app.search.analysis import analyse_word, analyzer_for, folding_analyzer, word_pattern
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")
@@ -113,6 +113,9 @@ def build_schema() -> Schema:
         people=TEXT(analyzer=values, phrase=False),
         countries=TEXT(analyzer=values, phrase=False),
         organizations=TEXT(analyzer=values, phrase=False),
-        # Canonical entity names per type for display and facet counts, one per line.
+        # Canonical entity names per type for display, as JSON.
         entities=STORED,
+        # Canonical entity names for facet counts, one "type:name" term each, case kept:
+        # counts come from these posting lists (search/matches.py), not from stored fields.
+        facets=TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False),
     )

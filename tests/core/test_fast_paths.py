@@ -14,10 +14,10 @@ from benchmarks.corpus import generate_corpus
 from briefing_app.library import Library, workers
 from briefing_app.library.analysis import AnalysedFile, analyse_file
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
-from briefing_app.search.analysis import analyzer_for, folding_analyzer
+from briefing_app.search.analysis import analyse_word, analyzer_for, folding_analyzer, word_pattern
 from briefing_app.search.index import prepare_record
 from briefing_app.search.schema import build_schema, preanalyse
-from briefing_app.search.snippets import _matching_spans_slow, matching_spans
+from briefing_app.search.snippets import SIEVE_SLACK, _matching_spans_slow, matching_spans
 
 QUERIES = ["minister", "samenwerking nederland", '"de minister"', "terro*", "jordanie", "bank~"]
 
@@ -133,3 +133,50 @@ def test_a_cancelled_worker_import_stops_its_workers(corpus: list[Path], tmp_pat
         assert report.cancelled
         assert 0 < len(report.added) < len(corpus)
     assert not multiprocessing.active_children()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("aeéAEbkmrst .,_-'019\n")), max_size=200),
+    language=st.sampled_from(["nl", "en", "und"]),
+    pick=st.lists(st.integers(0, 50), max_size=4),
+)
+def test_snippet_spans_equal_a_full_analysis_for_any_text(
+    text: str, language: str, pick: list[int]
+) -> None:
+    analyzer = analyzer_for(language)
+    tokens = [token.text for token in analyzer(text, mode="index")]
+    terms = {tokens[i % len(tokens)] for i in pick} if tokens else {"x"}
+    assert matching_spans(text, analyzer, terms) == _matching_spans_slow(text, analyzer, terms)
+
+
+def _real_texts() -> list[str]:
+    shared = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+    resources = Path(__file__).resolve().parents[2] / "resources"
+    files = [*shared.glob("*/*.txt"), *shared.glob("*/*.md"), *resources.glob("sample/*")]
+    texts = [f.read_text("utf-8", errors="replace") for f in sorted(files)]
+    # And every 8th word of the shipped Dutch word list: compounds, inflections, rare words.
+    lines = (resources / "wordlists" / "dutch_words.txt").read_text("utf-8").splitlines()
+    words = [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
+    return [*texts, " ".join(words[::8])]
+
+
+def test_analysis_changes_only_the_last_letters_of_a_word() -> None:
+    """What lets snippets skip words: every term a word (or a compound part of it) is indexed
+    as starts with letters found in the lower-cased word (all but SIEVE_SLACK of them, at
+    least two), on real Dutch and English and the Dutch word list."""
+    texts = _real_texts()
+    if not texts:
+        pytest.skip("no real texts here")
+    pattern = word_pattern(analyzer_for("nl"))
+    assert pattern is not None
+    words = {word for text in texts for word in pattern.findall(text)}
+    assert len(words) > 10_000
+    for language in ("nl", "en", "und"):
+        analyzer = analyzer_for(language)
+        for word in words:
+            lower = word.lower()
+            if not lower.isascii():
+                continue
+            for term, _start, _end in analyse_word(analyzer, word):
+                assert term[: max(2, len(term) - SIEVE_SLACK)] in lower, (language, word, term)

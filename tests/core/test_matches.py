@@ -1,0 +1,198 @@
+"""The unscored match path (search/matches.py) finds exactly what whoosh's scoring search finds:
+the same total, the same page of hits in the same order, and facet counts over the same
+documents, on an index of several segments with deleted and replaced documents."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, SortOrder
+
+WORDS_NL = [
+    "minister",
+    "verdrag",
+    "klimaat",
+    "water",
+    "handel",
+    "veiligheid",
+    "overleg",
+    "akkoord",
+    "sancties",
+    "bank",
+]
+WORDS_EN = [
+    "minister",
+    "treaty",
+    "climate",
+    "water",
+    "trade",
+    "security",
+    "talks",
+    "agreement",
+    "sanctions",
+    "bank",
+]
+PEOPLE = ["Mark Rutte", "Stef Blok", "Sigrid Kaag", "Jens Stoltenberg", "Ursula von der Leyen"]
+COUNTRIES = ["NL", "BE", "DE", "FR", "RU", "US", "JO"]
+ORGS = ["NAVO", "Europese Unie", "Verenigde Naties", "Wereldbank"]
+
+
+def _record(number: int, rng: random.Random) -> IndexRecord:
+    dutch = rng.random() < 0.6
+    words = WORDS_NL if dutch else WORDS_EN
+    body = " ".join(rng.choice(words) for _ in range(rng.randint(5, 40)))
+    month = rng.choice([None, *[f"20{y:02d}-{m:02d}" for y in (17, 18, 19) for m in (1, 6, 11)]])
+    return IndexRecord(
+        id=f"doc{number}",
+        path=f"/lib/doc{number}.txt",
+        title=" ".join(rng.choice(words) for _ in range(3)),
+        body=body,
+        language="nl" if dutch else "en",
+        date=month,
+        tags=tuple(rng.sample(["energie", "defensie", "handel"], rng.randint(0, 2))),
+        people=tuple(rng.sample(PEOPLE, rng.randint(0, 3))),
+        countries=tuple(rng.sample(COUNTRIES, rng.randint(0, 3))),
+        organizations=tuple(rng.sample(ORGS, rng.randint(0, 2))),
+        entity_aliases=("person:Rutte",) if rng.random() < 0.2 else (),
+    )
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    rng = random.Random(7)
+    ix = SearchIndex(Path(tmp_path_factory.mktemp("ix")) / "index")
+    ix.rebuild(_record(n, rng) for n in range(150))
+    # More segments, replaced documents (delete + add) and deleted ones.
+    for batch in range(3):
+        with ix.writing(merge=False) as session:
+            for n in range(150 + batch * 40, 190 + batch * 40):
+                session.upsert(_record(n, rng))
+            for n in rng.sample(range(150), 15):
+                session.upsert(_record(n, rng))
+            session.delete(f"doc{rng.randrange(150)}")
+    reader = ix._current_searcher().reader()
+    assert len(reader.leaf_readers()) > 1 and reader.doc_count() < reader.doc_count_all()
+    yield ix
+    ix.close()
+
+
+QUERIES = [
+    "",
+    "minister",
+    "klimaat water",
+    "klimaat OR treaty",
+    "minister NOT bank",
+    "(klimaat OR climate) AND handel",
+    '"minister verdrag"',
+    '"trade talks"',
+    "sanc*",
+    "veiligheid*",
+    "title:akkoord",
+    "tag:energie",
+    "klimmaat~",
+    "date:2018..2019",
+    "minister date:2018-06",
+    "nonexistentword",
+]
+FILTERS = [
+    {},
+    {"countries": ("NL",)},
+    {"people": (("Mark Rutte", "Rutte"),), "organizations": ("NAVO",)},
+    {"date_from": "2018-01", "date_to": "2018-12"},
+]
+
+
+def _whoosh_reference(index: SearchIndex, request: SearchRequest) -> tuple[int, list[str], dict]:
+    """What the scoring search of whoosh gives: every match scored (or sorted by date)."""
+    from briefing_app.search import index as index_module
+
+    searcher = index._current_searcher()
+    parsed = index._parser.parse(request.query)
+    date_from = index_module._bound(request.date_from, parsed.date_from, end=False)
+    date_to = index_module._bound(request.date_to, parsed.date_to, end=True)
+    filters = index_module._filters(request, date_from, date_to)
+    query = parsed.query if parsed.query is not None else index_module.Every()
+    by_date = request.sort == SortOrder.DATE or parsed.query is None
+    results = searcher.search(
+        query,
+        filter=filters,
+        limit=None,
+        sortedby="date_key" if by_date else None,
+        reverse=by_date,
+    )
+    page = [(hit.fields()["id"], round(hit.score or 0.0, 4)) for hit in results[: request.limit]]
+    counts: dict[str, Counter[str]] = {
+        "people": Counter(),
+        "countries": Counter(),
+        "organizations": Counter(),
+    }
+    for docnum in results.docs():
+        entities = index_module._decode_entities(searcher.stored_fields(docnum).get("entities"))
+        for name, counter in counts.items():
+            counter.update(entities.get(name, []))
+    facets = {
+        name: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[: request.facet_limit]
+        for name, counter in counts.items()
+    }
+    return len(results), page, facets
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "none")
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("sort", [SortOrder.RELEVANCE, SortOrder.DATE])
+def test_same_total_page_and_facets_as_whoosh(
+    index: SearchIndex, query: str, filters: dict, sort: SortOrder
+) -> None:
+    request = SearchRequest(query=query, limit=12, facets=True, facet_limit=4, sort=sort, **filters)
+    total, page, facets = _whoosh_reference(index, request)
+    found = index.search(request)
+    assert found.total == total
+    assert [(hit.id, hit.score) for hit in found.hits] == page
+    assert {
+        name: [(f.value, f.count) for f in counts] for name, counts in found.facets.items()
+    } == facets
+
+
+def test_deleted_documents_are_neither_counted_nor_listed(index: SearchIndex) -> None:
+    everything = index.search(SearchRequest(query="", limit=1000, facets=True))
+    ids = [hit.id for hit in everything.hits]
+    assert len(ids) == len(set(ids)) == everything.total == index.doc_count()
+    persons = sum(f.count for f in everything.facets["people"])
+    stored = sum(len(hit.people) for hit in everything.hits)
+    assert persons == stored
+
+
+def test_a_further_page_continues_the_first(index: SearchIndex) -> None:
+    first = index.search(SearchRequest(query="minister", limit=10))
+    more = index.search(SearchRequest(query="minister", limit=10, offset=10, count=False))
+    both = index.search(SearchRequest(query="minister", limit=20))
+    assert [h.id for h in first.hits + more.hits] == [h.id for h in both.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "scored_here"),
+    [
+        ("minister", True),
+        ("klimaat water", True),
+        ("klimaat OR treaty", True),
+        ("minister NOT bank", True),
+        ("sanc*", True),
+        ("klimmaat~", True),
+        ('"minister verdrag"', False),  # phrases: whoosh's top-N collector ranks them
+    ],
+)
+def test_common_queries_are_ranked_without_whooshs_collector(
+    index: SearchIndex, query: str, scored_here: bool
+) -> None:
+    searcher = index._current_searcher()
+    parsed = index._parser.parse(query).query
+    masks = index._matches.masks(searcher, parsed, None)
+    best = index._matches.best(searcher, parsed, masks, 10)
+    assert (best is not None) == scored_here
+    if best:
+        whoosh = searcher.search(parsed, limit=10)
+        assert best == [(hit.docnum, hit.score) for hit in whoosh]
