@@ -329,10 +329,9 @@ class SearchIndex:
         best = self._matches.best(searcher, query, masks, wanted)
         if best is not None:
             return [(searcher.stored_fields(docnum), score) for docnum, score in best]
-        # A query kind scored only by whoosh (phrases): its top-N collector, which skips
-        # blocks that cannot make the page.
+        # A query only whoosh can score (boosts, rare operators): all its matches, scored.
         allowed = self._matches.allowed(searcher, masks) if filters is not None else None
-        results = searcher.search(query, filter=allowed, limit=max(wanted, 1))
+        results = searcher.search(query, filter=allowed, limit=None)
         return [(hit.fields(), hit.score) for hit in results[:wanted]]
 
     def highlight_words(self, query: str, text: str, language: str) -> list[str]:

@@ -43,6 +43,9 @@ class Segment:
     size: int  # doc_count_all(), deleted documents included
     live: Mask  # False where a document is deleted
     segment_id: str | None  # None for an empty index
+    # Matches and scores of the current search's phrases (whoosh's matcher finds them; the
+    # mask and the ranking both need them, and it should run once).
+    phrases: dict[int, tuple[DocNums, npt.NDArray[np.float64]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Matches:
         """Per segment, the live documents matching `query` and every filter."""
         out = []
         for segment in self.segments(searcher):
+            segment.phrases.clear()
             mask = segment.live & _mask(query, segment)
             for extra in filters:
                 if extra is not None and mask.any():
@@ -145,6 +149,10 @@ class Matches:
         own matcher, so scores and order are whoosh's, bit for bit."""
         if wanted <= 0:
             return []
+        if _boosted(query):
+            # Whoosh's matchers score a boosted OR differently once skipped into (and its
+            # top-N collector misses the best hits); only a full pass scores it right.
+            return None
         approx: list[npt.NDArray[np.float64]] = []
         docs: list[DocNums] = []
         for segment, mask in zip(self.segments(searcher), masks, strict=True):
@@ -317,17 +325,43 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
         name = query.field()
         ids = [_posting_ids(reader, name, text) for text in query._btexts(reader)]
         return _ids_mask(np.concatenate(ids) if ids else np.zeros(0, np.int64), size)
-    # Anything else (phrases): whoosh's matcher, without scores.
+    if type(query) is wq.Phrase:
+        return _ids_mask(_phrase_matches(query, segment)[0], size)
+    # Anything else: whoosh's matcher, without scores.
     matcher = query.matcher(segment.searcher)
     return _ids_mask(np.fromiter(_ids_of(matcher), np.int64), size)
+
+
+def _phrase_matches(query: wq.Phrase, segment: Segment) -> tuple[DocNums, npt.NDArray[np.float64]]:
+    """Documents and scores of a phrase, by whoosh's matcher (positions are checked there),
+    once per search and segment."""
+    found = segment.phrases.get(id(query))
+    if found is None:
+        docs: list[int] = []
+        scores: list[float] = []
+        if all(_posting_count(segment, query.fieldname, word) for word in query.words):
+            matcher = query.matcher(segment.searcher)
+            while matcher.is_active():
+                docs.append(matcher.id())
+                scores.append(matcher.score())
+                matcher.next()
+        found = (np.array(docs, np.int64), np.array(scores, np.float64))
+        segment.phrases[id(query)] = found
+    return found
+
+
+def _posting_count(segment: Segment, name: str, word: str) -> int:
+    reader = segment.searcher.reader()
+    return reader.doc_frequency(name, word) if name in reader.schema else 0
 
 
 def _scores(
     query: wq.Query, segment: Segment, top: Searcher, lengths: Any
 ) -> npt.NDArray[np.float64] | None:
     """Approximate BM25 score of every document of the segment for `query` (0 where it does
-    not match), as whoosh's matchers add it up; None for a query kind not handled here."""
-    boost = float(getattr(query, "boost", 1.0))
+    not match), as whoosh's matchers add it up; None for a query kind not handled here.
+    Boosted queries never come here (see `Matches.best`)."""
+    scores: npt.NDArray[np.float64] | None
     if type(query) is wq.Term:
         scores = _term_scores(query.fieldname, query.text, segment, top, lengths)
     elif type(query) in (wq.Or, wq.And) and not getattr(query, "minmatch", 0):
@@ -341,6 +375,10 @@ def _scores(
         scores = _scores(query.a, segment, top, lengths)
     elif type(query) is wq.Not:
         scores = np.zeros(segment.size, np.float64)  # excludes; adds nothing to a score
+    elif type(query) is wq.Phrase:
+        docs, found = _phrase_matches(query, segment)
+        scores = np.zeros(segment.size, np.float64)
+        scores[docs] = found
     elif isinstance(query, wq.MultiTerm):
         reader = segment.searcher.reader()
         texts = [text for text in query._btexts(reader) if text]
@@ -350,13 +388,15 @@ def _scores(
             if part is None:
                 return None
             scores += part
-        if len(texts) == 1:
-            boost = 1.0  # whoosh scores a lone expansion as a plain term
     else:
         return None
-    if scores is not None and boost != 1.0:
-        scores *= boost
+    if scores is not None and type(query) in (wq.And, wq.AndNot):
+        scores[~_mask(query, segment)] = 0.0  # only where every part matches, as whoosh adds
     return scores
+
+
+def _boosted(query: wq.Query) -> bool:
+    return getattr(query, "boost", 1.0) != 1.0 or any(_boosted(sub) for sub in query.children())
 
 
 def _term_scores(

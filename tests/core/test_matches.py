@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, SortOrder
 
@@ -97,6 +99,8 @@ QUERIES = [
     "date:2018..2019",
     "minister date:2018-06",
     "nonexistentword",
+    "minister^2 OR klimaat",
+    '"minister verdrag" OR water',
 ]
 FILTERS = [
     {},
@@ -182,7 +186,9 @@ def test_a_further_page_continues_the_first(index: SearchIndex) -> None:
         ("minister NOT bank", True),
         ("sanc*", True),
         ("klimmaat~", True),
-        ('"minister verdrag"', False),  # phrases: whoosh's top-N collector ranks them
+        ('"minister verdrag"', True),
+        ('"trade talks" OR klimaat', True),
+        ("minister^2", False),  # boosts: whoosh scores every match
     ],
 )
 def test_common_queries_are_ranked_without_whooshs_collector(
@@ -196,3 +202,30 @@ def test_common_queries_are_ranked_without_whooshs_collector(
     if best:
         whoosh = searcher.search(parsed, limit=10)
         assert best == [(hit.docnum, hit.score) for hit in whoosh]
+
+
+_WORD = st.sampled_from([*WORDS_NL, *WORDS_EN, "sanc*", "min*", '"minister verdrag"', "klimmaat~"])
+
+
+@st.composite
+def _queries(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORD, min_size=1, max_size=4))
+    joins = draw(st.lists(st.sampled_from([" ", " OR ", " AND ", " NOT "]), min_size=3, max_size=3))
+    query = words[0]
+    for join, word in zip(joins, words[1:], strict=False):
+        query += join + word
+    return query
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=_queries(), limit=st.integers(1, 30))
+def test_any_query_ranks_exactly_as_a_full_whoosh_pass(
+    index: SearchIndex, query: str, limit: int
+) -> None:
+    request = SearchRequest(query=query, limit=limit, snippets=False)
+    total, page, _facets = _whoosh_reference(index, request)
+    found = index.search(request)
+    assert found.total == total
+    assert [(hit.id, hit.score) for hit in found.hits] == page
