@@ -19,10 +19,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.qcore import _NullQuery
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 Mask = npt.NDArray[np.bool_]
 DocNums = npt.NDArray[np.int64]
@@ -214,11 +216,13 @@ class Matches:
         if found is not None:
             return found
         reader = segment.searcher.reader()
-        found = np.fromiter(
-            (reader.doc_field_length(docnum, name, 1) for docnum in range(segment.size)),
-            np.float64,
-            segment.size,
-        )
+        found = _stored_lengths(reader, name, segment.size)
+        if found is None:
+            found = np.fromiter(
+                (reader.doc_field_length(docnum, name, 1) for docnum in range(segment.size)),
+                np.float64,
+                segment.size,
+            )
         if segment.segment_id:
             self._lengths_by_segment[key] = found
         return found
@@ -283,6 +287,28 @@ class Matches:
         if key:
             self._dates_by_segment[key] = found
         return found
+
+
+# Whoosh keeps a field's length per document as one byte (a lossy code); 0 means none, which
+# its scorer reads as 1.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], np.float64)
+
+
+def _stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64] | None:
+    """The field lengths of a whole segment from the bytes of whoosh's length column, or None
+    when the column is not laid out as expected (then whoosh is asked document by document)."""
+    try:
+        column = reader._perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
+    except AttributeError:
+        return None
+    if column is None:
+        return np.ones(size, np.float64)
+    if getattr(column, "_fixedlen", None) != 1 or not hasattr(column, "_basepos"):
+        return None
+    count = min(column._count, size)
+    codes = np.zeros(size, np.uint8)
+    codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), np.uint8)
+    return _LENGTH_OF_BYTE[codes]
 
 
 def _segment(sub: Any, base: int) -> Segment:
@@ -374,7 +400,8 @@ def _scores(
     elif type(query) is wq.AndNot:
         scores = _scores(query.a, segment, top, lengths)
     elif type(query) is wq.Not:
-        scores = np.zeros(segment.size, np.float64)  # excludes; adds nothing to a score
+        # Whoosh's inverse matcher scores 1.0 wherever it matches, inside an AND or an OR.
+        scores = np.where(_mask(query, segment), 1.0, 0.0)
     elif type(query) is wq.Phrase:
         docs, found = _phrase_matches(query, segment)
         scores = np.zeros(segment.size, np.float64)
