@@ -12,6 +12,7 @@ tests/core/test_matches.py checks that every kind gives exactly whoosh's documen
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ DATE_FIELD = "date_key"  # sortable numeric column, newest first for date order
 # Relative distance from the last approximate score of a page within which whoosh itself
 # scores the candidates (numpy and whoosh differ in the last bits only).
 NEAR = 1e-9
+# Decoded postings kept for the next searches (16 bytes each: 2,000,000 is 32 MB).
+POSTING_CACHE_SIZE = 2_000_000
 
 
 @dataclass
@@ -48,6 +51,9 @@ class Segment:
     # Matches and scores of the current search's phrases (whoosh's matcher finds them; the
     # mask and the ranking both need them, and it should run once).
     phrases: dict[int, tuple[DocNums, npt.NDArray[np.float64]]] = field(default_factory=dict)
+    postings: PostingCache = field(default_factory=lambda: PostingCache())  # shared by all
+    live_count: int = 0
+    live_facets: npt.NDArray[np.int64] | None = None  # value counts over the live documents
 
 
 @dataclass
@@ -67,10 +73,23 @@ class FacetTable:
 
 @dataclass
 class SegmentFacets:
-    """A segment's (document, entity value) pairs: two parallel arrays, one entry per pair."""
+    """A segment's entity values, document by document: the values of document d are
+    values[starts[d]:starts[d + 1]]."""
 
-    docs: npt.NDArray[np.int32]
     values: npt.NDArray[np.int32]
+    starts: npt.NDArray[np.int64]
+
+    def count(self, mask: Mask, width: int) -> npt.NDArray[np.int64]:
+        """How often each value occurs in the masked documents (cost: their values only)."""
+        docs = np.flatnonzero(mask)
+        first = self.starts[docs]
+        lengths = self.starts[docs + 1] - first
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(width, np.int64)
+        # Positions of every value of every masked document, without a Python loop.
+        offsets = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(total)
+        return np.bincount(self.values[offsets], minlength=width)
 
 
 class Matches:
@@ -81,6 +100,7 @@ class Matches:
     def __init__(self) -> None:
         self._searcher: Searcher | None = None
         self._segments: list[Segment] = []
+        self._postings = PostingCache()
         self._facets = FacetTable()
         self._facets_by_segment: dict[str, SegmentFacets] = {}
         self._dates_by_segment: dict[str, npt.NDArray[np.int64]] = {}
@@ -91,8 +111,11 @@ class Matches:
     def segments(self, searcher: Searcher) -> list[Segment]:
         if searcher is not self._searcher:
             self._searcher = searcher
-            self._segments = [_segment(sub, base) for sub, base in searcher.leaf_searchers()]
+            self._segments = [
+                _segment(sub, base, self._postings) for sub, base in searcher.leaf_searchers()
+            ]
             alive = {s.segment_id for s in self._segments}
+            self._postings.forget(alive)
             for cache in (self._facets_by_segment, self._dates_by_segment):
                 for gone in set(cache) - alive:
                     del cache[gone]
@@ -235,14 +258,23 @@ class Matches:
         """Per entity type, the `limit` commonest values among the masked documents, ordered
         by count (descending) and then value."""
         per_segment = [
-            (self._segment_facets(segment), mask)
+            (segment, self._segment_facets(segment), mask)
             for segment, mask in zip(self.segments(searcher), masks, strict=True)
         ]
-        counts = np.zeros(len(self._facets.names), dtype=np.int64)
-        for pairs, mask in per_segment:
-            if len(pairs.docs) and mask.any():
-                chosen = pairs.values[mask[pairs.docs]]
-                counts += np.bincount(chosen, minlength=len(counts))
+        width = len(self._facets.names)  # new segments may have numbered new values
+        counts = np.zeros(width, dtype=np.int64)
+        for segment, pairs, mask in per_segment:
+            matched = int(mask.sum())
+            if not matched or not len(pairs.values):
+                continue
+            if matched * 2 > segment.live_count:
+                # Most documents match (a common word): count the others and subtract.
+                if segment.live_facets is None:
+                    segment.live_facets = pairs.count(segment.live, width)
+                every = _padded(segment.live_facets, width)
+                counts += every - pairs.count(segment.live & ~mask, width)
+            else:
+                counts += pairs.count(mask, width)
         by_type: dict[str, list[tuple[str, int]]] = {}
         for number in np.flatnonzero(counts).tolist():
             kind, value = self._facets.names[number]
@@ -263,12 +295,14 @@ class Matches:
         if segment.size and FACETS_FIELD in reader.schema:
             for term in reader.lexicon(FACETS_FIELD):
                 kind, _, value = term.decode("utf-8").partition(":")
-                ids = _posting_ids(reader, FACETS_FIELD, term)
+                ids = _posting_arrays(reader, FACETS_FIELD, term)[0]
                 docs.append(ids)
                 values.extend([self._facets.number((kind, value))] * len(ids))
+        all_docs = np.concatenate(docs) if docs else np.zeros(0, np.int64)
+        order = np.argsort(all_docs, kind="stable")
         found = SegmentFacets(
-            docs=np.concatenate(docs).astype(np.int32) if docs else np.zeros(0, np.int32),
-            values=np.array(values, dtype=np.int32),
+            values=np.array(values, dtype=np.int32)[order],
+            starts=np.searchsorted(all_docs[order], np.arange(segment.size + 1)).astype(np.int64),
         )
         if key:
             self._facets_by_segment[key] = found
@@ -294,6 +328,10 @@ class Matches:
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], np.float64)
 
 
+def _padded(counts: npt.NDArray[np.int64], width: int) -> npt.NDArray[np.int64]:
+    return counts if len(counts) == width else np.pad(counts, (0, width - len(counts)))
+
+
 def _stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64] | None:
     """The field lengths of a whole segment from the bytes of whoosh's length column, or None
     when the column is not laid out as expected (then whoosh is asked document by document)."""
@@ -311,7 +349,7 @@ def _stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64
     return _LENGTH_OF_BYTE[codes]
 
 
-def _segment(sub: Any, base: int) -> Segment:
+def _segment(sub: Any, base: int, postings: PostingCache) -> Segment:
     reader = sub.reader()
     size = reader.doc_count_all()
     live = np.ones(size, dtype=np.bool_)
@@ -320,7 +358,15 @@ def _segment(sub: Any, base: int) -> Segment:
         live[np.fromiter(deleted, np.int64, len(deleted))] = False
     segment = reader.segment() if hasattr(reader, "segment") else None  # None: empty index
     segment_id = segment.segment_id() if segment is not None else None
-    return Segment(searcher=sub, base=base, size=size, live=live, segment_id=segment_id)
+    return Segment(
+        searcher=sub,
+        base=base,
+        size=size,
+        live=live,
+        segment_id=segment_id,
+        postings=postings,
+        live_count=int(live.sum()),
+    )
 
 
 def _mask(query: wq.Query, segment: Segment) -> Mask:
@@ -331,7 +377,7 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if type(query) is wq.Every and not query.fieldname:
         return np.ones(size, np.bool_)
     if type(query) is wq.Term:
-        return _ids_mask(_posting_ids(segment.searcher.reader(), query.fieldname, query.text), size)
+        return _ids_mask(segment.postings.get(segment, query.fieldname, query.text)[0], size)
     if isinstance(query, wq.Or | wq.DisjunctionMax) and not getattr(query, "minmatch", 0):
         return _any(query.subqueries, segment)
     if type(query) is wq.And or type(query) is wq.Require:
@@ -349,7 +395,7 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if isinstance(query, wq.MultiTerm):  # prefix, wildcard, fuzzy, range of terms
         reader = segment.searcher.reader()
         name = query.field()
-        ids = [_posting_ids(reader, name, text) for text in query._btexts(reader)]
+        ids = [segment.postings.get(segment, name, text)[0] for text in query._btexts(reader)]
         return _ids_mask(np.concatenate(ids) if ids else np.zeros(0, np.int64), size)
     if type(query) is wq.Phrase:
         return _ids_mask(_phrase_matches(query, segment)[0], size)
@@ -442,7 +488,7 @@ def _term_scores(
     scorer = top.weighting.scorer(segment.searcher, name, btext)
     if not all(hasattr(scorer, attr) for attr in ("idf", "avgfl", "B", "K1")):
         return None  # not BM25F: let whoosh rank
-    ids, weights = _posting_ids_and_weights(reader, name, btext)
+    ids, weights = segment.postings.get(segment, name, btext)
     fl = lengths(segment, name)[ids]
     idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     scores[ids] = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
@@ -471,49 +517,72 @@ def _ids_mask(ids: DocNums, size: int) -> Mask:
     return mask
 
 
-def _posting_ids(reader: Any, name: str, text: str | bytes) -> DocNums:
-    """Document numbers in the posting list of a term, deleted documents included."""
-    if name not in reader.schema:
-        return np.zeros(0, np.int64)
+Postings = tuple[DocNums, npt.NDArray[np.float64]]  # document numbers, term weights
+_NO_POSTINGS: Postings = (np.zeros(0, np.int64), np.zeros(0, np.float64))
+
+
+class PostingCache:
+    """Decoded posting lists of recent terms, per segment (segments never change). A query
+    typed letter by letter, or refined, decodes its long lists once: a word in every
+    document is 400 blocks to unpickle and decompress."""
+
+    def __init__(self, max_postings: int = POSTING_CACHE_SIZE) -> None:
+        self._lists: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
+        self._held = 0
+        self._max = max_postings
+
+    def get(self, segment: Segment, name: str, text: str | bytes) -> Postings:
+        reader = segment.searcher.reader()
+        if name not in reader.schema:
+            return _NO_POSTINGS
+        try:
+            btext = text if isinstance(text, bytes) else reader.schema[name].to_bytes(text)
+        except ValueError:
+            return _NO_POSTINGS
+        if segment.segment_id is None:
+            return _posting_arrays(reader, name, btext)
+        key = (segment.segment_id, name, btext)
+        found = self._lists.get(key)
+        if found is not None:
+            self._lists.move_to_end(key)
+            return found
+        found = _posting_arrays(reader, name, btext)
+        self._lists[key] = found
+        self._held += len(found[0])
+        while self._held > self._max and len(self._lists) > 1:
+            _, dropped = self._lists.popitem(last=False)
+            self._held -= len(dropped[0])
+        return found
+
+    def forget(self, alive: set[str | None]) -> None:
+        for key in [key for key in self._lists if key[0] not in alive]:
+            self._held -= len(self._lists.pop(key)[0])
+
+
+def _posting_arrays(reader: Any, name: str, btext: bytes) -> Postings:
+    """Document numbers and weights of a term's posting list, deleted documents included."""
     try:
-        matcher = reader.postings(name, text)
+        matcher = reader.postings(name, btext)
     except TermNotFound:
-        return np.zeros(0, np.int64)
+        return _NO_POSTINGS
     while isinstance(matcher, FilterMatcher):  # the deletions filter: masks handle those
         matcher = matcher.child
     if not hasattr(matcher, "_next_block") or matcher._byteids:  # kept inline with the term
-        return np.fromiter(matcher.all_ids(), np.int64)
-    # Whoosh's W3LeafMatcher stores ids per block, delta-encoded unless they fit in bytes;
-    # decoding them with numpy instead of whoosh's generator is ~20x faster for long lists.
-    blocks = []
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        raw = np.asarray(matcher._data[0], dtype=np.int64)
-        blocks.append(raw if matcher._byteids else np.cumsum(raw))
-        matcher._next_block()
-    return np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
-
-
-def _posting_ids_and_weights(
-    reader: Any, name: str, text: bytes
-) -> tuple[DocNums, npt.NDArray[np.float64]]:
-    matcher = reader.postings(name, text)
-    while isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not hasattr(matcher, "_next_block") or matcher._byteids:
         pairs = []
         while matcher.is_active():
             pairs.append((matcher.id(), matcher.weight()))
             matcher.next()
-        ids = np.array([doc for doc, _ in pairs], np.int64)
-        return ids, np.array([weight for _, weight in pairs], np.float64)
+        return (
+            np.array([doc for doc, _ in pairs], np.int64),
+            np.array([weight for _, weight in pairs], np.float64),
+        )
+    # Whoosh's W3LeafMatcher keeps ids (delta-encoded) and weights per block; decoding them
+    # with numpy instead of its generators is ~20x faster for long lists.
     id_blocks = []
     weight_blocks = []
     while matcher.is_active():
         matcher._read_weights()  # reads the block's data first
-        raw = np.asarray(matcher._data[0], dtype=np.int64)
-        id_blocks.append(np.cumsum(raw))
+        id_blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
         weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
