@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from functools import lru_cache
 
 from whoosh.analysis import Analyzer
@@ -70,20 +70,20 @@ def matching_spans(
     if tokenizer is None or tokenizer.pattern != TOKEN_PATTERN:
         return _matching_spans_slow(text, analyzer, terms)
     # Each distinct word is analysed once per process (analyse_word) and judged once per
-    # search (verdicts). The words come from findall and set() in C; only the few words that
-    # match are then looked for again, by a regex of those words that accepts whole tokens
-    # only. A Python loop over every word of every hit was 1.2 ms per snippet.
+    # search (verdicts). Stemmers and compound splitting change only the last letters of a
+    # word or of its parts (heden -> heid, y -> i, jaar -> jar: at most 2, measured over
+    # 125,000 words), so a word that holds no term's start (all but SIEVE_SLACK letters, at
+    # least 2) and no letter outside ASCII (which folding changes) cannot match: only the
+    # words around those places are looked at. Every word of every hit, in a Python loop,
+    # was 1.2 ms per snippet.
     if verdicts is None:
         verdicts = {}
-    # Stemmers and compound splitting change only the last letters of a word or of its
-    # parts (heden -> heid, y -> i, jaar -> jar: at most 2 measured over 125,000 words): a
-    # word that holds no term's start (all but SIEVE_SLACK letters, at least 2) and no
-    # letter outside ASCII (which folding changes) cannot match and is not analysed.
-    # The words are found (findall), deduplicated (set) and sieved (filter) in C.
     heads = frozenset(term[: max(2, len(term) - SIEVE_SLACK)] for term in terms)
-    candidates = filter(_sieve(heads), set(tokenizer.findall(text)))
-    matched: list[str] = []
-    for word in candidates:
+    tokens = _candidate_tokens(text, tokenizer, _sieve(heads))
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for base in sorted(tokens):
+        word = tokens[base]
         found = verdicts.get(word)
         if found is None:
             found = verdicts[word] = tuple(
@@ -91,15 +91,7 @@ def matching_spans(
                 for analysed, start, end in analyse_word(analyzer, word)
                 if analysed in terms
             )
-        if found:
-            matched.append(word)
-    if not matched:
-        return []
-    spans: list[tuple[int, int]] = []
-    last_end = -1
-    for match in _whole_tokens(tuple(sorted(matched))).finditer(text):
-        base = match.start()
-        for start, end in verdicts[match.group()]:
+        for start, end in found:
             if base + start >= last_end:
                 spans.append((base + start, base + end))
                 last_end = base + end
@@ -107,19 +99,53 @@ def matching_spans(
 
 
 @lru_cache(maxsize=64)
-def _sieve(heads: frozenset[str]) -> Callable[[str], object]:
-    """A test, run in C, for words that may match terms starting with `heads`."""
+def _sieve(heads: frozenset[str]) -> re.Pattern[str]:
+    """Where a word that may match terms starting with `heads` can be, in lower-cased text."""
     alternatives = "|".join(re.escape(head) for head in sorted(heads))
-    return re.compile(rf"(?i){alternatives}|[^\x00-\x7f]" if alternatives else r"(?!)").search
+    return re.compile(rf"{alternatives}|[^\x00-\x7f]" if alternatives else r"(?!)")
 
 
-@lru_cache(maxsize=512)
-def _whole_tokens(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Occurrences of `words` that are whole tokens of TOKEN_PATTERN (word characters with
-    single dots between): not preceded by a word character or by one and a dot, not followed
-    by a word character or by a dot and one."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?<!\w\.)(?:{alternatives})(?!\w)(?!\.\w)")
+def _candidate_tokens(
+    text: str, tokenizer: re.Pattern[str], sieve: re.Pattern[str]
+) -> dict[int, str]:
+    """Start -> word, for every word of `text` holding a place the sieve finds: the sieve
+    runs over the whole lower-cased text in C, and only the words around its finds are
+    taken (each occurrence of a candidate word holds such a place, so all are found)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: word by word
+        return {
+            token.start(): token.group()
+            for token in tokenizer.finditer(text)
+            if sieve.search(token.group().lower())
+        }
+    tokens: dict[int, str] = {}
+    for found in sieve.finditer(lowered):
+        start = _token_start(text, found.start())
+        if start in tokens:
+            continue
+        token = tokenizer.match(text, start)
+        if token is not None and token.end() > found.start():
+            tokens[start] = token.group()
+    return tokens
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _token_start(text: str, at: int) -> int:
+    """Where the token holding position `at` starts: TOKEN_PATTERN's tokens are word
+    characters with single dots between them."""
+    is_word = _WORD_CHAR.match
+    start = at
+    while start > 0:
+        before = text[start - 1]
+        if is_word(before) or (
+            before == "." and start >= 2 and is_word(text[start - 2]) and is_word(text[start])
+        ):
+            start -= 1
+        else:
+            break
+    return start
 
 
 def _matching_spans_slow(

@@ -137,7 +137,7 @@ def test_a_cancelled_worker_import_stops_its_workers(corpus: list[Path], tmp_pat
 
 @settings(max_examples=200, deadline=None)
 @given(
-    text=st.text(alphabet=st.sampled_from(list("aeéAEbkmrst .,_-'019\n")), max_size=200),
+    text=st.text(alphabet=st.sampled_from(list("aeéAEbkmrstİß .,_-'019\n")), max_size=200),
     language=st.sampled_from(["nl", "en", "und"]),
     pick=st.lists(st.integers(0, 50), max_size=4),
 )
