@@ -94,8 +94,11 @@ class EntityPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(EntityListModel.NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            EntityListModel.COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents
+        # A fixed width that fits any count: ResizeToContents asked the model for every row's
+        # count on each new result list (a third of the GUI thread's time while typing).
+        header.setSectionResizeMode(EntityListModel.COUNT_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
+            EntityListModel.COUNT_COLUMN, self.view.fontMetrics().horizontalAdvance("000,000 ")
         )
         self.view.clicked.connect(self._activate_index)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
@@ -209,11 +212,11 @@ class EntityPanel(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        if self.proxy.rowCount() > 0:
-            self._stack.setCurrentWidget(self.view)
-        else:
+        shown = self.view if self.proxy.rowCount() > 0 else self.placeholder
+        if shown is self.placeholder:
             self.placeholder.setText(self._empty_text())
-            self._stack.setCurrentWidget(self.placeholder)
+        if self._stack.currentWidget() is not shown:
+            self._stack.setCurrentWidget(shown)
         self._update_actions()
 
     def _empty_text(self) -> str:
