@@ -477,13 +477,8 @@ def _term_scores(
 ) -> npt.NDArray[np.float64] | None:
     scores = np.zeros(segment.size, np.float64)
     reader = segment.searcher.reader()
-    if name not in reader.schema:
-        return scores
-    try:
-        btext = text if isinstance(text, bytes) else reader.schema[name].to_bytes(text)
-    except ValueError:
-        return scores
-    if (name, btext) not in reader:
+    btext = _term_bytes(reader, name, text)
+    if btext is None or (name, btext) not in reader:
         return scores
     scorer = top.weighting.scorer(segment.searcher, name, btext)
     if not all(hasattr(scorer, attr) for attr in ("idf", "avgfl", "B", "K1")):
@@ -533,11 +528,8 @@ class PostingCache:
 
     def get(self, segment: Segment, name: str, text: str | bytes) -> Postings:
         reader = segment.searcher.reader()
-        if name not in reader.schema:
-            return _NO_POSTINGS
-        try:
-            btext = text if isinstance(text, bytes) else reader.schema[name].to_bytes(text)
-        except ValueError:
+        btext = _term_bytes(reader, name, text)
+        if btext is None:
             return _NO_POSTINGS
         if segment.segment_id is None:
             return _posting_arrays(reader, name, btext)
@@ -559,13 +551,25 @@ class PostingCache:
             self._held -= len(self._lists.pop(key)[0])
 
 
+def _term_bytes(reader: Any, name: str, text: str | bytes) -> bytes | None:
+    """The term as the index stores it; None when the field has no such term kind."""
+    if name not in reader.schema:
+        return None
+    try:
+        return text if isinstance(text, bytes) else reader.schema[name].to_bytes(text)
+    except ValueError:
+        return None
+
+
 def _posting_arrays(reader: Any, name: str, btext: bytes) -> Postings:
     """Document numbers and weights of a term's posting list, deleted documents included."""
     try:
         matcher = reader.postings(name, btext)
     except TermNotFound:
         return _NO_POSTINGS
-    while isinstance(matcher, FilterMatcher):  # the deletions filter: masks handle those
+    # Past the deletions filter (masks handle deletions). The filter has moved its child past
+    # leading deleted documents already, possibly to the end: nothing live is lost that way.
+    while isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if not hasattr(matcher, "_next_block") or matcher._byteids:  # kept inline with the term
         pairs = []
@@ -585,6 +589,8 @@ def _posting_arrays(reader: Any, name: str, btext: bytes) -> Postings:
         id_blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
         weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
+    if not id_blocks:  # a list with nothing left to read
+        return _NO_POSTINGS
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 

@@ -247,3 +247,20 @@ def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> Non
             assert bulk.tolist() == [
                 reader.doc_field_length(doc, name, 1) or 1 for doc in range(segment.size)
             ]
+
+
+def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild([IndexRecord(id="a", path="/a", title="a", body="minister", language="nl")])
+    with ix.writing(merge=False) as session:
+        session.upsert(
+            IndexRecord(
+                id="b", path="/b", title="b", body="minister", language="nl", people=("Ilse Bos",)
+            )
+        )
+    with ix.writing(merge=False) as session:
+        session.delete("b")
+    found = ix.search(SearchRequest(query="minister", facets=True))
+    assert found.total == 1
+    assert found.facets["people"] == []
+    ix.close()
