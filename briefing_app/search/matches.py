@@ -12,6 +12,7 @@ tests/core/test_matches.py checks that every kind gives exactly whoosh's documen
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.qcore import _NullQuery
 from whoosh.reading import TermNotFound
@@ -48,9 +50,9 @@ class Segment:
     size: int  # doc_count_all(), deleted documents included
     live: Mask  # False where a document is deleted
     segment_id: str | None  # None for an empty index
-    # Matches and scores of the current search's phrases (whoosh's matcher finds them; the
-    # mask and the ranking both need them, and it should run once).
-    phrases: dict[int, tuple[DocNums, npt.NDArray[np.float64]]] = field(default_factory=dict)
+    # Documents holding the current search's phrases (the mask and the ranking both need
+    # them, and finding them should run once).
+    phrases: dict[int, DocNums] = field(default_factory=dict)
     postings: PostingCache = field(default_factory=lambda: PostingCache())  # shared by all
     live_count: int = 0
     live_facets: npt.NDArray[np.int64] | None = None  # value counts over the live documents
@@ -398,33 +400,97 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
         ids = [segment.postings.get(segment, name, text)[0] for text in query._btexts(reader)]
         return _ids_mask(np.concatenate(ids) if ids else np.zeros(0, np.int64), size)
     if type(query) is wq.Phrase:
-        return _ids_mask(_phrase_matches(query, segment)[0], size)
+        return _ids_mask(_phrase_docs(query, segment), size)
     # Anything else: whoosh's matcher, without scores.
     matcher = query.matcher(segment.searcher)
     return _ids_mask(np.fromiter(_ids_of(matcher), np.int64), size)
 
 
-def _phrase_matches(query: wq.Phrase, segment: Segment) -> tuple[DocNums, npt.NDArray[np.float64]]:
-    """Documents and scores of a phrase, by whoosh's matcher (positions are checked there),
-    once per search and segment."""
+def _phrase_docs(query: wq.Phrase, segment: Segment) -> DocNums:
+    """Documents of the segment holding the phrase, once per search."""
     found = segment.phrases.get(id(query))
     if found is None:
-        docs: list[int] = []
-        scores: list[float] = []
-        if all(_posting_count(segment, query.fieldname, word) for word in query.words):
-            matcher = query.matcher(segment.searcher)
-            while matcher.is_active():
-                docs.append(matcher.id())
-                scores.append(matcher.score())
-                matcher.next()
-        found = (np.array(docs, np.int64), np.array(scores, np.float64))
+        plain = _plain_phrase(query)
+        found = _adjacent_words(query, segment) if plain else _whoosh_phrase(query, segment)
         segment.phrases[id(query)] = found
     return found
 
 
-def _posting_count(segment: Segment, name: str, word: str) -> int:
+def _plain_phrase(query: wq.Phrase) -> bool:
+    """Words right after one another (the parser's phrases)."""
+    return query.slop == 1 and len(query.words) >= 2 and all(query.words)
+
+
+def _whoosh_phrase(query: wq.Phrase, segment: Segment) -> DocNums:
+    return np.fromiter(_ids_of(query.matcher(segment.searcher)), np.int64)
+
+
+def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
+    """The documents holding the phrase's words at consecutive positions, as whoosh's span
+    matcher decides, found without it: candidates are the documents holding every word
+    (arrays), and only their positions are decoded (whoosh builds span objects for each
+    position of each word of every candidate)."""
     reader = segment.searcher.reader()
-    return reader.doc_frequency(name, word) if name in reader.schema else 0
+    name = query.fieldname
+    if name not in reader.schema or type(reader.schema[name].format) is not Positions:
+        return _whoosh_phrase(query, segment)
+    words: list[bytes] = []
+    candidates: DocNums | None = None
+    for word in query.words:
+        btext = _term_bytes(reader, name, word)
+        if btext is None:
+            return np.zeros(0, np.int64)
+        words.append(btext)
+        ids = segment.postings.get(segment, name, btext)[0]
+        candidates = ids if candidates is None else np.intersect1d(candidates, ids)
+        if not len(candidates):
+            return np.zeros(0, np.int64)
+    assert candidates is not None
+    candidates = candidates[segment.live[candidates]]
+    positions = [_positions(reader, name, word, candidates) for word in words]
+    found = []
+    for k, doc in enumerate(candidates.tolist()):
+        starts = set(positions[0][k])
+        for offset in range(1, len(positions)):
+            starts &= {at - offset for at in positions[offset][k]}
+            if not starts:
+                break
+        if starts:
+            found.append(doc)
+    return np.array(found, np.int64)
+
+
+def _positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> list[list[int]]:
+    """The positions of a term in each of `docs` (sorted, all holding the term). Only the
+    posting blocks that hold one of them are decoded."""
+    decode = reader.schema[name].format.decode_positions
+    wanted = docs.tolist()
+    out: list[list[int]] = [[] for _ in wanted]
+    matcher = reader.postings(name, btext)
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if not hasattr(matcher, "_next_block") or matcher._byteids:
+        where = {doc: k for k, doc in enumerate(wanted)}
+        while matcher.is_active():
+            k = where.get(matcher.id())
+            if k is not None:
+                out[k] = decode(matcher.value())
+            matcher.next()
+        return out
+    k = 0
+    while matcher.is_active() and k < len(wanted):
+        if matcher._maxid < wanted[k]:
+            matcher._next_block()  # reads the next block's header only
+            continue
+        matcher._read_values()  # reads the block's data first
+        ids = np.cumsum(np.asarray(matcher._data[0], dtype=np.int64))
+        end = bisect_right(wanted, matcher._maxid, k)
+        indexes = np.searchsorted(ids, docs[k:end]).tolist()
+        for at, index in zip(range(k, end), indexes, strict=True):
+            out[at] = decode(matcher._values[index])
+        k = end
+        matcher._next_block()
+    return out
 
 
 def _scores(
@@ -448,10 +514,17 @@ def _scores(
     elif type(query) is wq.Not:
         # Whoosh's inverse matcher scores 1.0 wherever it matches, inside an AND or an OR.
         scores = np.where(_mask(query, segment), 1.0, 0.0)
-    elif type(query) is wq.Phrase:
-        docs, found = _phrase_matches(query, segment)
+    elif type(query) is wq.Phrase and _plain_phrase(query):
+        # Whoosh scores a phrase as the AND of its words: their scores, added.
+        docs = _phrase_docs(query, segment)
+        words = np.zeros(segment.size, np.float64)
+        for word in query.words:
+            part = _term_scores(query.fieldname, word, segment, top, lengths)
+            if part is None:
+                return None
+            words += part
         scores = np.zeros(segment.size, np.float64)
-        scores[docs] = found
+        scores[docs] = words[docs]
     elif isinstance(query, wq.MultiTerm):
         reader = segment.searcher.reader()
         texts = [text for text in query._btexts(reader) if text]

@@ -264,3 +264,28 @@ def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path
     assert found.total == 1
     assert found.facets["people"] == []
     ix.close()
+
+
+def test_phrases_over_long_posting_lists_match_whooshs(tmp_path: Path) -> None:
+    """Posting lists of several blocks (128 documents each), phrases found in some only."""
+    rng = random.Random(3)
+    records = []
+    for n in range(700):
+        words = [
+            rng.choice(["de", "minister", "sprak", "over", "handel", "water"]) for _ in range(30)
+        ]
+        records.append(
+            IndexRecord(id=f"d{n}", path=f"/d{n}", title="t", body=" ".join(words), language="nl")
+        )
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(records)
+    with ix.writing(merge=False) as session:
+        for n in range(0, 700, 7):
+            session.delete(f"d{n}")
+    for query in ['"minister sprak"', '"de minister sprak over"', '"water water"', '"sprak de"']:
+        request = SearchRequest(query=query, limit=15, snippets=False)
+        total, page, _facets = _whoosh_reference(ix, request)
+        found = ix.search(request)
+        assert 0 < found.total == total
+        assert [(hit.id, hit.score) for hit in found.hits] == page
+    ix.close()
