@@ -1,19 +1,18 @@
-"""Every document a query matches, and the entity counts over them, without scoring them.
+"""Every document a query matches, its best hits, and the entity counts over them, without
+letting whoosh score every match.
 
-The total and the facet counts need every match, and whoosh scores every match in Python to
-give them: a common word matches 49,000 of 50,000 documents, and that scoring was most of the
-search (term p95 851 ms). Here a query becomes one boolean array per segment: posting lists are
-read a block at a time into numpy arrays and combined with & | ~. Only the page of hits is then
-scored, by whoosh's top-N collector, which skips blocks that cannot make the page.
-
-Query kinds this module does not know (phrases) are matched by whoosh's own matcher, unscored.
-tests/core/test_matches.py checks that every kind gives exactly whoosh's documents.
+Whoosh gives the total and the matches (for facet counts) only by scoring every match in
+Python: a common word matches 49,000 of 50,000 documents, and that was most of a search (term
+p95 851 ms). Here a query becomes one boolean array per segment, from posting lists read as
+arrays (search/postings.py) and combined with & | ~. BM25 is computed with numpy for every
+match, and the few candidates for the page are scored by whoosh's own matcher, so scores and
+order are whoosh's. Phrases are checked on the candidates' positions; query kinds not handled
+here are matched and ranked by whoosh. tests/core/test_matches.py compares all of it with a
+full whoosh pass.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,24 +20,28 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.formats import Positions
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.qcore import _NullQuery
-from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
+
+from briefing_app.search.postings import (
+    DocNums,
+    PostingCache,
+    Postings,
+    decode_positions,
+    positions,
+    posting_arrays,
+    stored_lengths,
+    term_bytes,
+)
 
 Mask = npt.NDArray[np.bool_]
-DocNums = npt.NDArray[np.int64]
 
 FACETS_FIELD = "facets"  # schema field: one "type:value" term per canonical entity
 DATE_FIELD = "date_key"  # sortable numeric column, newest first for date order
 # Relative distance from the last approximate score of a page within which whoosh itself
 # scores the candidates (numpy and whoosh differ in the last bits only).
 NEAR = 1e-9
-# Decoded postings kept for the next searches (16 bytes each: 2,000,000 is 32 MB).
-POSTING_CACHE_SIZE = 2_000_000
 
 
 @dataclass
@@ -56,6 +59,9 @@ class Segment:
     postings: PostingCache = field(default_factory=lambda: PostingCache())  # shared by all
     live_count: int = 0
     live_facets: npt.NDArray[np.int64] | None = None  # value counts over the live documents
+
+    def postings_of(self, name: str, text: str | bytes) -> Postings:
+        return self.postings.get(self.searcher.reader(), self.segment_id, name, text)
 
 
 @dataclass
@@ -180,13 +186,14 @@ class Matches:
             # Whoosh's matchers score a boosted OR differently once skipped into (and its
             # top-N collector misses the best hits); only a full pass scores it right.
             return None
+        scoring = Scoring(searcher, self._lengths)
         approx: list[npt.NDArray[np.float64]] = []
         docs: list[DocNums] = []
         for segment, mask in zip(self.segments(searcher), masks, strict=True):
             local = np.flatnonzero(mask)
             if not len(local):
                 continue
-            scores = self._scores(query, segment, searcher)
+            scores = _scores(query, segment, scoring)
             if scores is None:
                 return None
             approx.append(scores[local])
@@ -195,6 +202,11 @@ class Matches:
             return []
         every_score = np.concatenate(approx)
         every_doc = np.concatenate(docs)
+        if scoring.exact:
+            # No document added up more than two parts anywhere: any order of additions
+            # gives whoosh's sum, so these are whoosh's scores already.
+            order = np.lexsort((every_doc, -every_score))[:wanted]
+            return list(zip(every_doc[order].tolist(), every_score[order].tolist(), strict=True))
         if len(every_score) > wanted:
             cut = np.partition(every_score, len(every_score) - wanted)[-wanted]
             near = every_score >= cut - NEAR * max(1.0, abs(float(cut)))
@@ -204,11 +216,6 @@ class Matches:
             return None
         exact.sort(key=lambda pair: (-pair[1], pair[0]))
         return exact[:wanted]
-
-    def _scores(
-        self, query: wq.Query, segment: Segment, top: Searcher
-    ) -> npt.NDArray[np.float64] | None:
-        return _scores(query, segment, top, self._lengths)
 
     def _exact_scores(
         self, top: Searcher, query: wq.Query, docnums: DocNums
@@ -241,7 +248,7 @@ class Matches:
         if found is not None:
             return found
         reader = segment.searcher.reader()
-        found = _stored_lengths(reader, name, segment.size)
+        found = stored_lengths(reader, name, segment.size)
         if found is None:
             found = np.fromiter(
                 (reader.doc_field_length(docnum, name, 1) for docnum in range(segment.size)),
@@ -297,7 +304,7 @@ class Matches:
         if segment.size and FACETS_FIELD in reader.schema:
             for term in reader.lexicon(FACETS_FIELD):
                 kind, _, value = term.decode("utf-8").partition(":")
-                ids = _posting_arrays(reader, FACETS_FIELD, term)[0]
+                ids = posting_arrays(reader, FACETS_FIELD, term)[0]
                 docs.append(ids)
                 values.extend([self._facets.number((kind, value))] * len(ids))
         all_docs = np.concatenate(docs) if docs else np.zeros(0, np.int64)
@@ -325,30 +332,8 @@ class Matches:
         return found
 
 
-# Whoosh keeps a field's length per document as one byte (a lossy code); 0 means none, which
-# its scorer reads as 1.
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], np.float64)
-
-
 def _padded(counts: npt.NDArray[np.int64], width: int) -> npt.NDArray[np.int64]:
     return counts if len(counts) == width else np.pad(counts, (0, width - len(counts)))
-
-
-def _stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64] | None:
-    """The field lengths of a whole segment from the bytes of whoosh's length column, or None
-    when the column is not laid out as expected (then whoosh is asked document by document)."""
-    try:
-        column = reader._perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
-    except AttributeError:
-        return None
-    if column is None:
-        return np.ones(size, np.float64)
-    if getattr(column, "_fixedlen", None) != 1 or not hasattr(column, "_basepos"):
-        return None
-    count = min(column._count, size)
-    codes = np.zeros(size, np.uint8)
-    codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), np.uint8)
-    return _LENGTH_OF_BYTE[codes]
 
 
 def _segment(sub: Any, base: int, postings: PostingCache) -> Segment:
@@ -379,7 +364,7 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if type(query) is wq.Every and not query.fieldname:
         return np.ones(size, np.bool_)
     if type(query) is wq.Term:
-        return _ids_mask(segment.postings.get(segment, query.fieldname, query.text)[0], size)
+        return _ids_mask(segment.postings_of(query.fieldname, query.text)[0], size)
     if isinstance(query, wq.Or | wq.DisjunctionMax) and not getattr(query, "minmatch", 0):
         return _any(query.subqueries, segment)
     if type(query) is wq.And or type(query) is wq.Require:
@@ -397,7 +382,7 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if isinstance(query, wq.MultiTerm):  # prefix, wildcard, fuzzy, range of terms
         reader = segment.searcher.reader()
         name = query.field()
-        ids = [segment.postings.get(segment, name, text)[0] for text in query._btexts(reader)]
+        ids = [segment.postings_of(name, text)[0] for text in query._btexts(reader)]
         return _ids_mask(np.concatenate(ids) if ids else np.zeros(0, np.int64), size)
     if type(query) is wq.Phrase:
         return _ids_mask(_phrase_docs(query, segment), size)
@@ -434,25 +419,33 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
     name = query.fieldname
     if name not in reader.schema or type(reader.schema[name].format) is not Positions:
         return _whoosh_phrase(query, segment)
-    words: list[bytes] = []
+    words: list[tuple[bytes, DocNums, list[bytes]]] = []  # term, its documents, positions
     candidates: DocNums | None = None
     for word in query.words:
-        btext = _term_bytes(reader, name, word)
+        btext = term_bytes(reader, name, word)
         if btext is None:
             return np.zeros(0, np.int64)
-        words.append(btext)
-        ids = segment.postings.get(segment, name, btext)[0]
+        encoded: list[bytes] = []  # filled when the list is decoded now (not cached)
+        ids = segment.postings.get(reader, segment.segment_id, name, btext, encoded)[0]
+        words.append((btext, ids, encoded))
         candidates = ids if candidates is None else np.intersect1d(candidates, ids)
         if not len(candidates):
             return np.zeros(0, np.int64)
     assert candidates is not None
     candidates = candidates[segment.live[candidates]]
-    positions = [_positions(reader, name, word, candidates) for word in words]
+    field_format = reader.schema[name].format
+    found_at = []
+    for btext, ids, encoded in words:
+        if len(encoded) == len(ids):
+            chosen = [encoded[i] for i in np.searchsorted(ids, candidates).tolist()]
+            found_at.append(decode_positions(field_format, chosen))
+        else:  # decoded for an earlier search: read the blocks holding a candidate
+            found_at.append(positions(reader, name, btext, candidates))
     found = []
     for k, doc in enumerate(candidates.tolist()):
-        starts = set(positions[0][k])
-        for offset in range(1, len(positions)):
-            starts &= {at - offset for at in positions[offset][k]}
+        starts = set(found_at[0][k])
+        for offset in range(1, len(found_at)):
+            starts &= {at - offset for at in found_at[offset][k]}
             if not starts:
                 break
         if starts:
@@ -460,85 +453,85 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
     return np.array(found, np.int64)
 
 
-def _positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> list[list[int]]:
-    """The positions of a term in each of `docs` (sorted, all holding the term). Only the
-    posting blocks that hold one of them are decoded."""
-    decode = reader.schema[name].format.decode_positions
-    wanted = docs.tolist()
-    out: list[list[int]] = [[] for _ in wanted]
-    matcher = reader.postings(name, btext)
-    while isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not hasattr(matcher, "_next_block") or matcher._byteids:
-        where = {doc: k for k, doc in enumerate(wanted)}
-        while matcher.is_active():
-            k = where.get(matcher.id())
-            if k is not None:
-                out[k] = decode(matcher.value())
-            matcher.next()
-        return out
-    k = 0
-    while matcher.is_active() and k < len(wanted):
-        if matcher._maxid < wanted[k]:
-            matcher._next_block()  # reads the next block's header only
-            continue
-        matcher._read_values()  # reads the block's data first
-        ids = np.cumsum(np.asarray(matcher._data[0], dtype=np.int64))
-        end = bisect_right(wanted, matcher._maxid, k)
-        indexes = np.searchsorted(ids, docs[k:end]).tolist()
-        for at, index in zip(range(k, end), indexes, strict=True):
-            out[at] = decode(matcher._values[index])
-        k = end
-        matcher._next_block()
-    return out
+class Scoring:
+    """What one search's scoring shares across segments: whoosh's BM25 parameters per term
+    (idf and average length are index-wide), and whether the sums are whoosh's exactly."""
+
+    def __init__(self, top: Searcher, lengths: Any) -> None:
+        self.top = top
+        self.lengths = lengths  # (segment, field) -> field length per document
+        self.exact = True
+        self._parameters: dict[tuple[str, bytes], tuple[float, float, float, float] | None] = {}
+
+    def parameters(self, name: str, btext: bytes) -> tuple[float, float, float, float] | None:
+        """(idf, average field length, B, K1) of whoosh's scorer; None if not BM25F."""
+        key = (name, btext)
+        if key not in self._parameters:
+            scorer = self.top.weighting.scorer(self.top, name, btext)
+            values = [getattr(scorer, attr, None) for attr in ("idf", "avgfl", "B", "K1")]
+            self._parameters[key] = None
+            if all(isinstance(value, int | float) for value in values):
+                idf, avgfl, b, k1 = (float(value) for value in values)  # type: ignore[arg-type]
+                self._parameters[key] = (idf, avgfl, b, k1)
+        return self._parameters[key]
+
+    def add(self, parts: list[npt.NDArray[np.float64]], size: int) -> npt.NDArray[np.float64]:
+        """The sum of `parts`. Whoosh adds them in a tree of its own; the result is the same
+        in any order where a document has at most two non-zero parts, else it is close."""
+        total = np.zeros(size, np.float64)
+        if len(parts) > 2 and self.exact:
+            nonzero = np.zeros(size, np.int8)
+            for part in parts:
+                nonzero += part != 0
+            self.exact = not (nonzero > 2).any()
+        for part in parts:
+            total += part
+        return total
 
 
-def _scores(
-    query: wq.Query, segment: Segment, top: Searcher, lengths: Any
-) -> npt.NDArray[np.float64] | None:
-    """Approximate BM25 score of every document of the segment for `query` (0 where it does
-    not match), as whoosh's matchers add it up; None for a query kind not handled here.
-    Boosted queries never come here (see `Matches.best`)."""
-    scores: npt.NDArray[np.float64] | None
+def _scores(query: wq.Query, segment: Segment, scoring: Scoring) -> npt.NDArray[np.float64] | None:
+    """BM25 score of every document of the segment for `query` (0 where it does not match),
+    as whoosh's matchers add it up; None for a query kind not handled here. Boosted queries
+    never come here (see `Matches.best`)."""
+    parts: list[npt.NDArray[np.float64]] = []
     if type(query) is wq.Term:
-        scores = _term_scores(query.fieldname, query.text, segment, top, lengths)
-    elif type(query) in (wq.Or, wq.And) and not getattr(query, "minmatch", 0):
-        scores = np.zeros(segment.size, np.float64)
-        for sub in query.subqueries:
-            part = _scores(sub, segment, top, lengths)
-            if part is None:
-                return None
-            scores += part
-    elif type(query) is wq.AndNot:
-        scores = _scores(query.a, segment, top, lengths)
-    elif type(query) is wq.Not:
+        return _term_scores(query.fieldname, query.text, segment, scoring)
+    if type(query) is wq.AndNot:
+        return _scores(query.a, segment, scoring)
+    if type(query) is wq.Not:
         # Whoosh's inverse matcher scores 1.0 wherever it matches, inside an AND or an OR.
-        scores = np.where(_mask(query, segment), 1.0, 0.0)
-    elif type(query) is wq.Phrase and _plain_phrase(query):
+        return np.where(_mask(query, segment), 1.0, 0.0)
+    if type(query) in (wq.Or, wq.And) and not getattr(query, "minmatch", 0):
+        for sub in query.subqueries:
+            part = _scores(sub, segment, scoring)
+            if part is None:
+                return None
+            parts.append(part)
+        scores = scoring.add(parts, segment.size)
+        if type(query) is wq.And:
+            scores[~_mask(query, segment)] = 0.0  # only where every part matches
+        return scores
+    if type(query) is wq.Phrase and _plain_phrase(query):
         # Whoosh scores a phrase as the AND of its words: their scores, added.
-        docs = _phrase_docs(query, segment)
-        words = np.zeros(segment.size, np.float64)
         for word in query.words:
-            part = _term_scores(query.fieldname, word, segment, top, lengths)
+            part = _term_scores(query.fieldname, word, segment, scoring)
             if part is None:
                 return None
-            words += part
+            parts.append(part)
+        words = scoring.add(parts, segment.size)
         scores = np.zeros(segment.size, np.float64)
+        docs = _phrase_docs(query, segment)
         scores[docs] = words[docs]
-    elif isinstance(query, wq.MultiTerm):
+        return scores
+    if isinstance(query, wq.MultiTerm):  # prefix, fuzzy: the OR of its expansions
         reader = segment.searcher.reader()
-        texts = [text for text in query._btexts(reader) if text]
-        scores = np.zeros(segment.size, np.float64)
-        for text in texts:
-            part = _term_scores(query.field(), text, segment, top, lengths)
+        for text in query._btexts(reader):
+            part = _term_scores(query.field(), text, segment, scoring)
             if part is None:
                 return None
-            scores += part
-    else:
-        return None
-    if scores is not None and type(query) in (wq.And, wq.AndNot):
-        scores[~_mask(query, segment)] = 0.0  # only where every part matches, as whoosh adds
-    return scores
+            parts.append(part)
+        return scoring.add(parts, segment.size)
+    return None
 
 
 def _boosted(query: wq.Query) -> bool:
@@ -546,20 +539,22 @@ def _boosted(query: wq.Query) -> bool:
 
 
 def _term_scores(
-    name: str, text: str | bytes, segment: Segment, top: Searcher, lengths: Any
+    name: str, text: str | bytes, segment: Segment, scoring: Scoring
 ) -> npt.NDArray[np.float64] | None:
+    """Whoosh's BM25F for one term, every document of the segment (its formula, its order of
+    operations: the same doubles)."""
     scores = np.zeros(segment.size, np.float64)
     reader = segment.searcher.reader()
-    btext = _term_bytes(reader, name, text)
+    btext = term_bytes(reader, name, text)
     if btext is None or (name, btext) not in reader:
         return scores
-    scorer = top.weighting.scorer(segment.searcher, name, btext)
-    if not all(hasattr(scorer, attr) for attr in ("idf", "avgfl", "B", "K1")):
+    parameters = scoring.parameters(name, btext)
+    if parameters is None:
         return None  # not BM25F: let whoosh rank
-    ids, weights = segment.postings.get(segment, name, btext)
-    fl = lengths(segment, name)[ids]
-    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    scores[ids] = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
+    idf, avgfl, b, k1 = parameters
+    ids, tf = segment.postings_of(name, btext)
+    fl = scoring.lengths(segment, name)[ids]
+    scores[ids] = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
     return scores
 
 
@@ -583,88 +578,6 @@ def _ids_mask(ids: DocNums, size: int) -> Mask:
     mask = np.zeros(size, np.bool_)
     mask[ids] = True
     return mask
-
-
-Postings = tuple[DocNums, npt.NDArray[np.float64]]  # document numbers, term weights
-_NO_POSTINGS: Postings = (np.zeros(0, np.int64), np.zeros(0, np.float64))
-
-
-class PostingCache:
-    """Decoded posting lists of recent terms, per segment (segments never change). A query
-    typed letter by letter, or refined, decodes its long lists once: a word in every
-    document is 400 blocks to unpickle and decompress."""
-
-    def __init__(self, max_postings: int = POSTING_CACHE_SIZE) -> None:
-        self._lists: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
-        self._held = 0
-        self._max = max_postings
-
-    def get(self, segment: Segment, name: str, text: str | bytes) -> Postings:
-        reader = segment.searcher.reader()
-        btext = _term_bytes(reader, name, text)
-        if btext is None:
-            return _NO_POSTINGS
-        if segment.segment_id is None:
-            return _posting_arrays(reader, name, btext)
-        key = (segment.segment_id, name, btext)
-        found = self._lists.get(key)
-        if found is not None:
-            self._lists.move_to_end(key)
-            return found
-        found = _posting_arrays(reader, name, btext)
-        self._lists[key] = found
-        self._held += len(found[0])
-        while self._held > self._max and len(self._lists) > 1:
-            _, dropped = self._lists.popitem(last=False)
-            self._held -= len(dropped[0])
-        return found
-
-    def forget(self, alive: set[str | None]) -> None:
-        for key in [key for key in self._lists if key[0] not in alive]:
-            self._held -= len(self._lists.pop(key)[0])
-
-
-def _term_bytes(reader: Any, name: str, text: str | bytes) -> bytes | None:
-    """The term as the index stores it; None when the field has no such term kind."""
-    if name not in reader.schema:
-        return None
-    try:
-        return text if isinstance(text, bytes) else reader.schema[name].to_bytes(text)
-    except ValueError:
-        return None
-
-
-def _posting_arrays(reader: Any, name: str, btext: bytes) -> Postings:
-    """Document numbers and weights of a term's posting list, deleted documents included."""
-    try:
-        matcher = reader.postings(name, btext)
-    except TermNotFound:
-        return _NO_POSTINGS
-    # Past the deletions filter (masks handle deletions). The filter has moved its child past
-    # leading deleted documents already, possibly to the end: nothing live is lost that way.
-    while isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not hasattr(matcher, "_next_block") or matcher._byteids:  # kept inline with the term
-        pairs = []
-        while matcher.is_active():
-            pairs.append((matcher.id(), matcher.weight()))
-            matcher.next()
-        return (
-            np.array([doc for doc, _ in pairs], np.int64),
-            np.array([weight for _, weight in pairs], np.float64),
-        )
-    # Whoosh's W3LeafMatcher keeps ids (delta-encoded) and weights per block; decoding them
-    # with numpy instead of its generators is ~20x faster for long lists.
-    id_blocks = []
-    weight_blocks = []
-    while matcher.is_active():
-        matcher._read_weights()  # reads the block's data first
-        id_blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
-        weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
-        matcher._next_block()
-    if not id_blocks:  # a list with nothing left to read
-        return _NO_POSTINGS
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
 def _ids_of(matcher: Any) -> Iterator[int]:

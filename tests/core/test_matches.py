@@ -233,15 +233,22 @@ def test_any_query_ranks_exactly_as_a_full_whoosh_pass(
     found = index.search(request)
     assert found.total == total
     assert [(hit.id, hit.score) for hit in found.hits] == page
+    # And the scores to the last bit, where this module ranks the query itself.
+    searcher = index._current_searcher()
+    parsed = index._parser.parse(query).query
+    best = index._matches.best(searcher, parsed, index._matches.masks(searcher, parsed), limit)
+    if best is not None:
+        full = searcher.search(parsed, limit=None)
+        assert best == [(hit.docnum, hit.score) for hit in full[:limit]]
 
 
 def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> None:
-    from briefing_app.search.matches import _stored_lengths
+    from briefing_app.search.postings import stored_lengths
 
     for segment in index._matches.segments(index._current_searcher()):
         reader = segment.searcher.reader()
         for name in ("title", "body_nl", "body_en", "body_xx"):
-            bulk = _stored_lengths(reader, name, segment.size)
+            bulk = stored_lengths(reader, name, segment.size)
             assert bulk is not None
             # whoosh 2.7.5 returns None (not the default) for an empty field: never scored
             assert bulk.tolist() == [
@@ -289,3 +296,18 @@ def test_phrases_over_long_posting_lists_match_whooshs(tmp_path: Path) -> None:
         assert 0 < found.total == total
         assert [(hit.id, hit.score) for hit in found.hits] == page
     ix.close()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 100_000), min_size=1, max_size=40, unique=True), max_size=60)
+)
+def test_positions_decoded_together_equal_whooshs_one_by_one(lists: list[list[int]]) -> None:
+    from whoosh.formats import Positions
+
+    from briefing_app.search.postings import decode_positions
+
+    encoded = [Positions().encode(sorted(positions)) for positions in lists]
+    assert decode_positions(Positions(), encoded) == [
+        Positions().decode_positions(value) for value in encoded
+    ]
