@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
-from benchmarks.phases import QUERY_KINDS, percentiles
+from benchmarks.phases import QUERY_KINDS, time_queries
 
 
 def main(argv: list[str]) -> int:
@@ -28,19 +27,7 @@ def main(argv: list[str]) -> int:
     kinds = argv[2].split(",") if len(argv) > 2 else list(QUERY_KINDS)
     library.search(SearchRequest(query="x", snippets=True, facets=True))
     for kind in kinds:
-        timings = []
-        for query in queries[kind]:
-            request = SearchRequest(
-                query=query,
-                limit=20,
-                snippets=True,
-                facets=True,
-                countries=(queries["country"],) if kind == "filtered" else (),
-            )
-            began = time.perf_counter()
-            library.search(request)
-            timings.append((time.perf_counter() - began) * 1000)
-        print(kind, json.dumps(percentiles(timings)))
+        print(kind, json.dumps(time_queries(library, queries, kind, full=True)))
     library.close()
     return 0
 
