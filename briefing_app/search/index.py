@@ -24,7 +24,7 @@ from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search.analysis import analyzer_for
-from briefing_app.search.matches import Matches
+from briefing_app.search.matches import Mask, Matches
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
     SCHEMA_VERSION,
@@ -271,7 +271,7 @@ class SearchIndex:
                 # Every match, unscored (search/matches.py): the total and the facet counts
                 # come from it; only the page of hits is scored or sorted.
                 masks = self._matches.masks(searcher, query, filters)
-                total = sum(int(mask.sum()) for mask in masks)
+                total = self._matches.total(masks)
                 page = self._page(searcher, query, masks, filters, wanted, by_date=by_date)
                 facets = (
                     self._facets(searcher, masks, request.facet_limit) if request.facets else {}
@@ -311,7 +311,7 @@ class SearchIndex:
         self,
         searcher: Searcher,
         query: Query,
-        masks: list[Any],
+        masks: list[Mask],
         filters: Query | None,
         wanted: int,
         *,
@@ -380,7 +380,7 @@ class SearchIndex:
         )
 
     def _facets(
-        self, searcher: Searcher, masks: list[Any], limit: int
+        self, searcher: Searcher, masks: list[Mask], limit: int
     ) -> dict[str, list[FacetCount]]:
         counted = self._matches.facet_counts(searcher, masks, limit)
         return {
@@ -411,7 +411,7 @@ class SearchIndex:
         if parsed.query is None:
             return None
         found = self._matches.masks(searcher, parsed.query, filters)
-        return corrected if sum(int(mask.sum()) for mask in found) > total else None
+        return corrected if self._matches.total(found) > total else None
 
     def _current_searcher(self) -> Searcher:
         self._require_ix()

@@ -133,17 +133,23 @@ class Matches:
 
     # --- matching ---------------------------------------------------------------------------
 
-    def masks(self, searcher: Searcher, query: wq.Query, *filters: wq.Query | None) -> list[Mask]:
-        """Per segment, the live documents matching `query` and every filter."""
+    def masks(
+        self, searcher: Searcher, query: wq.Query, filters: wq.Query | None = None
+    ) -> list[Mask]:
+        """Per segment, the live documents matching `query` and the filters."""
         out = []
         for segment in self.segments(searcher):
             segment.phrases.clear()
             mask = segment.live & _mask(query, segment)
-            for extra in filters:
-                if extra is not None and mask.any():
-                    mask &= _mask(extra, segment)
+            if filters is not None and mask.any():
+                mask &= _mask(filters, segment)
             out.append(mask)
         return out
+
+    @staticmethod
+    def total(masks: list[Mask]) -> int:
+        """How many documents the masks hold."""
+        return sum(int(mask.sum()) for mask in masks)
 
     def allowed(self, searcher: Searcher, masks: list[Mask]) -> set[int]:
         """Global document numbers of the masks, as a filter for whoosh's collectors."""
