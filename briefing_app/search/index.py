@@ -32,6 +32,7 @@ from briefing_app.search.schema import (
     build_schema,
     preanalyse,
 )
+from briefing_app.search.segment_writer import CompactSegmentWriter
 from briefing_app.search.snippets import Verdicts, make_snippet, matching_spans
 from briefing_app.search.types import (
     FacetCount,
@@ -54,11 +55,12 @@ DEFAULT_WRITER_TIMEOUT = 10.0
 # Below this many hits a query "finds little", and a spelling suggestion is worth computing.
 SUGGEST_BELOW = 3
 FACET_FIELDS = ("people", "countries", "organizations")
-# The writer's postings pool. Past this size whoosh sorts it into runs on disk and merges them
-# at commit, all in Python (a 2,000-document import: 48-50 s CPU with 16 MB, 39-46 s with
-# 128 MB). Sorting a big pool holds the GIL for ~0.5 s, which is why windows import in a child
-# process (library/background.py).
+# whoosh's postings pool, for writers that CompactSegmentWriter cannot serve (it keeps its own
+# pool in memory): past this size whoosh sorts the pool into runs on disk.
 WRITER_POOL_MB = 128
+# Documents per segment when rebuilding: the writer keeps a segment's postings in memory
+# (~30 bytes each, ~450 per document) until it commits.
+REBUILD_BATCH = 8192
 
 
 # Segments with fewer documents than this are merged among themselves (whoosh's own policy,
@@ -192,12 +194,15 @@ class SearchIndex:
                     count += 1
                     if progress is not None:
                         progress(count)
+                    if count % REBUILD_BATCH == 0:  # the writer holds a batch's postings
+                        writer.commit(merge=False)
+                        writer = self._open_writer(ix)
             except BaseException:
                 writer.cancel()
                 ix.close()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            writer.commit()
+            writer.commit(mergetype=merge_small_segments)
             ix.close()
             vocabulary = Vocabulary(staging, timeout=self.writer_timeout)
             vocabulary.open()
@@ -241,7 +246,9 @@ class SearchIndex:
         try:
             # compound=False: compound segment files are copied into memory on open, which
             # the baseline measured at ~7x the RSS of plain segment files.
-            return ix.writer(timeout=self.writer_timeout, compound=False, limitmb=WRITER_POOL_MB)
+            return CompactSegmentWriter(
+                ix, timeout=self.writer_timeout, compound=False, limitmb=WRITER_POOL_MB
+            )
         except LockError as exc:
             raise IndexBusyError(BUSY_TEXT) from exc
 

@@ -190,18 +190,30 @@ def decode_positions(format_: Any, values: list[bytes]) -> list[list[int]]:
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], np.float64)
 
 
+def length_codes(perdoc: Any, name: str, size: int) -> npt.NDArray[np.uint8] | None:
+    """The length bytes of a field for a whole segment, read from whoosh's length column at
+    once (0: no length; whoosh's `byte_to_length` gives the length), or None when the field
+    has no lengths. `perdoc` is a segment's per-document reader."""
+    column = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
+    if column is None:
+        return None
+    codes = np.zeros(size, np.uint8)
+    if getattr(column, "_fixedlen", None) == 1 and hasattr(column, "_basepos"):
+        count = min(column._count, size)
+        codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), np.uint8)
+    else:  # another layout than whoosh 2.7's: ask document by document
+        for docnum in range(size):
+            codes[docnum] = column[docnum]
+    return codes
+
+
 def stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64] | None:
     """The field lengths of a whole segment from the bytes of whoosh's length column, or None
-    when the column is not laid out as expected (then whoosh is asked document by document)."""
-    try:
-        column = reader._perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
-    except AttributeError:
+    when the reader is not a segment reader (then whoosh is asked document by document)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None:
         return None
-    if column is None:
+    codes = length_codes(perdoc, name, size)
+    if codes is None:
         return np.ones(size, np.float64)
-    if getattr(column, "_fixedlen", None) != 1 or not hasattr(column, "_basepos"):
-        return None
-    count = min(column._count, size)
-    codes = np.zeros(size, np.uint8)
-    codes[:count] = np.frombuffer(column._dbfile.get(column._basepos, count), np.uint8)
     return _LENGTH_OF_BYTE[codes]
