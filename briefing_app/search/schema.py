@@ -3,11 +3,14 @@ an index written with another version is rebuilt from the source files on open."
 
 from __future__ import annotations
 
+from itertools import pairwise
+from pickle import dumps
 from typing import Any
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
 from briefing_app.search.analysis import analyse_word, analyzer_for, folding_analyzer, word_pattern
 
@@ -56,23 +59,84 @@ def preanalyse(field: TEXT, value: str) -> Preanalysed:
     pattern = word_pattern(field.analyzer)
     if pattern is None or type(field.format) is not Positions:
         return Preanalysed(list(field.index(value)))
-    positions: dict[str, list[int]] = {}
+    # Each distinct word's positions first (one dict operation per word), then each distinct
+    # word's tokens: a term that several words (or tokens) give gets their positions merged.
+    words = (
+        pattern.findall(value)
+        if pattern.groups == 0
+        else [match.group() for match in pattern.finditer(value)]
+    )
+    at: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        found = at.get(word)
+        if found is None:
+            at[word] = [position]
+        else:
+            found.append(position)
+    positions: dict[bytes, list[int]] = {}
+    merged: set[bytes] = set()
     analyzer = field.analyzer
-    for position, match in enumerate(pattern.finditer(value)):
-        for text, _start, _end in analyse_word(analyzer, match.group()):
-            found = positions.get(text)
+    memo = _term_memo(analyzer)
+    for word, where in at.items():
+        terms = memo.get(word)
+        if terms is None:
+            terms = memo[word] = tuple(
+                text.encode("utf-8") for text, _start, _end in analyse_word(analyzer, word)
+            )
+        for term in terms:
+            found = positions.get(term)
             if found is None:
-                positions[text] = [position]
+                positions[term] = where
             else:
-                found.append(position)
+                if term not in merged:
+                    positions[term] = found = list(found)  # `where` may be another term's
+                    merged.add(term)
+                found.extend(where)
+    for term in merged:
+        positions[term].sort()
     boost = field.format.field_boost
-    encode = field.format.encode
+    single = _SINGLE_POSITION
     return Preanalysed(
         [
-            (text.encode("utf-8"), len(where), len(where) * boost, encode(where))
-            for text, where in positions.items()
+            (
+                term,
+                len(where),
+                len(where) * boost,
+                single.get(where[0]) or _encode_positions(where)
+                if len(where) == 1
+                else _encode_positions(where),
+            )
+            for term, where in positions.items()
         ]
     )
+
+
+# The index terms of each word, as bytes, per analyzer (a cache beside analyse_word's).
+_TERM_MEMO_WORDS = 300_000
+_term_memos: dict[int, tuple[Analyzer, dict[str, tuple[bytes, ...]]]] = {}
+
+
+def _term_memo(analyzer: Analyzer) -> dict[str, tuple[bytes, ...]]:
+    entry = _term_memos.get(id(analyzer))
+    if entry is None or entry[0] is not analyzer:
+        entry = _term_memos[id(analyzer)] = (analyzer, {})
+    if len(entry[1]) > _TERM_MEMO_WORDS:
+        entry[1].clear()
+    return entry[1]
+
+
+def _encode_positions(positions: list[int]) -> bytes:
+    """`Positions.encode`, without its Python loop: the count, then the pickled deltas."""
+    if len(positions) == 1:
+        deltas = positions
+    else:
+        deltas = [positions[0]]
+        deltas += [b - a for a, b in pairwise(positions)]
+    return pack_uint(len(positions)) + dumps(deltas, 2)
+
+
+# The encoding of a word that occurs once, for the first positions of a text.
+_SINGLE_POSITION = {position: _encode_positions([position]) for position in range(4096)}
 
 
 def _value_analyzer() -> Analyzer:
