@@ -18,10 +18,10 @@ from briefing_app.search.index import PreparedRecord, prepare_record
 @dataclass(frozen=True)
 class AnalysedFile:
     entry: CatalogEntry
-    record: IndexRecord
+    # What the index gets: a record with its text analysed already (worker processes, which
+    # then send only this), or a plain record.
+    indexable: IndexRecord | PreparedRecord
     entities: list[EntityRow]
-    # The record with its text analysed already (worker processes), or None.
-    prepared: PreparedRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ def analyse_file(
     analysed = analyse_document(document, corrections)
     if not prepare:
         return analysed
-    return AnalysedFile(
-        analysed.entry, analysed.record, analysed.entities, prepare_record(analysed.record)
-    )
+    record = analysed.indexable
+    assert isinstance(record, IndexRecord)
+    return AnalysedFile(analysed.entry, prepare_record(record), analysed.entities)
 
 
 def entity_text(document: Document) -> str:

@@ -290,7 +290,7 @@ class _OpenBatch:
         if self._session is None:
             self._writing = ExitStack()
             self._session = self._writing.enter_context(self._index.writing(merge=False))
-        self._session.upsert(analysed.prepared or analysed.record)
+        self._session.upsert(analysed.indexable)
         self._entries.append(analysed.entry)
         self._entities[analysed.entry.id] = analysed.entities
 

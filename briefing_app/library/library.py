@@ -275,7 +275,7 @@ class Library:
                     pending.append(result)
                     if len(pending) >= REINDEX_CATALOG_BATCH:
                         self._save_analysed(pending)
-                    yield result.prepared or result.record
+                    yield result.indexable
                 self._save_analysed(pending)
             finally:
                 analysed.close()

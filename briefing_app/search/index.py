@@ -458,9 +458,6 @@ class PreparedRecord:
         return (PreparedRecord, (self.record_id, self.fields, self.words))
 
 
-_ANALYSED_FIELDS = ("title", "body_nl", "body_en", "body_xx")
-
-
 def _word_counts(record: IndexRecord) -> Counter[str]:
     return count_words((record.title, record.body))
 
@@ -475,12 +472,14 @@ def prepare_record(record: IndexRecord) -> PreparedRecord:
         _schema_cache.append(build_schema())
     schema = _schema_cache[0]
     fields = _fields(record)
-    for name in _ANALYSED_FIELDS:
-        value = fields.get(name)
-        if isinstance(value, str):
-            if schema[name].stored:
-                fields[f"_stored_{name}"] = value
-            fields[name] = preanalyse(schema[name], value)
+    for name, value in list(fields.items()):
+        field = schema[name]
+        # Unique fields stay as they are: update_document looks old copies up by their value.
+        if value is None or not field.indexed or field.unique:
+            continue
+        if field.stored or field.column_type:
+            fields[f"_stored_{name}"] = value
+        fields[name] = preanalyse(field, value)
     return PreparedRecord(record.id, fields, _word_counts(record))
 
 

@@ -52,12 +52,14 @@ class PreanalysableText(TEXT):
         return super().index(value, **kwargs)
 
 
-def preanalyse(field: TEXT, value: str) -> Preanalysed:
+def preanalyse(field: Any, value: Any) -> Preanalysed:
     """The postings `field.index(value)` gives, computed word by word where the field allows:
     whoosh runs its token generator chain over every occurrence, we analyse each distinct word
     once (tests/core/test_fast_paths.py checks the two are identical)."""
+    if not isinstance(value, str) or type(field.format) is not Positions:
+        return Preanalysed(list(field.index(value)))
     pattern = word_pattern(field.analyzer)
-    if pattern is None or type(field.format) is not Positions:
+    if pattern is None:
         return Preanalysed(list(field.index(value)))
     # Each distinct word's positions first (one dict operation per word), then each distinct
     # word's tokens: a term that several words (or tokens) give gets their positions merged.

@@ -18,14 +18,18 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
-from whoosh.system import pack_ushort
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from briefing_app.search.postings import length_codes
+from briefing_app.search.schema import Preanalysed
 
 # What a field's analysis gives for one term of a document: (text, frequency, weight, value).
 Posting = tuple[bytes, int, float, bytes]
+# W3TermInfo's layout: not inlined, total weight, document count, shortest and longest field
+# length (as bytes), highest weight, first and last document; then the postings' extent.
+_TERM_INFO = W3TermInfo._struct
 # Whoosh's field length of each length byte (0: no length).
 _LENGTH_OF_BYTE = [0] + [byte_to_length(code) for code in range(1, 256)]
 
@@ -142,12 +146,14 @@ def _write_field(
     counts = counts.tolist()
     blob = bytes(postings.values)
 
+    fixed = fixed_size is not None and fixed_size > 0
+    position = postfile.tell()
     for text, term_id in sorted(postings.terms.items()):
         first = offsets[term_id]
         last = first + counts[term_id]
-        info = W3TermInfo()
-        start_offset = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
+        # W3TermInfo's figures, gathered block by block as its add_block does
+        total_weight, min_length_all, max_length_all, max_weight_all = 0.0, None, 0, 0
+        out = [WHOOSH3_HEADER_MAGIC]
         for a in range(first, last, blocklimit):
             b = min(a + blocklimit, last)
             ids = deltas[a:b]
@@ -163,7 +169,6 @@ def _write_field(
             mini_values: Any = None
             if fixed_size != 0:  # whoosh keeps the non-empty values only
                 values = [blob[s:e] for s, e in zip(starts[a:b], ends[a:b], strict=True) if e > s]
-                fixed = fixed_size is not None and fixed_size > 0
                 mini_values = b"".join(values) if fixed else tuple(values)
             max_weight = max(weight_list[a:b])
             if not max_weight > 0:
@@ -186,23 +191,28 @@ def _write_field(
                 2,
             )
             size = len(header) + len(data)
-            postfile.write_int(-size if b == last else size)
-            postfile.write(header)
-            postfile.write(data)
-            # W3TermInfo.add_block, with this block's figures
-            info._weight += sum(block_weights)
-            info._df += count
-            if info._minlength is None:
-                info._minlength = min_length
-            else:
-                info._minlength = min(info._minlength, min_length)
-            info._maxlength = max(info._maxlength, max_length)
-            info._maxweight = max(info._maxweight, max_weight)
-            if info._minid is None:
-                info._minid = doc_list[a]
-            info._maxid = doc_list[b - 1]
-        info.set_extent(start_offset, postfile.tell() - start_offset)
-        tindex.add(field_prefix + text, info.to_bytes())
+            out += (pack_int(-size if b == last else size), header, data)
+            total_weight += sum(block_weights)
+            if min_length_all is None:  # as W3TermInfo.add_block
+                min_length_all = min_length
+            elif min_length is not None:  # (whoosh would fail here; lengths cannot vanish)
+                min_length_all = min(min_length_all, min_length)
+            max_length_all = max(max_length_all, max_length)
+            max_weight_all = max(max_weight_all, max_weight)
+        chunk = b"".join(out)
+        postfile.write(chunk)
+        info = _TERM_INFO.pack(
+            False,
+            total_weight,
+            last - first,
+            0 if min_length_all is None else length_to_byte(min_length_all),
+            length_to_byte(max_length_all),
+            max_weight_all,
+            doc_list[first],
+            doc_list[last - 1],
+        )
+        tindex.add(field_prefix + text, info + pack_long(position) + pack_int(len(chunk)))
+        position += len(chunk)
 
 
 class CompactSegmentWriter(SegmentWriter):
@@ -226,6 +236,8 @@ class CompactSegmentWriter(SegmentWriter):
             self.pool = CompactPool()
 
     def add_document(self, **fields: Any) -> None:
+        """whoosh's add_document, with each field's postings added at once; any indexed field
+        may be `Preanalysed` (its `_stored_<name>` then holds the value to store)."""
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         if not self._compact or any(
             name.startswith("_") and not name.startswith("_stored_") for name in fields
@@ -245,9 +257,9 @@ class CompactSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    items = field.index(value)
-                    if not isinstance(items, list):
-                        items = list(items)
+                    items = (
+                        value.items if isinstance(value, Preanalysed) else list(field.index(value))
+                    )
                     total = self.pool.add_document(fieldname, docnum, items, 1.0)
                     if field.scorable:
                         length = total
