@@ -27,6 +27,8 @@ from briefing_app.search.schema import Preanalysed
 
 # What a field's analysis gives for one term of a document: (text, frequency, weight, value).
 Posting = tuple[bytes, int, float, bytes]
+# Postings turned into Python lists at a time while writing (~60 bytes each as lists).
+LIST_POSTINGS = 65_536
 # W3TermInfo's layout: not inlined, total weight, document count, shortest and longest field
 # length (as bytes), highest weight, first and last document; then the postings' extent.
 _TERM_INFO = W3TermInfo._struct
@@ -117,48 +119,95 @@ class CompactPool:
 def _write_field(
     fieldwriter: W3FieldWriter, postings: _FieldPostings, format_: Any, codes: Any
 ) -> None:
-    codec: W3Codec = fieldwriter._codec
-    blocklimit = codec._blocklimit
-    compression = codec._compression
-    postfile = fieldwriter._postfile
-    tindex = fieldwriter._tindex
-    field_prefix = pack_ushort(fieldwriter._fieldid)
-    fixed_size = format_.fixed_value_size()
-
-    term_ids = np.frombuffer(postings.term_ids, np.uint32)
-    order = np.argsort(term_ids, kind="stable")  # by term, each term's documents in order
+    # Postings in the order they are written: by term (as bytes), each term's by document.
+    terms = sorted(postings.terms.items())
+    rank = np.empty(len(terms), np.int32)
+    rank[np.fromiter((term_id for _text, term_id in terms), np.int64, len(terms))] = np.arange(
+        len(terms), dtype=np.int32
+    )
+    term_ranks = rank[np.frombuffer(postings.term_ids, np.uint32)]
+    order = np.argsort(term_ranks, kind="stable")
+    offsets = np.zeros(len(terms) + 1, np.int64)
+    np.cumsum(np.bincount(term_ranks, minlength=len(terms)), out=offsets[1:])
+    del term_ranks, rank
     docs = np.frombuffer(postings.docs, np.uint32)[order].astype(np.int64)
-    weights = np.frombuffer(postings.weights, np.float64)[order]
     ends = np.frombuffer(postings.value_ends, np.uint64).astype(np.int64)
-    starts = np.concatenate(([0], ends[:-1]))[order].tolist()
-    ends = ends[order].tolist()
-    doc_list = docs.tolist()
-    deltas = np.diff(docs, prepend=0).tolist()
-    weight_list = weights.tolist()
-    rounded = weights.astype(np.float32).tolist()  # what whoosh's array("f") holds
-    if codes is None:
-        length_list = None
-    else:
-        table = np.array(_LENGTH_OF_BYTE, np.int64)
-        length_list = table[codes[docs]].tolist()
-    counts = np.bincount(term_ids, minlength=len(postings.terms))
-    offsets = np.concatenate(([0], np.cumsum(counts)[:-1])).tolist()
-    counts = counts.tolist()
-    blob = bytes(postings.values)
+    writer = _TermWriter(
+        fieldwriter,
+        format_,
+        docs,
+        np.frombuffer(postings.weights, np.float64)[order],
+        np.concatenate(([0], ends[:-1]))[order],
+        ends[order],
+        None if codes is None else np.array(_LENGTH_OF_BYTE, np.int64)[codes[docs]],
+        bytes(postings.values),
+    )
+    del order, docs, ends
+    # Python lists slice and sum ~4x faster per block than numpy arrays but take ~8x the
+    # memory: they are made for a run of terms at a time.
+    first = 0
+    while first < len(terms):
+        limit = int(offsets[first]) + LIST_POSTINGS
+        last = min(len(terms), max(first + 1, int(np.searchsorted(offsets, limit, "right")) - 1))
+        writer.load(int(offsets[first]), int(offsets[last]))
+        for rank_ in range(first, last):
+            writer.write(terms[rank_][0], int(offsets[rank_]), int(offsets[rank_ + 1]))
+        first = last
 
-    fixed = fixed_size is not None and fixed_size > 0
-    position = postfile.tell()
-    for text, term_id in sorted(postings.terms.items()):
-        first = offsets[term_id]
-        last = first + counts[term_id]
+
+class _TermWriter:
+    """Writes terms' posting blocks and term infos the way W3PostingsWriter and
+    W3FieldWriter do, from a field's postings in writing order."""
+
+    def __init__(
+        self,
+        fieldwriter: W3FieldWriter,
+        format_: Any,
+        docs: Any,
+        weights: Any,
+        starts: Any,
+        ends: Any,
+        lengths: Any,
+        blob: bytes,
+    ) -> None:
+        codec: W3Codec = fieldwriter._codec
+        self.blocklimit = codec._blocklimit
+        self.compression = codec._compression
+        self.postfile = fieldwriter._postfile
+        self.tindex = fieldwriter._tindex
+        self.field_prefix = pack_ushort(fieldwriter._fieldid)
+        self.fixed_size = format_.fixed_value_size()
+        self.position = self.postfile.tell()
+        self.arrays = (docs, weights, starts, ends, lengths)
+        self.blob = blob
+        self.base = 0
+
+    def load(self, start: int, stop: int) -> None:
+        """Make Python lists of postings start:stop (the next terms' postings)."""
+        docs, weights, starts, ends, lengths = self.arrays
+        docs = docs[start:stop]
+        self.base = start
+        self.docs = docs.tolist()
+        self.deltas = np.diff(docs, prepend=0).tolist()
+        self.weights = weights[start:stop].tolist()
+        self.rounded = weights[start:stop].astype(np.float32).tolist()  # whoosh's array("f")
+        self.starts = starts[start:stop].tolist()
+        self.ends = ends[start:stop].tolist()
+        self.lengths = None if lengths is None else lengths[start:stop].tolist()
+
+    def write(self, text: bytes, start: int, stop: int) -> None:
+        """Write the term whose postings are start:stop (within the loaded ones)."""
+        first, last = start - self.base, stop - self.base
+        doc_list, blob, fixed_size = self.docs, self.blob, self.fixed_size
+        fixed = fixed_size is not None and fixed_size > 0
         # W3TermInfo's figures, gathered block by block as its add_block does
         total_weight, min_length_all, max_length_all, max_weight_all = 0.0, None, 0, 0
         out = [WHOOSH3_HEADER_MAGIC]
-        for a in range(first, last, blocklimit):
-            b = min(a + blocklimit, last)
-            ids = deltas[a:b]
+        for a in range(first, last, self.blocklimit):
+            b = min(a + self.blocklimit, last)
+            ids = self.deltas[a:b]
             ids[0] = doc_list[a]  # each block's first id is absolute (whoosh's delta_encode)
-            block_weights = rounded[a:b]
+            block_weights = self.rounded[a:b]
             count = b - a
             if block_weights.count(1.0) == count:
                 mini_weights: Any = None
@@ -168,23 +217,29 @@ def _write_field(
                 mini_weights = tuple(block_weights)
             mini_values: Any = None
             if fixed_size != 0:  # whoosh keeps the non-empty values only
-                values = [blob[s:e] for s, e in zip(starts[a:b], ends[a:b], strict=True) if e > s]
+                values = [
+                    blob[s:e]
+                    for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)
+                    if e > s
+                ]
                 mini_values = b"".join(values) if fixed else tuple(values)
-            max_weight = max(weight_list[a:b])
+            max_weight = max(self.weights[a:b])
             if not max_weight > 0:
                 max_weight = 0
             min_length, max_length = None, 0
-            if length_list is not None:
-                present = [n for n in length_list[a:b] if n]
+            if self.lengths is not None:
+                present = [n for n in self.lengths[a:b] if n]
                 if present:
                     min_length, max_length = min(present), max(present)
-            data = zlib.compress(dumps((tuple(ids), mini_weights, mini_values), 2), compression)
+            data = zlib.compress(
+                dumps((tuple(ids), mini_weights, mini_values), 2), self.compression
+            )
             header = dumps(
                 (
                     count,
                     doc_list[b - 1],
                     max_weight,
-                    compression,
+                    self.compression,
                     length_to_byte(min_length),
                     length_to_byte(max_length),
                 ),
@@ -200,7 +255,7 @@ def _write_field(
             max_length_all = max(max_length_all, max_length)
             max_weight_all = max(max_weight_all, max_weight)
         chunk = b"".join(out)
-        postfile.write(chunk)
+        self.postfile.write(chunk)
         info = _TERM_INFO.pack(
             False,
             total_weight,
@@ -211,8 +266,9 @@ def _write_field(
             doc_list[first],
             doc_list[last - 1],
         )
-        tindex.add(field_prefix + text, info + pack_long(position) + pack_int(len(chunk)))
-        position += len(chunk)
+        extent = pack_long(self.position) + pack_int(len(chunk))
+        self.tindex.add(self.field_prefix + text, info + extent)
+        self.position += len(chunk)
 
 
 class CompactSegmentWriter(SegmentWriter):

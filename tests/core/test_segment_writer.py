@@ -16,7 +16,7 @@ from whoosh.writing import SegmentWriter
 from benchmarks.corpus import generate_corpus
 from briefing_app.documents import read_document
 from briefing_app.library.analysis import analyse_document
-from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
+from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, segment_writer
 from briefing_app.search.index import _fields, prepare_record
 from briefing_app.search.schema import build_schema
 from briefing_app.search.segment_writer import CompactSegmentWriter
@@ -50,7 +50,12 @@ def _write(folder: Path, writer_class: Any, batches: list[list[dict[str, Any]]])
     ix.close()
 
 
-def test_one_segment_is_whooshs_byte_for_byte(records: list[IndexRecord], tmp_path: Path) -> None:
+@pytest.mark.parametrize("list_postings", [segment_writer.LIST_POSTINGS, 50])
+def test_one_segment_is_whooshs_byte_for_byte(
+    records: list[IndexRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_postings: int
+) -> None:
+    # 50: terms are written a few at a time, and a common word's hundreds of postings alone
+    monkeypatch.setattr(segment_writer, "LIST_POSTINGS", list_postings)
     _write(tmp_path / "whoosh", SegmentWriter, [[_fields(r) for r in records]])
     # Pre-analysed in "workers" for the compact writer, plain text for whoosh's.
     _write(
