@@ -59,8 +59,9 @@ FACET_FIELDS = ("people", "countries", "organizations")
 # pool in memory): past this size whoosh sorts the pool into runs on disk.
 WRITER_POOL_MB = 128
 # Documents per segment when rebuilding: the writer keeps a segment's postings in memory
-# (~30 bytes each, ~450 per document) until it commits.
-REBUILD_BATCH = 8192
+# (~36 bytes each, ~450 per document, and ~30 more while it writes them) until it commits.
+# 8,192 peaked at 460 MB for a 10k rebuild; more segments cost searches a little.
+REBUILD_BATCH = 4096
 
 
 # Segments with fewer documents than this are merged among themselves (whoosh's own policy,
