@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from itertools import accumulate
 from pickle import dumps
 from typing import Any
 
@@ -25,8 +24,6 @@ from whoosh.writing import SegmentWriter
 from briefing_app.search.postings import length_codes
 from briefing_app.search.schema import Preanalysed
 
-# What a field's analysis gives for one term of a document: (text, frequency, weight, value).
-Posting = tuple[bytes, int, float, bytes]
 # Postings turned into Python lists at a time while writing (~60 bytes each as lists).
 LIST_POSTINGS = 65_536
 # W3TermInfo's layout: not inlined, total weight, document count, shortest and longest field
@@ -58,23 +55,22 @@ class _FieldPostings:
             self.values += value
         self.value_ends.append(len(self.values))
 
-    def add_document(self, docnum: int, items: list[Posting], boost: float) -> int:
+    def add_document(self, docnum: int, postings: Preanalysed) -> int:
         """Add one document's postings; returns the sum of their frequencies."""
-        if not items:
+        texts = postings.terms
+        if not texts:
             return 0
-        texts, freqs, weights, values = zip(*items, strict=True)
         terms = self.terms
         setdefault = terms.setdefault
         self.term_ids.extend([setdefault(text, len(terms)) for text in texts])
-        self.docs.extend([docnum] * len(texts))
-        self.weights.extend(weights if boost == 1.0 else [w * boost for w in weights])
-        if None in values:
-            values = tuple(value or b"" for value in values)
-        ends = accumulate(map(len, values), initial=len(self.values))
-        next(ends)  # the initial value: where this document's values start
-        self.value_ends.extend(ends)
-        self.values += b"".join(values)
-        return sum(freqs)
+        self.docs.extend(array("I", (docnum,)) * len(texts))
+        self.weights.extend(postings.weights)
+        base = len(self.values)
+        self.value_ends.frombytes(
+            (np.frombuffer(postings.value_ends, np.int64) + base).astype(np.uint64).tobytes()
+        )
+        self.values += postings.values
+        return sum(postings.freqs)
 
 
 class CompactPool:
@@ -99,8 +95,8 @@ class CompactPool:
             return
         self._field(fieldname).add(text, docnum, weight, value)
 
-    def add_document(self, fieldname: str, docnum: int, items: list[Posting], boost: float) -> int:
-        return self._field(fieldname).add_document(docnum, items, boost)
+    def add_document(self, fieldname: str, docnum: int, postings: Preanalysed) -> int:
+        return self._field(fieldname).add_document(docnum, postings)
 
     def cleanup(self) -> None:
         self.fields.clear()
@@ -313,10 +309,12 @@ class CompactSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    items = (
-                        value.items if isinstance(value, Preanalysed) else list(field.index(value))
+                    postings = (
+                        value
+                        if isinstance(value, Preanalysed)
+                        else Preanalysed.from_items(list(field.index(value)))
                     )
-                    total = self.pool.add_document(fieldname, docnum, items, 1.0)
+                    total = self.pool.add_document(fieldname, docnum, postings)
                     if field.scorable:
                         length = total
                 # What is stored: the text itself when `value` is pre-analysed
