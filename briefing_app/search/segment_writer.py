@@ -299,7 +299,9 @@ class CompactSegmentWriter(SegmentWriter):
         if not self._compact or any(
             name.startswith("_") and not name.startswith("_stored_") for name in fields
         ):
-            return super().add_document(**fields)  # boosts
+            # Boosts. (whoosh's own path takes `Preanalysed` values in PreanalysableText
+            # fields only; prepare_record, which gives them to every field, never boosts.)
+            return super().add_document(**fields)
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
