@@ -2,7 +2,7 @@
 
 Whoosh keeps every posting of a commit as a Python tuple, sorts them all, and writes them one
 call at a time, asking the length column on disk for each one: ~6 ms of an import's 14 ms of
-CPU per document. Here the postings of each field go into flat arrays (about 30 bytes each
+CPU per document. Here the postings of each field go into flat arrays (about 36 bytes each
 instead of ~200), are grouped by term with one numpy sort, and are written a block at a time
 in whoosh's W3 format (tests/core/test_segment_writer.py compares the files with whoosh's).
 Per-document data (stored fields, lengths, columns) is still written by whoosh itself.
