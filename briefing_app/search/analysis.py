@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from whoosh.analysis import (
     Analyzer,
@@ -326,6 +326,7 @@ def folding_analyzer() -> Analyzer:
 # be scanned with the tokenizer's regex and each distinct word analysed once per process. Snippets
 # and the postings the analysis workers prepare both rely on it.
 _MEMO_WORDS = 300_000  # per analyzer; cleared when full (a vocabulary fits many times over)
+_T = TypeVar("_T")
 _memos: dict[int, tuple[Analyzer, dict[str, tuple[tuple[str, int, int], ...]]]] = {}
 
 
@@ -337,17 +338,23 @@ def word_pattern(analyzer: Analyzer) -> re.Pattern[str] | None:
     return None
 
 
+def word_memo(
+    memos: dict[int, tuple[Analyzer, dict[str, _T]]], analyzer: Analyzer
+) -> dict[str, _T]:
+    """The analyzer's memo of words in `memos` (a cache per analyzer, cleared when full)."""
+    entry = memos.get(id(analyzer))
+    if entry is None or entry[0] is not analyzer:
+        entry = memos[id(analyzer)] = (analyzer, {})
+    if len(entry[1]) > _MEMO_WORDS:
+        entry[1].clear()
+    return entry[1]
+
+
 def analyse_word(analyzer: Analyzer, word: str) -> tuple[tuple[str, int, int], ...]:
     """The index-mode tokens of one word: (text, start, end) within the word, memoised."""
-    entry = _memos.get(id(analyzer))
-    if entry is None or entry[0] is not analyzer:
-        entry = (analyzer, {})
-        _memos[id(analyzer)] = entry
-    memo = entry[1]
+    memo = word_memo(_memos, analyzer)
     tokens = memo.get(word)
     if tokens is None:
-        if len(memo) > _MEMO_WORDS:
-            memo.clear()
         tokens = tuple(
             (token.text, token.startchar, token.endchar)
             for token in analyzer(word, chars=True, mode="index")

@@ -13,7 +13,13 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
-from briefing_app.search.analysis import analyse_word, analyzer_for, folding_analyzer, word_pattern
+from briefing_app.search.analysis import (
+    analyse_word,
+    analyzer_for,
+    folding_analyzer,
+    word_memo,
+    word_pattern,
+)
 
 SCHEMA_VERSION = 4
 
@@ -118,7 +124,7 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
     positions: dict[bytes, list[int]] = {}
     merged: set[bytes] = set()
     analyzer = field.analyzer
-    memo = _term_memo(analyzer)
+    memo = word_memo(_term_memos, analyzer)
     for word, where in at.items():
         terms = memo.get(word)
         if terms is None:
@@ -137,13 +143,7 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
     for term in merged:
         positions[term].sort()
     boost = field.format.field_boost
-    single = _SINGLE_POSITION
-    encoded = [
-        single.get(where[0]) or _encode_positions(where)
-        if len(where) == 1
-        else _encode_positions(where)
-        for where in positions.values()
-    ]
+    encoded = [_encode_positions(where) for where in positions.values()]
     freqs = array("q", map(len, positions.values()))
     return Preanalysed(
         tuple(positions),
@@ -155,31 +155,24 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
 
 
 # The index terms of each word, as bytes, per analyzer (a cache beside analyse_word's).
-_TERM_MEMO_WORDS = 300_000
 _term_memos: dict[int, tuple[Analyzer, dict[str, tuple[bytes, ...]]]] = {}
 
 
-def _term_memo(analyzer: Analyzer) -> dict[str, tuple[bytes, ...]]:
-    entry = _term_memos.get(id(analyzer))
-    if entry is None or entry[0] is not analyzer:
-        entry = _term_memos[id(analyzer)] = (analyzer, {})
-    if len(entry[1]) > _TERM_MEMO_WORDS:
-        entry[1].clear()
-    return entry[1]
-
-
 def _encode_positions(positions: list[int]) -> bytes:
-    """`Positions.encode`, without its Python loop: the count, then the pickled deltas."""
+    """`Positions.encode`, without its Python loop: the count, then the pickled deltas. Most
+    words occur once in a document: those encodings come from a table."""
     if len(positions) == 1:
-        deltas = positions
-    else:
-        deltas = [positions[0]]
-        deltas += [b - a for a, b in pairwise(positions)]
+        return _SINGLE_POSITION.get(positions[0]) or _pickle_positions(positions)
+    return _pickle_positions(positions)
+
+
+def _pickle_positions(positions: list[int]) -> bytes:
+    deltas = [positions[0]]
+    deltas += [b - a for a, b in pairwise(positions)]
     return pack_uint(len(positions)) + dumps(deltas, 2)
 
 
-# The encoding of a word that occurs once, for the first positions of a text.
-_SINGLE_POSITION = {position: _encode_positions([position]) for position in range(4096)}
+_SINGLE_POSITION = {position: _pickle_positions([position]) for position in range(4096)}
 
 
 def _value_analyzer() -> Analyzer:
