@@ -11,6 +11,7 @@ from briefing_app.library.library import (
     LibraryReadOnlyError,
     OpenedDocument,
 )
+from briefing_app.library.search_host import SearchHost
 
 __all__ = [
     "ENV_VAR",
@@ -25,6 +26,7 @@ __all__ = [
     "LibraryError",
     "LibraryReadOnlyError",
     "OpenedDocument",
+    "SearchHost",
     "resolve_data_dir",
     "run_in_child",
     "user_data_dir",

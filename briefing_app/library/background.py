@@ -119,7 +119,7 @@ def _child_main(data_dir: str, job: Job, conn: Connection, stop: Any) -> None:
             result = _run(library, job, conn, stop)
         conn.send(("done", result))
     except Exception as error:  # every failure goes back to the parent, which raises it
-        conn.send(("failed", _portable(error)))
+        conn.send(("failed", portable(error)))
     finally:
         conn.close()
 
@@ -148,7 +148,7 @@ def _run(library: Library, job: Job, conn: Connection, stop: Any) -> ImportRepor
     raise ValueError(f"unknown job {job.kind!r}")
 
 
-def _portable(error: Exception) -> Exception:
+def portable(error: Exception) -> Exception:
     """The error itself when it survives pickling (our own error types do), else its text."""
     try:
         pickle.loads(pickle.dumps(error))

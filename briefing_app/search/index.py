@@ -23,10 +23,11 @@ from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
-from briefing_app.search.analysis import analyzer_for
+from briefing_app.search.analysis import analyzer_for, default_splitter
 from briefing_app.search.matches import Mask, Matches
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
+    DEFAULT_FIELDS,
     SCHEMA_VERSION,
     body_field,
     build_schema,
@@ -136,6 +137,24 @@ class SearchIndex:
     def doc_count(self) -> int:
         with self._lock:
             return self._current_searcher().doc_count()
+
+    def warm(self) -> Iterator[None]:
+        """Load, a step at a time, what the first searches would otherwise load while the user
+        waits: the Dutch compound splitter and each segment's entity values, dates and field
+        lengths. Meant for idle time (the search host steps it between requests); each step
+        holds the lock only for itself, so a search may run between any two."""
+        default_splitter()
+        yield
+        while True:
+            with self._lock:
+                if self._ix is None:
+                    return
+                steps = self._matches.warm(self._current_searcher(), DEFAULT_FIELDS)
+                try:
+                    next(steps)
+                except StopIteration:
+                    return
+            yield
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -29,8 +29,8 @@ from briefing_app.search.postings import (
     PostingCache,
     Postings,
     decode_positions,
+    field_doc_ids,
     positions,
-    posting_arrays,
     stored_lengths,
     term_bytes,
 )
@@ -130,6 +130,23 @@ class Matches:
             for gone_key in [key for key in self._lengths_by_segment if key[0] not in alive]:
                 del self._lengths_by_segment[gone_key]
         return self._segments
+
+    def warm(self, searcher: Searcher, scored_fields: Iterable[str]) -> Iterator[None]:
+        """Read what a first search would, one segment and one field at a time (a step is a
+        few ms to tens of ms), yielding between steps; what is read already is skipped."""
+        for segment in self.segments(searcher):
+            if not segment.segment_id:
+                continue
+            if segment.segment_id not in self._facets_by_segment:
+                self._segment_facets(segment)
+                yield
+            if segment.segment_id not in self._dates_by_segment:
+                self._dates(segment)
+                yield
+            for name in scored_fields:
+                if (segment.segment_id, name) not in self._lengths_by_segment:
+                    self._lengths(segment, name)
+                    yield
 
     # --- matching ---------------------------------------------------------------------------
 
@@ -307,10 +324,9 @@ class Matches:
         reader = segment.searcher.reader()
         docs: list[npt.NDArray[np.int64]] = []
         values: list[int] = []
-        if segment.size and FACETS_FIELD in reader.schema:
-            for term in reader.lexicon(FACETS_FIELD):
+        if segment.size:
+            for term, ids in field_doc_ids(reader, FACETS_FIELD):
                 kind, _, value = term.decode("utf-8").partition(":")
-                ids = posting_arrays(reader, FACETS_FIELD, term)[0]
                 docs.append(ids)
                 values.extend([self._facets.number((kind, value))] * len(ids))
         all_docs = np.concatenate(docs) if docs else np.zeros(0, np.int64)

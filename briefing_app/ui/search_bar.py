@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
+from statistics import median_low
+
 from PySide6.QtCore import QEvent, QLocale, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -15,12 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# The pause after the last keystroke before a search starts: 150 ms until the library has
-# answered once, then about as long as a search takes (30-150 ms). A quick library answers
+# The pause after the last keystroke before a search starts: about as long as a search takes
+# (the median of the last few, 30-150 ms; 60 before the first). A quick library answers
 # almost as you type; a slow one is not flooded with queries overtaken before they finish
 # (the read worker skips overtaken queries, so a wasted search costs at most one search).
+# The median: one slow search (the first of a session, a rare long list) must not make the
+# next several keystrokes wait the longest pause.
 DEBOUNCE_MS = 150
+INITIAL_DEBOUNCE_MS = 60
 MIN_DEBOUNCE_MS = 30
+SEARCH_TIMES_KEPT = 5
 MAX_HISTORY = 50
 
 
@@ -109,7 +116,8 @@ class SearchBar(QWidget):
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.setInterval(INITIAL_DEBOUNCE_MS)
+        self._search_times: deque[float] = deque(maxlen=SEARCH_TIMES_KEPT)
         self._debounce.timeout.connect(self._emit_query_changed)
 
         # textEdited, not textChanged: programmatic set_query() must not start a search.
@@ -141,8 +149,10 @@ class SearchBar(QWidget):
         self.line_edit.setText(text)
 
     def adapt_debounce(self, search_ms: float) -> None:
-        """Wait about as long as the last search took (see DEBOUNCE_MS)."""
-        self._debounce.setInterval(round(min(DEBOUNCE_MS, max(MIN_DEBOUNCE_MS, search_ms))))
+        """Wait about as long as recent searches took (see DEBOUNCE_MS)."""
+        self._search_times.append(search_ms)
+        typical = median_low(self._search_times)
+        self._debounce.setInterval(round(min(DEBOUNCE_MS, max(MIN_DEBOUNCE_MS, typical))))
 
     def debounce_ms(self) -> int:
         return self._debounce.interval()

@@ -42,6 +42,7 @@ from briefing_app.library import (
     Job,
     Library,
     LibraryError,
+    SearchHost,
     run_in_child,
     wants_child,
 )
@@ -132,11 +133,13 @@ class ReadWorker(QObject):
     bookmarks_imported = Signal(int, int, int)  # request id, added, skipped as duplicates
     bookmark_failed = Signal(int, str)  # request id, message for the user
 
-    def __init__(self, data_dir: Path, latest: _Latest) -> None:
+    def __init__(self, data_dir: Path, latest: _Latest, *, search_in_child: bool = True) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._latest = latest
+        self._search_in_child = search_in_child
         self._library: Library | None = None
+        self._searcher: SearchHost | Library | None = None
 
     @Slot()
     def start(self) -> None:
@@ -145,10 +148,18 @@ class ReadWorker(QObject):
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
+        # Searches run in a child process (library/search_host.py: in this process they starve
+        # the GUI thread of the GIL); documents and bookmarks, short SQLite work, stay here.
+        self._searcher = (
+            SearchHost(self._data_dir, self._library) if self._search_in_child else self._library
+        )
         self.ready.emit()
 
     @Slot()
     def stop(self) -> None:
+        if isinstance(self._searcher, SearchHost):
+            self._searcher.close()
+        self._searcher = None
         if self._library is not None:
             self._library.close()
             self._library = None
@@ -158,13 +169,15 @@ class ReadWorker(QObject):
         if self._library is not None:
             self._library.index.close()
             self._library.index.open()
+        if isinstance(self._searcher, SearchHost):
+            self._searcher.reopen()
 
     @Slot(int, object)
     def run_search(self, request_id: int, request: SearchRequest) -> None:
-        if request_id < self._latest.search or self._library is None:
+        if request_id < self._latest.search or self._library is None or self._searcher is None:
             return  # overtaken by a newer query: its result would be dropped anyway
         try:
-            results = self._library.search(request)
+            results = self._searcher.search(request)
         except SearchError as error:
             self.search_failed.emit(request_id, str(error))
             return
@@ -173,10 +186,10 @@ class ReadWorker(QObject):
 
     @Slot(int, object, int)
     def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
-        if request_id < self._latest.search or self._library is None:
+        if request_id < self._latest.search or self._searcher is None:
             return
         try:
-            page = self._library.search(
+            page = self._searcher.search(
                 replace(request, offset=offset, facets=False, count=False, suggest=False)
             )
         except SearchError:
@@ -185,14 +198,14 @@ class ReadWorker(QObject):
 
     @Slot(int, str, str)
     def open_document(self, request_id: int, doc_id: str, query: str) -> None:
-        if request_id < self._latest.document or self._library is None:
+        if request_id < self._latest.document or self._library is None or self._searcher is None:
             return
         try:
             opened = self._library.open_document(doc_id)
             words: list[str] = []
             if opened.document is not None and query.strip():
                 try:
-                    words = self._library.highlight_words(query, opened.document)
+                    words = self._searcher.highlight_words(query, opened.document)
                 except SearchError:
                     words = []
         except LibraryError as error:
@@ -462,7 +475,9 @@ class LibraryService(QObject):
     bookmarks_imported = Signal(int, int, int)
     bookmark_failed = Signal(int, str)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, parent: QObject | None = None, *, search_in_child: bool = True
+    ) -> None:
         super().__init__(parent)
         self._latest = _Latest()
         self._bookmark_request = 0
@@ -471,7 +486,7 @@ class LibraryService(QObject):
         self._read_thread.setObjectName("briefingReadThread")
         self._write_thread = QThread(self)
         self._write_thread.setObjectName("briefingWriteThread")
-        self.reader = ReadWorker(data_dir, self._latest)
+        self.reader = ReadWorker(data_dir, self._latest, search_in_child=search_in_child)
         self.writer = WriteWorker(data_dir, self._cancel)
         self.reader.moveToThread(self._read_thread)
         self.writer.moveToThread(self._write_thread)

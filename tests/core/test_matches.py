@@ -256,6 +256,29 @@ def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> Non
             ]
 
 
+def test_a_fields_posting_lists_read_in_one_pass_equal_whooshs_own(
+    index: SearchIndex, tmp_path: Path
+) -> None:
+    from briefing_app.search.postings import field_doc_ids, posting_arrays
+
+    rng = random.Random(11)
+    big = SearchIndex(tmp_path / "index")  # one segment with lists of several blocks
+    big.rebuild(_record(n, rng) for n in range(400))
+    segments = [*index._matches.segments(index._current_searcher())]
+    segments += big._matches.segments(big._current_searcher())
+    long_lists = 0
+    for segment in segments:
+        reader = segment.searcher.reader()
+        for name in ("facets", "body_nl", "title"):
+            read = dict(field_doc_ids(reader, name))
+            assert list(read) == list(reader.lexicon(name))
+            for term, ids in read.items():
+                assert ids.tolist() == posting_arrays(reader, name, term)[0].tolist()
+                long_lists += len(ids) > 128  # more than one block
+    assert long_lists  # lists of several blocks were compared too
+    big.close()
+
+
 def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
     ix = SearchIndex(tmp_path / "index")
     ix.rebuild([IndexRecord(id="a", path="/a", title="a", body="minister", language="nl")])
