@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit
 
+from briefing_app.library import SearchHost
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
 from tests.conftest import ENTITIES_DEV, SEED_DIR, shared_or_skip
@@ -97,6 +99,23 @@ def test_search_read_and_explore_entities(qtbot, window: MainWindow) -> None:
     assert {"Blok", "Mark Rutte", "Grapperhaus", "Abdullah II"} == panel_names(window, "person")
     assert {"Jordan", "Syria", "Netherlands"} <= panel_names(window, "country")
     assert {"AIVD", "Boko Haram"} <= panel_names(window, "org")
+
+
+def test_searches_run_in_a_process_closed_with_the_window(
+    qtbot, tmp_path: Path, settings, library_folder: Path
+) -> None:
+    # In the window's own process a search starves the GUI thread of the GIL (see
+    # library/search_host.py); in a child of its own it cannot.
+    window = open_window(qtbot, tmp_path, settings, [library_folder])
+    qtbot.waitUntil(lambda: window.library_size() == 6, timeout=WAIT_MS)
+    type_query(qtbot, window, "terrorisme")
+    assert window.results_model.total >= 1
+    host = window.service.reader._searcher
+    assert isinstance(host, SearchHost) and host.in_child
+    child = host._process
+    assert child.pid != os.getpid() and child.is_alive()
+    close_window(qtbot, window)
+    assert not child.is_alive() and child.exitcode == 0  # asked to stop, not killed
 
 
 def test_clicking_a_country_narrows_the_results(qtbot, window: MainWindow) -> None:
