@@ -46,10 +46,12 @@ class _HostGone(Exception):
 class SearchHost:
     """Library.search and Library.highlight_words, answered by a child process.
 
-    `local` is the caller's own Library, used when the child is not available. One caller
-    thread at a time (the window's read worker)."""
+    The child starts at once (starting Python and importing takes ~0.4 s) but opens the
+    library only when `open` gives the caller's own Library: a window's writer opens it first,
+    and may have to rebuild its index. That Library is also what searches fall back on when
+    the child is not available. One caller thread at a time (the window's read worker)."""
 
-    def __init__(self, data_dir: Path, local: Library) -> None:
+    def __init__(self, data_dir: Path, local: Library | None = None) -> None:
         self._data_dir = Path(data_dir)
         self._local = local
         self._context = multiprocessing.get_context("spawn")  # never fork a process with Qt
@@ -58,6 +60,13 @@ class SearchHost:
         self._starts = 0
         self._closed = False
         self._start()
+        if local is not None:
+            self.open(local)
+
+    def open(self, local: Library) -> None:
+        """Let the child open the library; `local` answers whatever the child cannot."""
+        self._local = local
+        self._send_open()
 
     @property
     def in_child(self) -> bool:
@@ -94,7 +103,14 @@ class SearchHost:
                 log.warning("search process stopped (%s)", gone)
                 self._stop_child()
                 self._start()
+                self._send_open()
         return self._in_caller(kind, args)
+
+    def _send_open(self) -> None:
+        if self._conn is not None:
+            # A child that died already: the next request finds it gone and starts another.
+            with contextlib.suppress(OSError):
+                self._conn.send(("open", ()))
 
     def _ask(self, conn: Connection, kind: str, args: tuple[Any, ...]) -> Any:
         try:
@@ -112,6 +128,8 @@ class SearchHost:
         return payload
 
     def _in_caller(self, kind: str, args: tuple[Any, ...]) -> Any:
+        if self._local is None:
+            raise RuntimeError("SearchHost.open() was not called")
         if kind == "reopen":
             self._local.index.close()
             self._local.index.open()
@@ -153,6 +171,11 @@ class SearchHost:
 
 def _host_main(data_dir: str, conn: Connection) -> None:
     watch_parent()
+    try:
+        if conn.recv()[0] != "open":  # "close" before the library was ever opened
+            return
+    except (EOFError, OSError):
+        return
     try:
         library = Library(Path(data_dir))
     except Exception as error:  # every request is answered: "use your own Library"

@@ -31,6 +31,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def fold_text(text: str) -> str:
     """Case- and accent-insensitive form, so "nav" finds "NAVO" and "cote" finds "Côte"."""
+    if text.isascii():
+        return text.casefold()  # nothing to strip (most names): no per-character loop
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -198,6 +200,7 @@ class EntityListModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[EntityItem] = []
         self._filter_keys: list[str] = []
+        self._sort_keys: list[tuple[int, str]] = []
         self._bookmark_counts: dict[str, int] = {}  # folded "type:key" -> bookmarks
 
     def set_bookmark_counts(self, counts: dict[str, int]) -> None:
@@ -216,7 +219,12 @@ class EntityListModel(QAbstractTableModel):
         self._filter_keys = [
             "\n".join(fold_text(s) for s in (item.name, *item.aliases)) for item in self._items
         ]
+        self._sort_keys = [(item.count, fold_text(item.name)) for item in self._items]
         self.endResetModel()
+
+    def sort_key(self, row: int) -> tuple[int, str]:
+        """(count, folded name) of a row: what the proxy compares, read without data()."""
+        return self._sort_keys[row]
 
     def items(self) -> list[EntityItem]:
         return list(self._items)
@@ -310,13 +318,19 @@ class EntityFilterProxy(QSortFilterProxyModel):
         return isinstance(key, str) and self._needle in key
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        left_value = left.data(EntityRole.SortRole)
-        right_value = right.data(EntityRole.SortRole)
-        if left_value != right_value:
-            return bool(left_value < right_value)
+        # Called n log n times per new result list (three panels per search): the keys come
+        # straight from the model's list, not through data() (was most of a result's
+        # handling on the GUI thread).
+        model = self.sourceModel()
+        if not isinstance(model, EntityListModel):
+            return super().lessThan(left, right)
+        left_count, left_name = model.sort_key(left.row())
+        right_count, right_name = model.sort_key(right.row())
+        if left.column() == EntityListModel.COUNT_COLUMN and left_count != right_count:
+            return left_count < right_count
+        if left.column() == EntityListModel.NAME_COLUMN and left_name != right_name:
+            return left_name < right_name
         # Ties break on the name, always A to Z whichever way the main column is sorted.
-        left_name = left.sibling(left.row(), 0).data(EntityRole.SortRole) or ""
-        right_name = right.sibling(right.row(), 0).data(EntityRole.SortRole) or ""
         if self.sortOrder() == Qt.SortOrder.DescendingOrder:
-            return bool(left_name > right_name)
-        return bool(left_name < right_name)
+            return left_name > right_name
+        return left_name < right_name

@@ -133,13 +133,16 @@ class ReadWorker(QObject):
     bookmarks_imported = Signal(int, int, int)  # request id, added, skipped as duplicates
     bookmark_failed = Signal(int, str)  # request id, message for the user
 
-    def __init__(self, data_dir: Path, latest: _Latest, *, search_in_child: bool = True) -> None:
+    def __init__(self, data_dir: Path, latest: _Latest) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._latest = latest
-        self._search_in_child = search_in_child
         self._library: Library | None = None
         self._searcher: SearchHost | Library | None = None
+        # Searches run in a child process (library/search_host.py: in this process they starve
+        # the GUI thread of the GIL); documents and bookmarks, short SQLite work, stay here.
+        # Given by the service before this worker's thread starts; None: search in place.
+        self.host: SearchHost | None = None
 
     @Slot()
     def start(self) -> None:
@@ -148,17 +151,15 @@ class ReadWorker(QObject):
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
-        # Searches run in a child process (library/search_host.py: in this process they starve
-        # the GUI thread of the GIL); documents and bookmarks, short SQLite work, stay here.
-        self._searcher = (
-            SearchHost(self._data_dir, self._library) if self._search_in_child else self._library
-        )
+        if self.host is not None:
+            self.host.open(self._library)
+        self._searcher = self.host or self._library
         self.ready.emit()
 
     @Slot()
     def stop(self) -> None:
-        if isinstance(self._searcher, SearchHost):
-            self._searcher.close()
+        if self.host is not None:
+            self.host.close()
         self._searcher = None
         if self._library is not None:
             self._library.close()
@@ -169,8 +170,8 @@ class ReadWorker(QObject):
         if self._library is not None:
             self._library.index.close()
             self._library.index.open()
-        if isinstance(self._searcher, SearchHost):
-            self._searcher.reopen()
+        if self.host is not None:
+            self.host.reopen()
 
     @Slot(int, object)
     def run_search(self, request_id: int, request: SearchRequest) -> None:
@@ -486,7 +487,9 @@ class LibraryService(QObject):
         self._read_thread.setObjectName("briefingReadThread")
         self._write_thread = QThread(self)
         self._write_thread.setObjectName("briefingWriteThread")
-        self.reader = ReadWorker(data_dir, self._latest, search_in_child=search_in_child)
+        self.reader = ReadWorker(data_dir, self._latest)
+        self._data_dir = data_dir
+        self._search_in_child = search_in_child
         self.writer = WriteWorker(data_dir, self._cancel)
         self.reader.moveToThread(self._read_thread)
         self.writer.moveToThread(self._write_thread)
@@ -543,8 +546,11 @@ class LibraryService(QObject):
         w.job_failed.connect(self.job_failed)
 
     def start(self) -> None:
-        # The writer opens (and if need be builds) the library first; then the reader.
+        # The writer opens (and if need be builds) the library first; then the reader. The
+        # search process starts meanwhile, and opens the library when the reader has.
         if not self._stopped:
+            if self._search_in_child:
+                self.reader.host = SearchHost(self._data_dir)
             self._write_thread.start()
 
     def _on_writer_ready(self, count: int) -> None:
@@ -665,3 +671,5 @@ class LibraryService(QObject):
                 QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
                 thread.quit()
                 thread.wait(timeout_ms)
+        if self.reader.host is not None:  # the reader's thread may never have started
+            self.reader.host.close()

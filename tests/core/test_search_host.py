@@ -140,3 +140,11 @@ def test_warming_reads_what_first_searches_need_and_changes_no_answer(library: L
     for found in (during, after):
         assert [hit.id for hit in found.hits] == [hit.id for hit in before.hits]
         assert found.facets == before.facets
+
+
+def test_a_child_never_asked_to_open_the_library_leaves_when_closed(tmp_path: Path) -> None:
+    host = SearchHost(tmp_path / "data")  # a window closed before its library opened
+    child = host._process
+    host.close()
+    assert not child.is_alive() and child.exitcode == 0
+    assert not (tmp_path / "data").exists()  # it never opened (or created) the library

@@ -196,6 +196,19 @@ def test_sort_by_count_is_numeric_not_textual() -> None:
     assert names(proxy) == ["Org 2", "Org 9", "Org 10", "Org 100"]
 
 
+def test_sort_by_name_ignores_case_and_accents_and_equal_counts_read_a_to_z() -> None:
+    rows = [("a", "zeta", 1), ("b", "Émile", 2), ("c", "alpha", 2), ("d", "Beta", 1)]
+    _, proxy = make_proxy([EntityItem("org", key, name, count) for key, name, count in rows])
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    assert names(proxy) == ["alpha", "Beta", "Émile", "zeta"]
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names(proxy) == ["zeta", "Émile", "Beta", "alpha"]
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    assert names(proxy) == ["Beta", "zeta", "alpha", "Émile"]
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert names(proxy) == ["alpha", "Émile", "Beta", "zeta"]
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
