@@ -94,43 +94,66 @@ def printable(path: Path) -> str:
 
 
 def _walk(folder: Path, failed: list[FailedFile]) -> Iterator[Path]:
+    """The importable files under `folder`, in os.walk's top-down order (folders and names
+    sorted, dot-names skipped, links followed, each folder once); what cannot be imported is
+    added to `failed`. Directory entries, not Path objects, until a file is kept: making a Path
+    per file and asking it whether it is a link (a system call) was ~15 us a file, most of the
+    first second of a 50k import."""
     visited: set[tuple[int, int]] = set()
-
-    def on_error(error: OSError) -> None:
-        failed.append(FailedFile(str(error.filename), f"cannot read folder ({error.strerror})"))
-
-    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=True):
-        stat = os.stat(root)
+    pending = [os.fspath(folder)]
+    while pending:
+        root = pending.pop()
+        try:
+            with os.scandir(root) as found:
+                entries = list(found)
+            stat = os.stat(root)
+        except OSError as error:
+            failed.append(FailedFile(str(error.filename), f"cannot read folder ({error.strerror})"))
+            continue
         if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop: walked already
-            dirs[:] = []
             continue
         visited.add((stat.st_dev, stat.st_ino))
-        # Resolved once per folder: a file that is not a link resolves to it plus its name
-        # (resolving every file cost ~6 system calls each, 0.45 s of a 10k import's start).
-        real_root = Path(os.path.realpath(root))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith("."):
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(root, name)
+            try:
+                is_folder = entry.is_dir()  # follows links, as os.walk(followlinks=True)
+            except OSError:
+                is_folder = False
+            (folders if is_folder else files).append(entry)
+        # Depth first, each folder's files before its subfolders, as os.walk(topdown=True).
+        pending.extend(entry.path for entry in sorted(folders, key=_name, reverse=True))
+        # Resolved once per folder: a file that is not a link resolves to it plus its name.
+        real_root = Path(os.path.realpath(root))
+        for entry in sorted(files, key=_name):
+            name = entry.name
             if not _is_utf8(name):
                 # SQLite (and most tools) cannot store such a name; say so instead of failing.
-                failed.append(FailedFile(printable(path), "file name is not valid UTF-8"))
-            elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-                if not path.is_symlink():
+                failed.append(
+                    FailedFile(printable(Path(entry.path)), "file name is not valid UTF-8")
+                )
+            elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                if not entry.is_symlink():
                     yield real_root / name
-                elif not path.exists():
-                    failed.append(FailedFile(str(path), "broken link: its target is missing"))
+                elif not os.path.exists(entry.path):
+                    failed.append(FailedFile(entry.path, "broken link: its target is missing"))
                 else:
-                    yield path.resolve()
+                    yield Path(entry.path).resolve()
             else:
+                suffix = Path(name).suffix
                 failed.append(
                     FailedFile(
-                        str(path),
-                        f"unsupported file type {path.suffix or '(no extension)'} "
+                        entry.path,
+                        f"unsupported file type {suffix or '(no extension)'} "
                         f"(Briefing reads {', '.join(sorted(SUPPORTED_SUFFIXES))})",
                     )
                 )
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 class Importer:
