@@ -7,6 +7,7 @@ resort (those never fail, so they carry a warning the user can see).
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -14,8 +15,10 @@ from dataclasses import dataclass
 SNIFF_BYTES = 8192
 # Share of control characters above which a "text" is really binary or mis-decoded.
 MAX_CONTROL_SHARE = 0.05
-# Whitespace controls that plain text legitimately contains.
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# C0 controls and DEL, except the whitespace that plain text legitimately contains
+# (\t \n \v \f \r are 09-0d); C1 controls (what cp1252 text decoded as latin-1 shows).
+_C0_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_C1_CONTROLS = re.compile(r"[\x80-\x9f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 LE one.
@@ -112,8 +115,6 @@ def _control_share(sample: str, *, c1: bool) -> float:
     """Share of C0 (or, with c1, C1) control characters other than whitespace."""
     if not sample:
         return 0.0
-    if c1:
-        count = sum(1 for ch in sample if "\x80" <= ch <= "\x9f")
-    else:
-        count = sum(1 for ch in sample if (ch < " " or ch == "\x7f") and ch not in _TEXT_CONTROLS)
+    # Counted by a regex (a loop over every character was ~0.4 ms of reading a document).
+    count = len((_C1_CONTROLS if c1 else _C0_CONTROLS).findall(sample))
     return count / len(sample)
