@@ -11,7 +11,8 @@ process (so peak RSS and cold start are the phase's own):
   queries, each with snippets for the top 20 and facet counts (p50/p95);
 - the same corpus and queries in SQLite FTS5 (stdlib sqlite3), for Briefing/FTS5 ratios.
 
-A GUI probe (benchmarks.gui_probe) runs at the largest size up to 10k. Prints tables and writes
+A GUI probe (benchmarks.gui_probe) and the GUI stall while searching in and out of the window's
+process (benchmarks.search_stall) run at the largest size up to 10k. Prints tables and writes
 bench-results/bench-<timestamp>.json. Read the ratios: the machine is shared and noisy.
 """
 
@@ -119,6 +120,16 @@ def bench_size(size: int, workdir: Path, gui: bool) -> dict[str, Any]:
         "filter_country": queries["country"],
     }
     if gui:
+        log(f"{size}: GUI stall while searching, in and out of the window's process")
+        try:
+            result["search_stall"] = run_phase(
+                "benchmarks.search_stall",
+                str(data_dir),
+                str(queries_file),
+                env={"QT_QPA_PLATFORM": "offscreen"},
+            )
+        except subprocess.CalledProcessError as error:
+            result["search_stall"] = {"failed": f"exited with {error.returncode}"}
         log(f"{size}: gui probe")
         import_corpus = corpus(2000).resolve()
         try:
@@ -232,6 +243,11 @@ def print_tables(results: list[dict[str, Any]]) -> None:
             print(f"GUI PROBE ({r['size']} documents, offscreen)")
             for key, value in g.items():
                 print(f"  {key}: {value}")
+        stall = r.get("search_stall")
+        if stall:
+            print(f"GUI STALL, 80 searches back to back ({r['size']} documents)")
+            for mode, figures in stall.items():
+                print(f"  searches in the {mode.replace('_', ' ')}: {figures}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@ and in the window's own process (library/search_host.py says why they differ).
 
 Opens the library with a LibraryService, lets it warm up for 3 s, then runs 80 queries of the
 bench (term, AND, prefix, phrase; each sent when the last one is answered) while a 5 ms timer
-on the GUI thread measures its longest late tick. Prints one JSON line per mode.
+on the GUI thread measures its longest late tick. Prints one JSON object, both modes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from briefing_app.ui.service import LibraryService
 WARM_UP_MS = 3000
 
 
-def measure(app: QApplication, data_dir: Path, queries: list[str], *, in_child: bool) -> dict:
+def measure(app: Any, data_dir: Path, queries: list[str], *, in_child: bool) -> dict:
     service = LibraryService(data_dir, search_in_child=in_child)
     ready: list[int] = []
     answered: list[Any] = []
@@ -42,13 +42,12 @@ def measure(app: QApplication, data_dir: Path, queries: list[str], *, in_child: 
     started = time.perf_counter()
     for number, query in enumerate(queries, start=2):
         service.search(SearchRequest(query=query, facets=True))
-        wait_until(app, lambda number=number: len(answered) == number)
+        wait_until(app, lambda wanted=number: len(answered) == wanted)  # type: ignore[misc]
     elapsed = time.perf_counter() - started
     monitor._timer.stop()
     service.shutdown()
     searches = percentiles([results.took_ms for results in answered[1:]])
     return {
-        "searches_in": "search process" if in_child else "window process",
         "queries": len(queries),
         "longest_gui_stall_ms": round(monitor.longest_ms, 1),
         "all_answered_s": round(elapsed, 2),
@@ -62,8 +61,11 @@ def main(argv: list[str]) -> int:
     kinds = json.loads(queries_file.read_text("utf-8"))
     queries = [q for kind in ("term", "and", "prefix", "phrase") for q in kinds[kind][:20]]
     app = QApplication.instance() or QApplication(["briefing-search-stall"])
-    for in_child in (True, False):
-        print(json.dumps(measure(app, data_dir, queries, in_child=in_child)), flush=True)
+    result = {
+        "search_process": measure(app, data_dir, queries, in_child=True),
+        "window_process": measure(app, data_dir, queries, in_child=False),
+    }
+    print(json.dumps(result))
     return 0
 
 
