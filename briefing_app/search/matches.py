@@ -56,6 +56,9 @@ class Segment:
     # Documents holding the current search's phrases (the mask and the ranking both need
     # them, and finding them should run once).
     phrases: dict[int, DocNums] = field(default_factory=dict)
+    # The terms each prefix (or fuzzy) query of the current search expands to: the mask and
+    # the ranking both need them, and expanding walks the segment's term table.
+    expansions: dict[int, list[bytes]] = field(default_factory=dict)
     postings: PostingCache = field(default_factory=lambda: PostingCache())  # shared by all
     live_count: int = 0
     live_facets: npt.NDArray[np.int64] | None = None  # value counts over the live documents
@@ -157,6 +160,7 @@ class Matches:
         out = []
         for segment in self.segments(searcher):
             segment.phrases.clear()
+            segment.expansions.clear()
             mask = segment.live & _mask(query, segment)
             if filters is not None and mask.any():
                 mask &= _mask(filters, segment)
@@ -402,15 +406,22 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if isinstance(query, wq.NumericRange):
         return _mask(query._compile_query(segment.searcher.reader()), segment)
     if isinstance(query, wq.MultiTerm):  # prefix, wildcard, fuzzy, range of terms
-        reader = segment.searcher.reader()
         name = query.field()
-        ids = [segment.postings_of(name, text)[0] for text in query._btexts(reader)]
+        ids = [segment.postings_of(name, text)[0] for text in _expansions(query, segment)]
         return _ids_mask(np.concatenate(ids) if ids else np.zeros(0, np.int64), size)
     if type(query) is wq.Phrase:
         return _ids_mask(_phrase_docs(query, segment), size)
     # Anything else: whoosh's matcher, without scores.
     matcher = query.matcher(segment.searcher)
     return _ids_mask(np.fromiter(_ids_of(matcher), np.int64), size)
+
+
+def _expansions(query: wq.MultiTerm, segment: Segment) -> list[bytes]:
+    """The terms of the segment a prefix, wildcard or fuzzy query stands for, once per search."""
+    found = segment.expansions.get(id(query))
+    if found is None:
+        found = segment.expansions[id(query)] = list(query._btexts(segment.searcher.reader()))
+    return found
 
 
 def _phrase_docs(query: wq.Phrase, segment: Segment) -> DocNums:
@@ -546,8 +557,7 @@ def _scores(query: wq.Query, segment: Segment, scoring: Scoring) -> npt.NDArray[
         scores[docs] = words[docs]
         return scores
     if isinstance(query, wq.MultiTerm):  # prefix, fuzzy: the OR of its expansions
-        reader = segment.searcher.reader()
-        for text in query._btexts(reader):
+        for text in _expansions(query, segment):
             part = _term_scores(query.field(), text, segment, scoring)
             if part is None:
                 return None

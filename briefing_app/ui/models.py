@@ -246,7 +246,8 @@ class EntityListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.name if column == self.NAME_COLUMN else str(item.count)
         if role == EntityRole.SortRole:
-            return fold_text(item.name) if column == self.NAME_COLUMN else item.count
+            count, folded_name = self._sort_keys[index.row()]
+            return folded_name if column == self.NAME_COLUMN else count
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
