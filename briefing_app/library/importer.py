@@ -7,11 +7,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from briefing_app.documents import SUPPORTED_SUFFIXES
 from briefing_app.entities.corrections import Corrections
-from briefing_app.library.analysis import AnalysedFile, FailedFile
+from briefing_app.library.analysis import AnalysedFile, FailedFile, analyse_file
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.workers import analyse_files
 from briefing_app.search import IndexWriteSession, SearchIndex
@@ -55,9 +56,17 @@ CommitCallback = Callable[[int], None]  # documents committed so far
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[FailedFile]]:
     """Files to import, folders that were walked, and paths that cannot be imported at all."""
-    files: list[Path] = []
     folders: list[Path] = []
     failed: list[FailedFile] = []
+    files = list(discover_lazily(paths, folders, failed))
+    return files, folders, failed
+
+
+def discover_lazily(
+    paths: Iterable[Path], folders: list[Path], failed: list[FailedFile]
+) -> Iterator[Path]:
+    """The files to import, as they are found; the folders walked and the paths that cannot be
+    imported are appended to `folders` and `failed` meanwhile (complete once it is exhausted)."""
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw).expanduser()
@@ -73,11 +82,10 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Failed
             for found in _walk(path, failed):
                 if found not in seen:
                     seen.add(found)
-                    files.append(found)
+                    yield found
         elif path not in seen:
             seen.add(path)
-            files.append(path)
-    return files, folders, failed
+            yield path
 
 
 def _is_utf8(name: str) -> bool:
@@ -156,6 +164,23 @@ def _name(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
+_ANALYSE, _UNCHANGED = object(), object()
+
+
+def _state(path: Path, entry: CatalogEntry | None, force: bool) -> object:
+    """_ANALYSE (new, changed or forced), _UNCHANGED (same size and time as imported), or why
+    the file cannot be read. Cheap: a stat at most; a changed time is confirmed by the hash."""
+    if entry is None or force:
+        return _ANALYSE
+    try:
+        stat = path.stat()
+    except OSError as error:
+        return f"cannot read ({error.strerror})"
+    if stat.st_size == entry.size and stat.st_mtime == entry.mtime:
+        return _UNCHANGED
+    return _ANALYSE
+
+
 class Importer:
     def __init__(
         self,
@@ -185,37 +210,70 @@ class Importer:
         """Import `paths`; `force` re-analyses files even when they did not change."""
         report = ImportReport()
         self._on_commit = committed
-        files, folders, report.failed = discover(paths)
+        folders: list[Path] = []
+        discovery_failed: list[FailedFile] = []
+        found = discover_lazily(paths, folders, discovery_failed)
+        # The first files are imported, and committed, before the rest of the folders is
+        # walked (50,000 files take ~0.5 s): the first documents are searchable that much
+        # sooner. Their report, and their progress, follow the walk, in file order as before.
+        head = list(islice(found, FIRST_BATCH_SIZE))
+        head_report = ImportReport()
+        head_events: list[ImportProgress] = []
+        batch = _OpenBatch(self._index)
+        commits = 0
+        try:
+            for path in head:
+                if cancelled is not None and cancelled():
+                    head_report.cancelled = True
+                    break
+                head_events.append(ImportProgress(len(head_events) + 1, 0, str(path)))
+                entry = self._catalog.get_by_path(str(path))
+                state = _state(path, entry, force)
+                if state is _UNCHANGED:
+                    head_report.unchanged.append(str(path))
+                elif isinstance(state, str):
+                    head_report.failed.append(FailedFile(str(path), state))
+                else:
+                    result = analyse_file(path, self._max_bytes, self._corrections, prepare=True)
+                    self._import_one(path, result, entry, head_report, batch, force)
+            if len(batch):
+                self._commit(batch)
+                commits += 1
+        except BaseException:
+            batch.abandon()
+            raise
+        files = head + list(found)
         for folder in folders:
             self._catalog.add_root(str(folder))
-        # First pass (cheap, stat only): which files need analysing at all.
+        for kind in ("added", "updated", "unchanged"):
+            getattr(report, kind).extend(getattr(head_report, kind))
+        report.failed = discovery_failed + head_report.failed
+        report.cancelled = head_report.cancelled
+        if progress is not None:
+            for event in head_events:
+                progress(ImportProgress(event.done, len(files), event.path))
+        rest = [] if report.cancelled else files[len(head) :]
+        # First pass over the rest (cheap, stat only): which files need analysing at all.
         existing: dict[Path, CatalogEntry | None] = {}
         unreadable: dict[Path, str] = {}
         to_analyse: list[Path] = []
         # Many files: one catalog query instead of one per file (re-scans of big libraries).
-        known = {e.path: e for e in self._catalog.all()} if len(files) >= BULK_LOOKUP else None
-        for path in files:
+        known = {e.path: e for e in self._catalog.all()} if len(rest) >= BULK_LOOKUP else None
+        for path in rest:
             key = str(path)
             entry = known.get(key) if known is not None else self._catalog.get_by_path(key)
             existing[path] = entry
-            if entry is None or force:
+            state = _state(path, entry, force)
+            if state is _ANALYSE:
                 to_analyse.append(path)
-                continue
-            try:
-                stat = path.stat()
-            except OSError as error:
-                unreadable[path] = f"cannot read ({error.strerror})"
-                continue
-            if not (stat.st_size == entry.size and stat.st_mtime == entry.mtime):
-                to_analyse.append(path)
+            elif isinstance(state, str):
+                unreadable[path] = state
         analysed = analyse_files(to_analyse, self._max_bytes, self._corrections)
         pending_paths = set(to_analyse)
-        batch_size = FIRST_BATCH_SIZE
+        batch_size = FIRST_BATCH_SIZE * 4 if commits else FIRST_BATCH_SIZE
         batch_cap = min(MAX_BATCH_CAP, max(MIN_BATCH_CAP, len(to_analyse) // 8))
-        batch = _OpenBatch(self._index)
-        commits = 0
         try:
-            for done, path in enumerate(files, start=1):
+            for done, path in enumerate(rest, start=len(head) + 1):
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break

@@ -87,3 +87,26 @@ def test_files_order_and_problems_are_os_walks(tmp_path: Path) -> None:
     assert not any(".hidden" in str(f) or ".dotfile" in str(f) for f in files)
     assert any("broken link" in f.reason for f in failed)
     assert any("notes.pdf" in f.path for f in failed)
+
+
+def test_the_first_files_are_committed_first_and_reported_in_file_order(tmp_path: Path) -> None:
+    from briefing_app.library import ImportProgress, Library
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    names = [f"r{n:02d}.txt" for n in range(30)]
+    for name in names:
+        (folder / name).write_text(f" date 2020-01 Titel {name}\n\nTekst over {name}.\n", "utf-8")
+    (folder / "r03.txt").write_bytes(b"\x00\x01\x02" * 400)  # not text: fails, among the first
+    (folder / "zz.pdf").write_bytes(b"%PDF")  # found by the walk: unsupported
+    events: list[ImportProgress] = []
+    commits: list[int] = []
+    with Library(tmp_path / "data") as library:
+        report = library.import_paths([folder], progress=events.append, committed=commits.append)
+        assert library.document_count() == 29
+    assert [e.done for e in events] == list(range(1, 31))
+    assert {e.total for e in events} == {30}
+    assert [Path(e.path).name for e in events] == names
+    assert commits[0] == 7  # the first eight files, one of them unreadable, before the rest
+    assert [Path(f.path).name for f in report.failed] == ["zz.pdf", "r03.txt"]
+    assert [Path(p).name for p in report.added] == [n for n in names if n != "r03.txt"]
