@@ -218,7 +218,7 @@ class Importer:
         # sooner. Their report, and their progress, follow the walk, in file order as before.
         head = list(islice(found, FIRST_BATCH_SIZE))
         head_report = ImportReport()
-        head_events: list[ImportProgress] = []
+        head_done = 0
         batch = _OpenBatch(self._index)
         commits = 0
         try:
@@ -226,7 +226,7 @@ class Importer:
                 if cancelled is not None and cancelled():
                     head_report.cancelled = True
                     break
-                head_events.append(ImportProgress(len(head_events) + 1, 0, str(path)))
+                head_done += 1
                 entry = self._catalog.get_by_path(str(path))
                 state = _state(path, entry, force)
                 if state is _UNCHANGED:
@@ -250,8 +250,8 @@ class Importer:
         report.failed = discovery_failed + head_report.failed
         report.cancelled = head_report.cancelled
         if progress is not None:
-            for event in head_events:
-                progress(ImportProgress(event.done, len(files), event.path))
+            for done, path in enumerate(head[:head_done], start=1):
+                progress(ImportProgress(done, len(files), str(path)))
         rest = [] if report.cancelled else files[len(head) :]
         # First pass over the rest (cheap, stat only): which files need analysing at all.
         existing: dict[Path, CatalogEntry | None] = {}
