@@ -360,7 +360,20 @@ def find_people(text: str, language: str, blocked: Sequence[tuple[int, int]] = (
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Photo credits ("Beeld: ©Bart van Overbeeke fotografie"): page furniture, not text."""
+    if "©" not in text and not _may_name_a_credit(text):
+        return []  # most texts: the regex tries every position (0.2-0.3 ms a document)
     return [m.span() for m in _CREDIT_LINE.finditer(text)]
+
+
+_CREDIT_WORDS = ("beeld", "foto", "photo", "image", "illustratie", "credit")
+
+
+def _may_name_a_credit(text: str) -> bool:
+    """False only when none of the words a credit line starts with occurs in `text`, in any
+    case the regex's IGNORECASE accepts (it also reads "İ" and "ı" as "i"; casefold makes "İ"
+    "i" plus a combining dot, dropped here: a false "maybe" only lets the regex look)."""
+    folded = text.casefold().replace("\u0131", "i").replace("\u0307", "")
+    return any(word in folded for word in _CREDIT_WORDS)
 
 
 def _is_phrase(tokens: list[_Token], i: int, lex: _Lexicon) -> bool:

@@ -219,3 +219,23 @@ def test_library_keeps_an_ambiguous_surname_alone() -> None:
         "c": DocumentEntities(people=[_person("Blok")]),
     }
     assert [p.name for p in merge_surnames_across(library)["c"].people] == ["Blok"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beeld: ANP / Sem van der Wal",
+        "Een zin. FOTO : Rijksoverheid\nVolgende regel.",
+        "  Image: Reuters",
+        "Credits: Jan Jansen",
+        "\u0130MAGE: Jan Jansen",  # re's IGNORECASE reads İ as i
+        "\u0131llu\u017ftratie: Piet Pietersen",  # and ı as i, ſ as s
+        "Tekst zonder fotograaf. © 2018 Rijksoverheid",
+        "Geen enkele vermelding van wie de plaatjes maakte.",
+        "fotograaf zonder dubbele punt",
+    ],
+)
+def test_credit_lines_are_found_as_the_full_pattern_finds_them(text: str) -> None:
+    from briefing_app.entities.people import _CREDIT_LINE, credit_spans
+
+    assert credit_spans(text) == [m.span() for m in _CREDIT_LINE.finditer(text)]
