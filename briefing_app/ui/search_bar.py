@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 # The pause after the last keystroke before a search starts: about as long as a search takes
-# (the median of the last few, 30-150 ms; 60 before the first). A quick library answers
+# (the median of the last few, 20-150 ms; 60 before the first). A quick library answers
 # almost as you type; a slow one is not flooded with queries overtaken before they finish
 # (the read worker skips overtaken queries, so a wasted search costs at most one search).
 # The median: one slow search (the first of a session, a rare long list) must not make the
 # next several keystrokes wait the longest pause.
 DEBOUNCE_MS = 150
 INITIAL_DEBOUNCE_MS = 60
-MIN_DEBOUNCE_MS = 30
+MIN_DEBOUNCE_MS = 20
 SEARCH_TIMES_KEPT = 5
 MAX_HISTORY = 50
 
