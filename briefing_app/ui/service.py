@@ -52,9 +52,11 @@ from briefing_app.search import SearchError, SearchRequest
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
 # Imports of fewer files than this run in the write worker's thread; bigger ones, re-scans and
-# rebuilds run in a child process, where the index writer's long GIL holds cannot freeze the
-# GUI thread (a 2,000-file import stalled it for 255 ms in-process).
-IN_THREAD_FILES = 48
+# rebuilds run in a child process, where the import cannot starve the GUI thread of the GIL
+# (see library/search_host.py; a 2,000-file import stalled it for 255 ms in-process). Into a
+# 10k library, 45 files in the thread stalled the GUI thread 91-118 ms and 20 files 51-69 ms,
+# 7 files 19-63 ms; a child costs ~1 s more to start (7 files: 0.8-1.3 s here, 2.0-2.5 s there).
+IN_THREAD_FILES = 16
 
 
 @dataclass(frozen=True)
