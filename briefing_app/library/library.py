@@ -153,6 +153,11 @@ class Library:
         self.catalog.close()
         self.bookmarks.close()
 
+    def reopen_index(self) -> None:
+        """Open the search index again: another process rebuilt it and swapped the folder."""
+        self.index.close()
+        self.index.open()
+
     def __enter__(self) -> Library:
         return self
 

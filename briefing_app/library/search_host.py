@@ -36,7 +36,7 @@ POLL_S = 0.5  # how often a waiting caller checks that the child is still alive
 CLOSE_WAIT_S = 5.0
 MAX_STARTS = 2  # a child that dies twice is not started again; the caller's Library searches
 # What the child answers; anything else is refused (the pipe carries pickles: only our own).
-REQUESTS = ("search", "highlight_words", "reopen")
+REQUESTS = ("search", "highlight_words", "reopen_index")
 
 
 class _HostGone(Exception):
@@ -81,9 +81,9 @@ class SearchHost:
         words: list[str] = self._call("highlight_words", query, document)
         return words
 
-    def reopen(self) -> None:
+    def reopen_index(self) -> None:
         """After a rebuild swapped the index folder: open it again."""
-        self._call("reopen")
+        self._call("reopen_index")
 
     def close(self) -> None:
         if self._closed:
@@ -130,10 +130,6 @@ class SearchHost:
     def _in_caller(self, kind: str, args: tuple[Any, ...]) -> Any:
         if self._local is None:
             raise RuntimeError("SearchHost.open() was not called")
-        if kind == "reopen":
-            self._local.index.close()
-            self._local.index.open()
-            return None
         return getattr(self._local, kind)(*args)
 
     def _start(self) -> None:
@@ -203,12 +199,7 @@ def _serve(library: Library, conn: Connection) -> None:
         try:
             if kind not in REQUESTS:
                 raise ValueError(f"unknown request {kind!r}")
-            if kind == "reopen":
-                library.index.close()
-                library.index.open()
-                answer: Any = None
-            else:
-                answer = getattr(library, kind)(*args)
+            answer = getattr(library, kind)(*args)
         except Exception as error:  # the caller raises it as if it had searched itself
             conn.send(("raised", portable(error)))
         else:

@@ -170,10 +170,9 @@ class ReadWorker(QObject):
     @Slot()
     def reopen_index(self) -> None:
         if self._library is not None:
-            self._library.index.close()
-            self._library.index.open()
+            self._library.reopen_index()
         if self.host is not None:
-            self.host.reopen()
+            self.host.reopen_index()
 
     @Slot(int, object)
     def run_search(self, request_id: int, request: SearchRequest) -> None:

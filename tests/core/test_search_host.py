@@ -85,7 +85,7 @@ def test_documents_imported_meanwhile_are_found(library: Library, tmp_path: Path
         library.import_paths([extra])
         assert host.search(request).total == 1
         library.reindex()  # a rebuild swaps the index folder: the child opens it again
-        host.reopen()
+        host.reopen_index()
         assert host.search(request).total == 1
     finally:
         host.close()
