@@ -1,6 +1,7 @@
 """GUI probe: the main window offscreen on a benchmark library, driven as a user would.
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.gui_probe DATA_DIR IMPORT_CORPUS QUERIES_JSON
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.gui_probe DATA_DIR - QUERIES_JSON  # no import
 
 Measures cold start to first paint and to library ready, keystroke to results painted while
 typing queries character by character, and the longest GUI-thread stall (a 5 ms timer that
@@ -82,7 +83,8 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout_s: float = T
 
 
 def main(argv: list[str]) -> int:
-    data_dir, import_corpus, queries_file = Path(argv[0]), Path(argv[1]), Path(argv[2])
+    data_dir, queries_file = Path(argv[0]), Path(argv[2])
+    import_corpus = None if argv[1] == "-" else Path(argv[1])
     queries = json.loads(queries_file.read_text("utf-8"))
     app = create_application(["briefing-probe"])
     settings_dir = tempfile.TemporaryDirectory()
@@ -137,14 +139,16 @@ def main(argv: list[str]) -> int:
         to_paint.append((time.perf_counter() - last_key) * 1000)
     search_stall_ms = monitor.longest_ms
 
-    finished: list[object] = []
-    window.service.import_finished.connect(finished.append)
-    monitor.reset()
-    started = time.perf_counter()
-    window.import_paths([import_corpus])
-    wait_until(app, lambda: bool(finished))
-    import_s = time.perf_counter() - started
-    import_stall_ms = monitor.longest_ms
+    import_s = import_stall_ms = None
+    if import_corpus is not None:
+        finished: list[object] = []
+        window.service.import_finished.connect(finished.append)
+        monitor.reset()
+        started = time.perf_counter()
+        window.import_paths([import_corpus])
+        wait_until(app, lambda: bool(finished))
+        import_s = round(time.perf_counter() - started, 1)
+        import_stall_ms = round(monitor.longest_ms, 1)
 
     typing = percentiles(to_paint)
     result: dict[str, Any] = {
@@ -152,13 +156,14 @@ def main(argv: list[str]) -> int:
         "process_start_to_library_ready_ms": round(ready_ms, 1),
         "keystroke_to_results_painted_p50_ms": typing["p50_ms"],
         "keystroke_to_results_painted_p95_ms": typing["p95_ms"],
+        "keystroke_to_results_painted_ms": [round(ms, 1) for ms in to_paint],
         "debounce_ms_at_the_end": window.search_bar.debounce_ms(),
         "queries_typed": len(to_paint) + len(missed),
         "queries_without_results_shown": missed,
         "longest_gui_stall_while_searching_ms": round(search_stall_ms, 1),
-        "import_docs": sum(1 for _ in import_corpus.rglob("*.txt")),
-        "import_in_window_s": round(import_s, 1),
-        "longest_gui_stall_during_import_ms": round(import_stall_ms, 1),
+        "import_docs": sum(1 for _ in import_corpus.rglob("*.txt")) if import_corpus else 0,
+        "import_in_window_s": import_s,
+        "longest_gui_stall_during_import_ms": import_stall_ms,
     }
     window.close()
     app.processEvents()
