@@ -157,7 +157,6 @@ def main(argv: list[str]) -> int:
         "keystroke_to_results_painted_p50_ms": typing["p50_ms"],
         "keystroke_to_results_painted_p95_ms": typing["p95_ms"],
         "keystroke_to_results_painted_ms": [round(ms, 1) for ms in to_paint],
-        "debounce_ms_at_the_end": window.search_bar.debounce_ms(),
         "queries_typed": len(to_paint) + len(missed),
         "queries_without_results_shown": missed,
         "longest_gui_stall_while_searching_ms": round(search_stall_ms, 1),

@@ -541,8 +541,6 @@ class MainWindow(QMainWindow):
     def _on_search_finished(self, request_id: int, results: SearchResults) -> None:
         if not self.service.is_current_search(request_id):
             return  # an older query: the user has typed on since
-        if results.query.strip():  # typed queries set the pause (not the list of everything)
-            self.search_bar.adapt_debounce(results.took_ms)
         self.search_bar.clear_error()
         selected = self._current_doc if self._keep_selection else None
         self.results_model.reset_results(results)
