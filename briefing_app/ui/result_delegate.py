@@ -7,12 +7,14 @@ font, so the view can use uniform item sizes and scroll large result sets smooth
 from __future__ import annotations
 
 import html
+import re
 from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -20,14 +22,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
     QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
     QPalette,
-    QTextCursor,
-    QTextDocument,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,15 +53,80 @@ _SNIPPET_CACHE_SIZE = 256
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def snippet_to_html(snippet: str) -> str:
-    """The core's snippet (escaped text with <mark>) as HTML QTextDocument can style."""
-    span = f'<span style="background-color:{HIGHLIGHT_BACKGROUND}; color:{HIGHLIGHT_FOREGROUND}">'
-    # Newlines in the source are just whitespace; the delegate decides where lines break.
-    return snippet.replace("<mark>", span).replace("</mark>", "</span>").replace("\n", " ")
+_MARKED = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def parse_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The core's snippet (escaped text with <mark>) as plain text, white space collapsed
+    (the delegate decides where lines break), and the (start, length) of each marked part."""
+    pieces = _MARKED.split(_SPACES.sub(" ", snippet).strip())
+    text, marked = "", []
+    for number, piece in enumerate(pieces):
+        plain = html.unescape(piece)
+        if number % 2 and plain:
+            marked.append((len(text), len(plain)))
+        text += plain
+    return text, marked
 
 
 def snippet_plain_text(snippet: str) -> str:
-    return html.unescape(snippet.replace("<mark>", "").replace("</mark>", ""))
+    return parse_snippet(snippet)[0]
+
+
+class SnippetLayout:
+    """A snippet laid out in at most `max_lines` lines of `width`, cut with "…" when longer,
+    its marked words highlighted. Laid out once (QTextLayout: no HTML to parse, no document)."""
+
+    def __init__(self, snippet: str, width: int, font: QFont, max_lines: int) -> None:
+        text, marked = parse_snippet(snippet)
+        highlight = QTextCharFormat()
+        highlight.setBackground(QBrush(QColor(HIGHLIGHT_BACKGROUND)))
+        highlight.setForeground(QBrush(QColor(HIGHLIGHT_FOREGROUND)))
+        self._formats = []
+        for start, length in marked:
+            run = QTextLayout.FormatRange()
+            run.start, run.length, run.format = start, length, highlight
+            self._formats.append(run)
+        self._width, self._font, self._max_lines = width, font, max_lines
+        self.layout, last_line_start, cut = self._lay_out(text)
+        if cut:
+            # Colours do not change widths: the last line is the rest of the text elided.
+            rest = QFontMetrics(font).elidedText(
+                text[last_line_start:], Qt.TextElideMode.ElideRight, width
+            )
+            self.layout, _, _ = self._lay_out(text[:last_line_start] + (rest or "…"))
+
+    def _lay_out(self, text: str) -> tuple[QTextLayout, int, bool]:
+        layout = QTextLayout(text, self._font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.setFormats([f for f in self._formats if f.start < len(text)])
+        layout.setCacheEnabled(True)
+        y, line_start = 0.0, 0
+        layout.beginLayout()
+        while layout.lineCount() < self._max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(self._width)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+            line_start = line.textStart()
+        layout.endLayout()
+        last = layout.lineAt(layout.lineCount() - 1) if layout.lineCount() else None
+        cut = last is not None and last.textStart() + last.textLength() < len(text)
+        return layout, line_start, cut
+
+    def text(self) -> str:
+        return self.layout.text()
+
+    def line_count(self) -> int:
+        return self.layout.lineCount()
+
+    def draw(self, painter: QPainter) -> None:
+        self.layout.draw(painter, QPointF(0, 0))
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -65,8 +134,8 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Laid-out snippet documents by (snippet, width, font); painting stays cheap on scroll.
-        self._documents: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
+        # Laid-out snippets by (snippet, width, font); painting stays cheap on scroll.
+        self._snippets: OrderedDict[tuple[str, int, str], SnippetLayout] = OrderedDict()
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -154,75 +223,28 @@ class ResultDelegate(QStyledItemDelegate):
         snippet = str(index.data(ResultRole.SnippetRole) or "")
         if not snippet:
             return
-        document = self._snippet_document(snippet, rect.width(), body_font)
+        laid_out = self._snippet_layout(snippet, rect.width(), body_font)
         top = line.bottom() + 1 + padding // 2
         painter.translate(rect.left(), top)
-        clip = QRectF(0, 0, rect.width(), SNIPPET_LINES * body.lineSpacing())
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_color)
-        context.clip = clip
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(QRectF(0, 0, rect.width(), SNIPPET_LINES * body.lineSpacing()))
+        painter.setPen(text_color)
+        laid_out.draw(painter)
 
     def _meta_line(self, index: AnyIndex) -> str:
         date = index.data(ResultRole.DateRole) or self.tr("no date")
         parts = [date, index.data(ResultRole.SourceRole), index.data(ResultRole.LanguageRole)]
         return " · ".join(str(part) for part in parts if part)
 
-    def _snippet_document(self, snippet: str, width: int, font: QFont) -> QTextDocument:
+    def _snippet_layout(self, snippet: str, width: int, font: QFont) -> SnippetLayout:
         key = (snippet, width, font.key())
-        cached = self._documents.get(key)
+        cached = self._snippets.get(key)
         if cached is not None:
-            self._documents.move_to_end(key)
+            self._snippets.move_to_end(key)
             return cached
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(font)
-        document.setTextWidth(width)
-        document.setHtml(snippet_to_html(snippet))
-        _elide_to_lines(document, SNIPPET_LINES)
-        self._documents[key] = document
-        if len(self._documents) > _SNIPPET_CACHE_SIZE:
-            self._documents.popitem(last=False)
-        return document
-
-
-def _line_count(document: QTextDocument) -> int:
-    document.size()  # layout is lazy: asking for the size lays out every block
-    count = 0
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        count += layout.lineCount() if layout is not None else 0
-        block = block.next()
-    return count
-
-
-def _elide_to_lines(document: QTextDocument, max_lines: int) -> None:
-    """Cuts the document after max_lines lines and ends it with an ellipsis."""
-    if _line_count(document) <= max_lines:
-        return
-    block = document.begin()
-    seen = 0
-    cut = document.characterCount()
-    while block.isValid():
-        layout = block.layout()
-        if seen + layout.lineCount() >= max_lines:
-            line = layout.lineAt(max_lines - seen - 1)
-            cut = block.position() + line.textStart() + line.textLength()
-            break
-        seen += layout.lineCount()
-        block = block.next()
-    cursor = QTextCursor(document)
-    # Remove everything after the last visible line, then trim until "…" fits on that line.
-    for _ in range(40):
-        cursor.setPosition(max(0, cut - 1))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        cursor.insertText("…")
-        if _line_count(document) <= max_lines or cut <= 1:
-            return
-        cut = max(1, cut - 3)
+        laid_out = self._snippets[key] = SnippetLayout(snippet, width, font, SNIPPET_LINES)
+        if len(self._snippets) > _SNIPPET_CACHE_SIZE:
+            self._snippets.popitem(last=False)
+        return laid_out
 
 
 class ResultsView(QListView):

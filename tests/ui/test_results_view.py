@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from briefing_app.search.types import SearchHit, SearchResults
@@ -19,10 +19,9 @@ from briefing_app.ui.result_delegate import (
     SNIPPET_LINES,
     ResultDelegate,
     ResultsView,
-    _elide_to_lines,
-    _line_count,
+    SnippetLayout,
+    parse_snippet,
     snippet_plain_text,
-    snippet_to_html,
 )
 
 LONG_SNIPPET = " ".join(
@@ -120,21 +119,29 @@ def test_painting_copes_with_empty_and_odd_rows(qtbot) -> None:
         assert not view.viewport().grab().isNull()
 
 
-def test_long_snippet_is_cut_to_a_few_lines_with_an_ellipsis() -> None:
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    document.setTextWidth(300)
-    document.setHtml(snippet_to_html(LONG_SNIPPET))
-    assert _line_count(document) > SNIPPET_LINES
-    _elide_to_lines(document, SNIPPET_LINES)
-    assert _line_count(document) == SNIPPET_LINES
-    assert document.toPlainText().endswith("…")
+@pytest.mark.parametrize("width", [300, 120, 40])
+def test_long_snippet_is_cut_to_a_few_lines_with_an_ellipsis(width: int) -> None:
+    laid_out = SnippetLayout(LONG_SNIPPET, width, QFont(), SNIPPET_LINES)
+    assert laid_out.line_count() == SNIPPET_LINES
+    assert laid_out.text().endswith("…")
+    assert snippet_plain_text(LONG_SNIPPET).startswith(laid_out.text()[:-1])
+    for number in range(laid_out.line_count()):
+        assert laid_out.layout.lineAt(number).naturalTextWidth() <= width
 
 
-def test_snippet_html_keeps_marks_and_escapes() -> None:
+def test_short_snippet_is_shown_whole() -> None:
+    laid_out = SnippetLayout("een <mark>kort</mark>  stuk\ntekst", 300, QFont(), SNIPPET_LINES)
+    assert laid_out.text() == "een kort stuk tekst"
+    assert laid_out.line_count() == 1
+
+
+def test_snippet_keeps_marks_and_escapes() -> None:
     assert snippet_plain_text("a <mark>b</mark> &amp; c") == "a b & c"
-    assert "<mark>" not in snippet_to_html("a <mark>b</mark>")
-    assert HIGHLIGHT_BACKGROUND in snippet_to_html("a <mark>b</mark>")
+    assert parse_snippet("a <mark>b&amp;c</mark> d <mark>e</mark>") == (
+        "a b&c d e",
+        [(2, 3), (8, 1)],
+    )
+    assert parse_snippet("<mark></mark>x") == ("x", [])
 
 
 def test_selected_rows_use_the_palette_highlight(view: ResultsView) -> None:
