@@ -13,18 +13,20 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.query import And, Every, NumericRange, Or, Query, Term
+from whoosh.query import And, Every, MultiTerm, NumericRange, Or, Prefix, Query, Term, Wildcard
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search.analysis import analyzer_for, default_splitter
 from briefing_app.search.matches import Mask, Matches
+from briefing_app.search.postings import speed_up_term_lookups
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
     DEFAULT_FIELDS,
@@ -90,6 +92,8 @@ class SearchIndex:
         self._vocabulary = Vocabulary(self.path, timeout=writer_timeout)
         # Match masks, facet counts and date order of the current searcher's segments.
         self._matches = Matches()
+        # Keys of each segment's term table read by earlier lookups (postings.py).
+        self._kept_keys: dict[str, dict[int, bytes]] = {}
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -294,6 +298,7 @@ class SearchIndex:
             by_date = request.sort == SortOrder.DATE or parsed.query is None
             wanted = request.offset + request.limit
             page: list[tuple[dict[str, Any], float]]
+            masks: list[Mask] = []
             if request.count or request.facets:
                 # Every match, unscored (search/matches.py): the total and the facet counts
                 # come from it; only the page of hits is scored or sorted.
@@ -315,7 +320,16 @@ class SearchIndex:
                 total = results.scored_length()
                 page = [(hit.fields(), hit.score) for hit in results[:wanted]]
                 facets = {}
-            snippet_terms = _terms_by_field(parsed.query, searcher) if request.snippets else {}
+            snippet_terms = (
+                _terms_by_field(
+                    parsed.query,
+                    searcher,
+                    # after masks(): the prefixes' expansions are the ones masks() found
+                    partial(self._matches.expanded_terms, searcher) if masks else None,
+                )
+                if request.snippets
+                else {}
+            )
             verdicts: dict[str, Verdicts] = {}  # per body field, shared by this search's hits
             hits = [
                 self._hit(fields, score, snippet_terms, request.snippets, verdicts)
@@ -454,6 +468,7 @@ class SearchIndex:
         if self._searcher is not None:
             self._searcher.close()
         self._searcher = self._require_ix().searcher()
+        speed_up_term_lookups(self._searcher.reader(), self._kept_keys)
 
     def _require_ix(self) -> Any:
         if self._ix is None:
@@ -612,8 +627,13 @@ def _filters(request: SearchRequest, date_from: int | None, date_to: int | None)
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _terms_by_field(query: Query | None, searcher: Searcher) -> dict[str, set[str]]:
-    """Index terms the query matched, per field (prefix and fuzzy terms expanded)."""
+def _terms_by_field(
+    query: Query | None,
+    searcher: Searcher,
+    expand: Callable[[MultiTerm], list[bytes]] | None = None,
+) -> dict[str, set[str]]:
+    """Index terms the query matched, per field (prefix and fuzzy terms expanded; prefixes and
+    wildcards by `expand` when given)."""
     if query is None:
         return {}
     # Not Query.existing_terms(): in whoosh 2.7.5 its loop variable shadows the `fieldname`
@@ -621,7 +641,13 @@ def _terms_by_field(query: Query | None, searcher: Searcher) -> dict[str, set[st
     reader = searcher.reader()
     terms: dict[str, set[str]] = {}
     for leaf in query.leaves():
-        for field, text in leaf.expanded_terms(reader, phrases=True):
+        # Not fuzzy terms: whoosh expands them per segment without transpositions, and over
+        # the whole index with them (a difference kept as it was).
+        if expand is not None and isinstance(leaf, Prefix | Wildcard) and leaf.field():
+            pairs: Iterable[tuple[str, Any]] = ((leaf.field(), t) for t in expand(leaf))
+        else:
+            pairs = leaf.expanded_terms(reader, phrases=True)
+        for field, text in pairs:
             value = text.decode("utf-8") if isinstance(text, bytes) else str(text)
             terms.setdefault(field, set()).add(value)
     return terms

@@ -167,6 +167,14 @@ class Matches:
             out.append(mask)
         return out
 
+    def expanded_terms(self, searcher: Searcher, query: wq.MultiTerm) -> list[bytes]:
+        """The index terms a prefix, wildcard or fuzzy query stands for, from each segment's
+        expansion (after `masks`, those of the current search: found once for both)."""
+        found: set[bytes] = set()
+        for segment in self.segments(searcher):
+            found.update(_expansions(query, segment))
+        return sorted(found)
+
     @staticmethod
     def total(masks: list[Mask]) -> int:
         """How many documents the masks hold."""

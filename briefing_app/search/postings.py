@@ -267,3 +267,57 @@ def stored_lengths(reader: Any, name: str, size: int) -> npt.NDArray[np.float64]
     if codes is None:
         return np.ones(size, np.float64)
     return _LENGTH_OF_BYTE[codes]
+
+
+# Levels of a term table's binary search whose keys are kept (at most 2**levels - 1 keys per
+# segment: ~0.4 MB at 12). A prefix is looked up in every segment, by the matches and again
+# by the snippets' terms; each lookup reads ~20 keys from the file in Python.
+KEPT_SEARCH_LEVELS = 12
+
+
+def speed_up_term_lookups(reader: Any, kept: dict[str, dict[int, bytes]]) -> None:
+    """Make the ordered term lookups (prefixes, ranges, cursors) of each segment of `reader`
+    remember the keys at the top levels of their binary search, in `kept` by segment (the
+    files never change: a new reader of the same segment can use them). Answers stay whoosh's:
+    the same search, with some keys read from memory instead of the file."""
+    leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+    alive = set()
+    for leaf in leaves:
+        terms = getattr(leaf, "_terms", None)
+        table = getattr(terms, "_tindex", None)
+        segment = getattr(leaf, "segment", lambda: None)()
+        if not isinstance(terms, W3TermsReader) or table is None or segment is None:
+            continue
+        name = segment.segment_id()
+        alive.add(name)
+        table.closest_key_pos = _closest_key_pos(table, kept.setdefault(name, {}))
+    for name in set(kept) - alive:
+        del kept[name]  # merged away or deleted
+
+
+def _closest_key_pos(table: Any, keys: dict[int, bytes]) -> Any:
+    """whoosh's OrderedHashReader.closest_key_pos, the top levels' keys read from `keys`."""
+    indexbase, indexsize, length = table.indexbase, table.indexsize, table.indexlen
+    key_at, position_at = table.key_at, table._get_pos
+
+    def closest_key_pos(key: bytes) -> int | None:
+        if not isinstance(key, bytes):
+            raise TypeError(f"Key {key!r} should be bytes")
+        lo, hi, level = 0, length, 0
+        while lo < hi:
+            mid = (lo + hi) // 2
+            midkey = keys.get(mid)
+            if midkey is None:
+                midkey = key_at(position_at(indexbase + mid * indexsize))
+                if level < KEPT_SEARCH_LEVELS:
+                    keys[mid] = midkey
+            if midkey < key:
+                lo = mid + 1
+            else:
+                hi = mid
+            level += 1
+        if lo == length:
+            return None
+        return position_at(indexbase + lo * indexsize)  # type: ignore[no-any-return]
+
+    return closest_key_pos

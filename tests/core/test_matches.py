@@ -4,6 +4,7 @@ documents, on an index of several segments with deleted and replaced documents."
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 from pathlib import Path
@@ -277,6 +278,43 @@ def test_a_fields_posting_lists_read_in_one_pass_equal_whooshs_own(
                 long_lists += len(ids) > 128  # more than one block
     assert long_lists  # lists of several blocks were compared too
     big.close()
+
+
+@pytest.mark.parametrize("levels", [0, 3, 12])
+def test_term_lookups_that_remember_keys_find_what_whoosh_finds(
+    index: SearchIndex, levels: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whoosh.filedb.filetables import OrderedHashReader
+
+    from briefing_app.search import postings
+
+    monkeypatch.setattr(postings, "KEPT_SEARCH_LEVELS", levels)
+    for segment in index._matches.segments(index._current_searcher()):
+        table = segment.searcher.reader()._terms._tindex
+        keys = list(table.keys())
+        probes = [b"", b"\x00", b"\xff\xff", *keys, *(key + b"\x00" for key in keys)]
+        probes += [key[:-1] for key in keys if key]
+        remembered: dict[int, bytes] = {}
+        lookup = postings._closest_key_pos(table, remembered)
+        for probe in probes * 2:  # the second time with the keys remembered
+            assert lookup(probe) == OrderedHashReader.closest_key_pos(table, probe)
+        assert len(remembered) <= 2**levels - 1
+
+
+@pytest.mark.parametrize("query", ["verd*", "b*", "minist?r", "bnak~", "sanc* OR wat*", "zz*"])
+def test_snippet_terms_of_expanding_queries_are_whooshs(index: SearchIndex, query: str) -> None:
+    from briefing_app.search.index import _terms_by_field
+
+    searcher = index._current_searcher()
+    parsed = index._parser.parse(query).query
+    assert parsed is not None
+    index._matches.masks(searcher, parsed)
+    expand = functools.partial(index._matches.expanded_terms, searcher)
+    assert _terms_by_field(parsed, searcher, expand) == _terms_by_field(parsed, searcher)
+    assert (
+        index.search(SearchRequest(query=query, snippets=True)).hits
+        == index.search(SearchRequest(query=query, snippets=True, count=False, facets=False)).hits
+    )
 
 
 def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
