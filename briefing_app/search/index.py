@@ -118,7 +118,7 @@ class SearchIndex:
             try:
                 self._ix = whoosh_index.open_dir(str(self.path))
                 self._ix.doc_count()
-                self._searcher = self._ix.searcher()
+                self._searcher = self._open_searcher()
                 self._vocabulary.open()
             except Exception as exc:  # any failure to read is damage: the caller rebuilds
                 self._ix = None
@@ -467,8 +467,12 @@ class SearchIndex:
             return
         if self._searcher is not None:
             self._searcher.close()
-        self._searcher = self._require_ix().searcher()
-        speed_up_term_lookups(self._searcher.reader(), self._kept_keys)
+        self._searcher = self._open_searcher()
+
+    def _open_searcher(self) -> Searcher:
+        searcher = self._require_ix().searcher()
+        speed_up_term_lookups(searcher.reader(), self._kept_keys)
+        return searcher
 
     def _require_ix(self) -> Any:
         if self._ix is None:

@@ -291,6 +291,7 @@ def test_term_lookups_that_remember_keys_find_what_whoosh_finds(
     monkeypatch.setattr(postings, "KEPT_SEARCH_LEVELS", levels)
     for segment in index._matches.segments(index._current_searcher()):
         table = segment.searcher.reader()._terms._tindex
+        assert "closest_key_pos" in vars(table)  # the index's readers use it
         keys = list(table.keys())
         probes = [b"", b"\x00", b"\xff\xff", *keys, *(key + b"\x00" for key in keys)]
         probes += [key[:-1] for key in keys if key]
