@@ -13,6 +13,7 @@ full whoosh pass.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -530,28 +531,41 @@ class Scoring:
         return total
 
 
+# Scores of every document of a segment, and whoosh's estimate_size of the query there (its
+# weight in whoosh's matcher trees; None where this module does not compute it).
+Scored = tuple[npt.NDArray[np.float64], int | None]
+# Whoosh's Or adds up more than two parts in a tree (see _tree_sum) on segments of more than
+# this many documents, and in order (its array matcher) on smaller ones, unless told which.
+_ARRAY_OR_MAX_DOCS = 5000
+
+
 def _scores(query: wq.Query, segment: Segment, scoring: Scoring) -> npt.NDArray[np.float64] | None:
     """BM25 score of every document of the segment for `query` (0 where it does not match),
     as whoosh's matchers add it up; None for a query kind not handled here. Boosted queries
     never come here (see `Matches.best`)."""
-    parts: list[npt.NDArray[np.float64]] = []
+    scored = _scored(query, segment, scoring)
+    return None if scored is None else scored[0]
+
+
+def _scored(query: wq.Query, segment: Segment, scoring: Scoring) -> Scored | None:
+    parts: list[Scored] = []
     if type(query) is wq.Term:
         return _term_scores(query.fieldname, query.text, segment, scoring)
     if type(query) is wq.AndNot:
-        return _scores(query.a, segment, scoring)
+        scored = _scored(query.a, segment, scoring)
+        return None if scored is None else (scored[0], None)
     if type(query) is wq.Not:
         # Whoosh's inverse matcher scores 1.0 wherever it matches, inside an AND or an OR.
-        return np.where(_mask(query, segment), 1.0, 0.0)
+        return np.where(_mask(query, segment), 1.0, 0.0), None
     if type(query) in (wq.Or, wq.And) and not getattr(query, "minmatch", 0):
         for sub in query.subqueries:
-            part = _scores(sub, segment, scoring)
+            part = _scored(sub, segment, scoring)
             if part is None:
                 return None
             parts.append(part)
-        scores = scoring.add(parts, segment.size)
-        if type(query) is wq.And:
-            scores[~_mask(query, segment)] = 0.0  # only where every part matches
-        return scores
+        if type(query) is wq.Or:
+            return _union(query, parts, segment, scoring)
+        return _intersection(query, parts, segment, scoring)
     if type(query) is wq.Phrase and _plain_phrase(query):
         # Whoosh scores a phrase as the AND of its words: their scores, added.
         for word in query.words:
@@ -559,35 +573,117 @@ def _scores(query: wq.Query, segment: Segment, scoring: Scoring) -> npt.NDArray[
             if part is None:
                 return None
             parts.append(part)
-        words = scoring.add(parts, segment.size)
+        words = scoring.add([scores for scores, _size in parts], segment.size)
         scores = np.zeros(segment.size, np.float64)
         docs = _phrase_docs(query, segment)
         scores[docs] = words[docs]
-        return scores
+        return scores, None
     if isinstance(query, wq.MultiTerm):  # prefix, fuzzy: the OR of its expansions
+        estimate = 0
         for text in _expansions(query, segment):
             part = _term_scores(query.field(), text, segment, scoring)
             if part is None:
                 return None
-            parts.append(part)
-        return scoring.add(parts, segment.size)
+            estimate += part[1] or 0
+            if text:  # as MultiTerm.matcher
+                parts.append(part)
+        if not parts:
+            return np.zeros(segment.size, np.float64), estimate
+        if len(parts) == 1:
+            return parts[0][0], estimate
+        in_order = len(parts) >= wq.Or.TOO_MANY_CLAUSES or (
+            len(parts) != 2 and segment.size <= _ARRAY_OR_MAX_DOCS
+        )
+        if in_order and query.constantscore:
+            # Whoosh's array matcher, told not to score (prefixes and wildcards are "constant
+            # score"; its tree of term matchers scores them all the same): 1 per match.
+            matched = np.zeros(segment.size, np.bool_)
+            for scores, _size in parts:
+                matched |= scores != 0
+            return matched.astype(np.float64), estimate
+        return _add(parts, in_order, segment, scoring), estimate
     return None
+
+
+def _union(query: wq.Or, parts: list[Scored], segment: Segment, scoring: Scoring) -> Scored:
+    """An OR's scores as whoosh's Or matcher adds them (compound.Or._matcher)."""
+    sizes = [size for _scores, size in parts]
+    estimate = None if None in sizes else min(sum(sizes), segment.live_count)  # type: ignore[arg-type]
+    if len(parts) == 1:
+        return parts[0][0], estimate
+    kind = getattr(query, "matcher_type", wq.Or.AUTO_MATCHER)
+    if kind == wq.Or.AUTO_MATCHER:
+        tree = len(parts) < wq.Or.TOO_MANY_CLAUSES and (
+            len(parts) == 2 or segment.size > _ARRAY_OR_MAX_DOCS
+        )
+        kind = wq.Or.DEFAULT_MATCHER if tree else wq.Or.ARRAY_MATCHER
+    if getattr(query, "scale", None) or kind not in (wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER):
+        return scoring.add([scores for scores, _size in parts], segment.size), estimate
+    return _add(parts, kind == wq.Or.ARRAY_MATCHER, segment, scoring), estimate
+
+
+def _intersection(query: wq.And, parts: list[Scored], segment: Segment, scoring: Scoring) -> Scored:
+    """An AND's scores as whoosh's And matcher adds them: a tree weighted by minus each
+    part's estimate; 0 where not every part matches."""
+    sizes = [size for _scores, size in parts]
+    estimate = None if None in sizes else min(sizes)  # type: ignore[type-var]
+    if len(parts) == 1:
+        return parts[0][0], estimate
+    scores = _add(
+        [(scores, -size if size is not None else None) for scores, size in parts],
+        False,
+        segment,
+        scoring,
+    )
+    scores[~_mask(query, segment)] = 0.0
+    return scores, estimate
+
+
+def _add(
+    parts: list[Scored], in_order: bool, segment: Segment, scoring: Scoring
+) -> npt.NDArray[np.float64]:
+    """The parts added up in whoosh's order: in order (its array matcher), or in its weighted
+    tree when every part's weight is known; else in order, noting when that may differ."""
+    if in_order or len(parts) <= 2:
+        total = np.zeros(segment.size, np.float64)
+        for scores, _weight in parts:
+            total += scores
+        return total
+    if any(weight is None for _scores, weight in parts):
+        return scoring.add([scores for scores, _weight in parts], segment.size)
+    return _tree_sum(parts)  # type: ignore[arg-type]
+
+
+def _tree_sum(parts: list[tuple[npt.NDArray[np.float64], int]]) -> npt.NDArray[np.float64]:
+    """The sums of whoosh.util.make_weighted_tree: the parts sorted by weight, then the two
+    lightest joined (left + right) and put back after any of equal weight, until one is
+    left. Whoosh sorts (weight, matcher) pairs, and its matchers compare neither less nor
+    greater (Matcher.__eq__/__lt__), so equal weights keep their order: a stable sort and
+    bisect's insort give the same tree."""
+    queue = sorted(((weight, scores) for scores, weight in parts), key=_weight_of)
+    while len(queue) > 1:
+        (weight_a, a), (weight_b, b) = queue[0], queue[1]
+        del queue[:2]
+        insort(queue, (weight_a + weight_b, a + b), key=_weight_of)
+    return queue[0][1]
+
+
+def _weight_of(pair: tuple[int, Any]) -> int:
+    return pair[0]
 
 
 def _boosted(query: wq.Query) -> bool:
     return getattr(query, "boost", 1.0) != 1.0 or any(_boosted(sub) for sub in query.children())
 
 
-def _term_scores(
-    name: str, text: str | bytes, segment: Segment, scoring: Scoring
-) -> npt.NDArray[np.float64] | None:
+def _term_scores(name: str, text: str | bytes, segment: Segment, scoring: Scoring) -> Scored | None:
     """Whoosh's BM25F for one term, every document of the segment (its formula, its order of
-    operations: the same doubles)."""
+    operations: the same doubles), and the term's document frequency in the segment."""
     scores = np.zeros(segment.size, np.float64)
     reader = segment.searcher.reader()
     btext = term_bytes(reader, name, text)
     if btext is None or (name, btext) not in reader:
-        return scores
+        return scores, 0
     parameters = scoring.parameters(name, btext)
     if parameters is None:
         return None  # not BM25F: let whoosh rank
@@ -595,7 +691,7 @@ def _term_scores(
     ids, tf = segment.postings_of(name, btext)
     fl = scoring.lengths(segment, name)[ids]
     scores[ids] = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
-    return scores
+    return scores, len(ids)
 
 
 def _any(queries: Iterable[wq.Query], segment: Segment) -> Mask:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import random
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, SortOrder
+from briefing_app.search import index as index_module
 
 WORDS_NL = [
     "minister",
@@ -316,6 +318,103 @@ def test_snippet_terms_of_expanding_queries_are_whooshs(index: SearchIndex, quer
         index.search(SearchRequest(query=query, snippets=True)).hits
         == index.search(SearchRequest(query=query, snippets=True, count=False, facets=False)).hits
     )
+
+
+def _prefix_index(path: Path, size: int) -> SearchIndex:
+    """One segment of `size` short documents whose words share prefixes: many expansions per
+    prefix, several in most documents."""
+    rng = random.Random(5)
+    stems = ["mina", "minb", "mab", "mac", "trea", "trec"]
+    words = [stem + "".join(rng.choices("aeiou", k=rng.randint(0, 3))) for stem in stems * 12]
+    words += [f"{letter}abel" for letter in "kltbgf"] * 6  # one edit apart: fuzzy expansions
+
+    def record(number: int) -> IndexRecord:
+        return IndexRecord(
+            id=f"b{number}",
+            path=f"/big/b{number}.txt",
+            title=" ".join(rng.choices(words, k=2)),
+            body=" ".join(rng.choices(words, k=rng.randint(3, 12))),
+            language="nl" if rng.random() < 0.5 else "en",
+        )
+
+    ix = SearchIndex(path)
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(index_module, "REBUILD_BATCH", 10_000)  # one commit, one segment
+    ix.rebuild(record(n) for n in range(size))
+    monkeypatch.undo()
+    assert [r.doc_count_all() for r, _ in ix._current_searcher().reader().leaf_readers()] == [size]
+    return ix
+
+
+# Whoosh adds up an OR of more than two parts in a tree on segments of more than 5,000
+# documents, in order (its array matcher) on smaller ones: one of each.
+@pytest.fixture(scope="module")
+def small_prefixes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    ix = _prefix_index(tmp_path_factory.mktemp("small") / "index", 1_000)
+    yield ix
+    ix.close()
+
+
+@pytest.fixture(scope="module")
+def big_prefixes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    ix = _prefix_index(tmp_path_factory.mktemp("big") / "index", 5_200)
+    yield ix
+    ix.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "min*",
+        "ma*",
+        "mina* OR trec*",
+        "title:ma*",
+        "minaa maba trea",
+        "minaa OR maba OR treca",
+        "(min* OR mab*) AND trea*",
+        "xabel~",
+        "maba~ OR treca~ OR mac*",
+    ],
+)
+@pytest.mark.parametrize("fixture", ["index", "small_prefixes", "big_prefixes"])
+def test_sums_of_many_parts_are_whooshs_without_its_matcher(
+    fixture: str, query: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.search.matches import Matches
+
+    ix: SearchIndex = request.getfixturevalue(fixture)
+
+    def whooshs_matcher(*_args: object) -> None:
+        raise AssertionError("scores left to whoosh's matcher")
+
+    monkeypatch.setattr(Matches, "_exact_scores", whooshs_matcher)
+    searcher = ix._current_searcher()
+    parsed = ix._parser.parse(query).query
+    for limit in (1, 10, 50):
+        best = ix._matches.best(searcher, parsed, ix._matches.masks(searcher, parsed), limit)
+        full = searcher.search(parsed, limit=None)
+        assert best == [(hit.docnum, hit.score) for hit in full[:limit]]
+
+
+@pytest.mark.parametrize("fixture", ["small_prefixes", "big_prefixes"])
+def test_ors_whoosh_chooses_the_matcher_of_are_summed_as_it_does(
+    fixture: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parser's ORs are told to be trees; an OR left to whoosh is an array (in order) on
+    a small segment, a tree on a big one."""
+    from whoosh import query as wq
+
+    from briefing_app.search.matches import Matches
+
+    ix: SearchIndex = request.getfixturevalue(fixture)
+    monkeypatch.setattr(Matches, "_exact_scores", None)  # never needed here
+    searcher = ix._current_searcher()
+    words = ["kabel", "label", "tabel", "babel", "gabel"]
+    query = wq.Or([wq.Term(field, word) for field in ("title", "body_nl") for word in words])
+    masks = ix._matches.masks(searcher, query)
+    every = ix._matches.total(masks)  # every match: all sums compared, not only the top
+    best = ix._matches.best(searcher, query, masks, every)
+    assert best == [(hit.docnum, hit.score) for hit in searcher.search(query, limit=None)]
 
 
 def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
