@@ -318,6 +318,6 @@ def _closest_key_pos(table: Any, keys: dict[int, bytes]) -> Any:
             level += 1
         if lo == length:
             return None
-        return position_at(indexbase + lo * indexsize)  # type: ignore[no-any-return]
+        return position_at(indexbase + lo * indexsize)
 
     return closest_key_pos
