@@ -6,6 +6,8 @@ import pickle
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import fields
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
@@ -320,3 +322,18 @@ def searcher() -> Iterator[Searcher]:
 def test_search_with_the_dutch_analyzer(searcher: Searcher, query: str, expected: set[str]) -> None:
     parsed = QueryParser("body", searcher.schema).parse(query)
     assert {hit["id"] for hit in searcher.search(parsed)} == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=60))
+def test_fold_equals_translating_the_whole_text(text: str) -> None:
+    # fold() translates only the runs of non-ASCII characters: the whole text through
+    # whoosh's accent map must give the same, whatever the characters.
+    from whoosh.support.charset import accent_map
+
+    from briefing_app.search.analysis import fold
+
+    assert fold(text) == text.lower().translate(accent_map)
+    assert fold(text + "Jordanië ÉÇ ß İ") == (text + "Jordanië ÉÇ ß İ").lower().translate(
+        accent_map
+    )
