@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -470,7 +471,10 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
         encoded: list[bytes] = []  # filled when the list is decoded now (not cached)
         ids = segment.postings.get(reader, segment.segment_id, name, btext, encoded)[0]
         words.append((btext, ids, encoded))
-        candidates = ids if candidates is None else np.intersect1d(candidates, ids)
+        # posting lists are sorted and without repeats: no sort and unique needed
+        candidates = (
+            ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
+        )
         if not len(candidates):
             return np.zeros(0, np.int64)
     assert candidates is not None
@@ -483,16 +487,20 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
             found_at.append(decode_positions(field_format, chosen))
         else:  # decoded for an earlier search: read the blocks holding a candidate
             found_at.append(positions(reader, name, btext, candidates))
-    found = []
-    for k, doc in enumerate(candidates.tolist()):
-        starts = set(found_at[0][k])
-        for offset in range(1, len(found_at)):
-            starts &= {at - offset for at in found_at[offset][k]}
-            if not starts:
-                break
-        if starts:
-            found.append(doc)
-    return np.array(found, np.int64)
+    # Where the phrase could start, as (candidate number << 32 | position), word by word: the
+    # starts every word agrees on (the positions of a word in a document have no repeats).
+    starts: DocNums | None = None
+    for offset, lists in enumerate(found_at):
+        lengths = np.fromiter(map(len, lists), np.int64, len(lists))
+        at = np.fromiter(chain.from_iterable(lists), np.int64, int(lengths.sum())) - offset
+        numbers = np.repeat(np.arange(len(lists), dtype=np.int64), lengths)
+        keep = at >= 0  # a later word before the phrase's start matches nothing
+        keys = (numbers[keep] << 32) | at[keep]
+        starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+        if not len(starts):
+            return np.zeros(0, np.int64)
+    assert starts is not None
+    return candidates[np.unique(starts >> 32)]
 
 
 class Scoring:
