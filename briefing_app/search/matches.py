@@ -565,6 +565,8 @@ def _scored(query: wq.Query, segment: Segment, scoring: Scoring) -> Scored | Non
     if type(query) is wq.Not:
         # Whoosh's inverse matcher scores 1.0 wherever it matches, inside an AND or an OR.
         return np.where(_mask(query, segment), 1.0, 0.0), None
+    if getattr(query, "scale", None):
+        return None  # whoosh's coordination factor (an OR's scale): let whoosh rank
     if type(query) in (wq.Or, wq.And) and not getattr(query, "minmatch", 0):
         for sub in query.subqueries:
             part = _scored(sub, segment, scoring)
@@ -603,8 +605,9 @@ def _scored(query: wq.Query, segment: Segment, scoring: Scoring) -> Scored | Non
             len(parts) != 2 and segment.size <= _ARRAY_OR_MAX_DOCS
         )
         if in_order and query.constantscore:
-            # Whoosh's array matcher, told not to score (prefixes and wildcards are "constant
-            # score"; its tree of term matchers scores them all the same): 1 per match.
+            # Whoosh's array matcher, told not to score: prefixes and wildcards are "constant
+            # score" (its tree of term matchers, on big segments, scores them all the same,
+            # by BM25): 1 per match.
             matched = np.zeros(segment.size, np.bool_)
             for scores, _size in parts:
                 matched |= scores != 0
@@ -625,7 +628,7 @@ def _union(query: wq.Or, parts: list[Scored], segment: Segment, scoring: Scoring
             len(parts) == 2 or segment.size > _ARRAY_OR_MAX_DOCS
         )
         kind = wq.Or.DEFAULT_MATCHER if tree else wq.Or.ARRAY_MATCHER
-    if getattr(query, "scale", None) or kind not in (wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER):
+    if kind not in (wq.Or.DEFAULT_MATCHER, wq.Or.ARRAY_MATCHER):  # an order of its own
         return scoring.add([scores for scores, _size in parts], segment.size), estimate
     return _add(parts, kind == wq.Or.ARRAY_MATCHER, segment, scoring), estimate
 
