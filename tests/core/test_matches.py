@@ -417,6 +417,19 @@ def test_ors_whoosh_chooses_the_matcher_of_are_summed_as_it_does(
     assert best == [(hit.docnum, hit.score) for hit in searcher.search(query, limit=None)]
 
 
+def test_bm25_parameters_are_those_of_whooshs_scorer(index: SearchIndex) -> None:
+    from briefing_app.search.matches import Scoring
+
+    searcher = index._current_searcher()
+    scoring = Scoring(searcher, index._matches._lengths, {})
+    reader = searcher.reader()
+    for name in ("title", "body_nl", "body_en", "people"):
+        for btext in list(reader.lexicon(name))[:8]:
+            scorer = searcher.weighting.scorer(searcher, name, btext)
+            expected = tuple(float(getattr(scorer, a)) for a in ("idf", "avgfl", "B", "K1"))
+            assert scoring.parameters(name, btext) == expected
+
+
 def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
     ix = SearchIndex(tmp_path / "index")
     ix.rebuild([IndexRecord(id="a", path="/a", title="a", body="minister", language="nl")])
