@@ -192,6 +192,16 @@ class EntityRole(IntEnum):
     BookmarkCountRole = Qt.ItemDataRole.UserRole + 5  # bookmarks whose passage mentions it
 
 
+_ENTITY_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        *EntityRole,
+    }
+)
+
+
 class EntityListModel(QAbstractTableModel):
     NAME_COLUMN = 0
     COUNT_COLUMN = 1
@@ -239,9 +249,14 @@ class EntityListModel(QAbstractTableModel):
         return 0 if parent.isValid() else 2
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        # A view asks ~7 roles per cell as it paints (font, colours, check state...): answer
+        # those this model has nothing for at once.
+        if role not in _ENTITY_ROLES or not index.isValid():
             return None
-        item = self._items[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._items):
+            return None
+        item = self._items[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return item.name if column == self.NAME_COLUMN else str(item.count)
