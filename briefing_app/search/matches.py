@@ -220,20 +220,21 @@ class Matches:
         """The `wanted` best matches as (global docnum, score), exactly as whoosh ranks them
         (score descending, then docnum), or None for a query this module cannot score.
 
-        BM25 is computed for every match with numpy, which agrees with whoosh up to rounding
-        (the order of additions); the few candidates near the cut are then scored by whoosh's
-        own matcher, so scores and order are whoosh's, bit for bit."""
+        BM25 is computed for every match with numpy, its parts added in whoosh's order (see
+        `_add`); where that order is not known (a part whoosh gives no size estimate for), the
+        few candidates near the cut are scored by whoosh's own matcher. Either way scores and
+        order are whoosh's, bit for bit."""
         if wanted <= 0:
             return []
         if _boosted(query):
             # Whoosh's matchers score a boosted OR differently once skipped into (and its
             # top-N collector misses the best hits); only a full pass scores it right.
             return None
-        self.segments(searcher)  # a new searcher starts with no parameters kept
+        segments = self.segments(searcher)  # first: a new searcher drops the parameters
         scoring = Scoring(searcher, self._lengths, self._parameters)
         approx: list[npt.NDArray[np.float64]] = []
         docs: list[DocNums] = []
-        for segment, mask in zip(self.segments(searcher), masks, strict=True):
+        for segment, mask in zip(segments, masks, strict=True):
             local = np.flatnonzero(mask)
             if not len(local):
                 continue
