@@ -25,6 +25,7 @@ from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search.analysis import analyzer_for, default_splitter
+from briefing_app.search.blocks import BlockCodec
 from briefing_app.search.matches import Mask, Matches
 from briefing_app.search.postings import speed_up_term_lookups
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
@@ -37,6 +38,7 @@ from briefing_app.search.schema import (
 )
 from briefing_app.search.segment_writer import CompactSegmentWriter
 from briefing_app.search.snippets import Verdicts, make_snippet, matching_spans
+from briefing_app.search.storage import MappedTermsStorage
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -116,7 +118,7 @@ class SearchIndex:
             if not self.is_current():
                 raise IndexCorruptError("the index is missing or was written by another version")
             try:
-                self._ix = whoosh_index.open_dir(str(self.path))
+                self._ix = MappedTermsStorage(str(self.path)).open_index()
                 self._ix.doc_count()
                 self._searcher = self._open_searcher()
                 self._vocabulary.open()
@@ -271,7 +273,11 @@ class SearchIndex:
             # compound=False: compound segment files are copied into memory on open, which
             # the baseline measured at ~7x the RSS of plain segment files.
             return CompactSegmentWriter(
-                ix, timeout=self.writer_timeout, compound=False, limitmb=WRITER_POOL_MB
+                ix,
+                timeout=self.writer_timeout,
+                compound=False,
+                limitmb=WRITER_POOL_MB,
+                codec=BlockCodec(),
             )
         except LockError as exc:
             raise IndexBusyError(BUSY_TEXT) from exc

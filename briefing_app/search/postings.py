@@ -27,6 +27,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from briefing_app.search.blocks import MAGIC, SIZE, Block
+
 DocNums = npt.NDArray[np.int64]
 # Decoded postings kept for the next searches (16 bytes each: 2,000,000 is 32 MB).
 POSTING_CACHE_SIZE = 2_000_000
@@ -96,6 +98,9 @@ def posting_arrays(
 ) -> Postings:
     """Document numbers and weights of a term's posting list, deleted documents included;
     the encoded values (positions) appended to `values` when given."""
+    raw = _posting_list(reader, name, btext)
+    if raw is not None:
+        return _block_postings(raw, values, reader.schema[name].format)
     try:
         matcher = reader.postings(name, btext)
     except TermNotFound:
@@ -132,6 +137,54 @@ def posting_arrays(
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
+def _posting_list(reader: Any, name: str, btext: bytes) -> bytes | None:
+    """The term's whole posting list in Briefing's blocks, read at once; None when it is
+    not written so (or not in a segment's term table), b"" when the term is not there."""
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, W3TermsReader):
+        return None
+    try:
+        info = terms.term_info(name, btext)
+    except TermNotFound:
+        return b""
+    if info.is_inlined():
+        return None
+    raw = terms._postfile.get(info._offset, _extent_length(info))
+    return raw if raw[:4] == MAGIC else None
+
+
+def _extent_length(info: Any) -> int:
+    # whoosh 2.7.5 leaves the length as unpack_int's 1-tuple (it never reads it)
+    return int(info._length[0] if isinstance(info._length, tuple) else info._length)
+
+
+def _blocks(raw: bytes) -> Iterator[tuple[Block, int]]:
+    """Each block of a posting list in Briefing's blocks, with where its header starts."""
+    at = len(MAGIC)
+    while True:
+        (size,) = SIZE.unpack_from(raw, at)
+        at += SIZE.size
+        yield Block(raw, at), at
+        if size < 0:
+            return
+        at += size
+
+
+def _block_postings(raw: bytes, values: list[bytes] | None, format_: Any) -> Postings:
+    if not raw:
+        return _NO_POSTINGS
+    ids, weights = [], []
+    fixed = format_.fixed_value_size()
+    for block, at in _blocks(raw):
+        ids.append(block.ids(raw, at))
+        weights.append(block.weights(raw, at))
+        if values is not None:
+            values.extend(block.values(raw, fixed, at))
+    if len(ids) == 1:
+        return ids[0], weights[0].astype(np.float64)
+    return np.concatenate(ids), np.concatenate(weights).astype(np.float64)
+
+
 def field_doc_ids(reader: Any, name: str) -> Iterator[tuple[bytes, DocNums]]:
     """Every term of a field with the documents holding it (deleted ones included), in one
     pass over the segment's term table. For a field of many short lists (entity values: ~10,000
@@ -148,9 +201,7 @@ def field_doc_ids(reader: Any, name: str) -> Iterator[tuple[bytes, DocNums]]:
         if info.is_inlined():  # not written by Briefing's codec settings; read all the same
             yield btext, np.asarray(info._inlined[0], np.int64)
         else:
-            # whoosh 2.7.5 leaves the length as unpack_int's 1-tuple (it never reads it)
-            length = info._length[0] if isinstance(info._length, tuple) else info._length
-            yield btext, _block_ids(postfile.get(info._offset, length))
+            yield btext, _block_ids(postfile.get(info._offset, _extent_length(info)))
 
 
 def _block_ids(postings: bytes) -> DocNums:
@@ -158,6 +209,9 @@ def _block_ids(postings: bytes) -> DocNums:
     then blocks of (signed size, the last one negative), a pickled header
     (count, max id, max weight, compression, lengths) and the zlib'd pickle of
     (ids as deltas, weights, values)."""
+    if postings[:4] == MAGIC:
+        found = [block.ids(postings, at) for block, at in _blocks(postings)]
+        return found[0] if len(found) == 1 else np.concatenate(found)
     if postings[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("not a whoosh 3 posting list")
     blocks = []
@@ -182,15 +236,32 @@ def positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> list[list[
     posting blocks that hold one of them are decoded."""
     wanted = docs.tolist()
     values: list[bytes] = [b""] * len(wanted)
+    format_ = reader.schema[name].format
+    raw = _posting_list(reader, name, btext)
+    if raw:
+        k = 0
+        fixed = format_.fixed_value_size()
+        for block, at in _blocks(raw):
+            if k == len(wanted):
+                break
+            if block.last_id < wanted[k]:
+                continue
+            end = bisect_right(wanted, block.last_id, k)
+            indexes = np.searchsorted(block.ids(raw, at), docs[k:end]).tolist()
+            found = block.values(raw, fixed, at)
+            for slot, index in zip(range(k, end), indexes, strict=True):
+                values[slot] = found[index]
+            k = end
+        return decode_positions(format_, values)
     matcher = reader.postings(name, btext)
     while isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if not hasattr(matcher, "_next_block") or matcher._byteids:
         where = {doc: k for k, doc in enumerate(wanted)}
         while matcher.is_active():
-            k = where.get(matcher.id())
-            if k is not None:
-                values[k] = matcher.value()
+            held = where.get(matcher.id())
+            if held is not None:
+                values[held] = matcher.value()
             matcher.next()
         return decode_positions(reader.schema[name].format, values)
     k = 0

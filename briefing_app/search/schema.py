@@ -1,5 +1,6 @@
-"""The index schema, in code. Bump SCHEMA_VERSION whenever a field or an analyser changes:
-an index written with another version is rebuilt from the source files on open."""
+"""The index schema, in code. Bump SCHEMA_VERSION whenever a field, an analyser or the
+posting format (search/blocks.py) changes: an index written with another version is rebuilt
+from the source files on open."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from briefing_app.search.analysis import (
     word_pattern,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: Briefing's posting blocks
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")

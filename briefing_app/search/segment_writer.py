@@ -10,17 +10,16 @@ Per-document data (stored fields, lengths, columns) is still written by whoosh i
 
 from __future__ import annotations
 
-import zlib
 from array import array
-from pickle import dumps
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
+from briefing_app.search.blocks import MAGIC, BlockCodec, encode_block
 from briefing_app.search.postings import length_codes
 from briefing_app.search.schema import Preanalysed
 
@@ -200,30 +199,17 @@ class _TermWriter:
         """Write the term whose postings are start:stop (within the loaded ones)."""
         first, last = start - self.base, stop - self.base
         doc_list, blob, fixed_size = self.docs, self.blob, self.fixed_size
-        fixed = fixed_size is not None and fixed_size > 0
         # W3TermInfo's figures, gathered block by block as its add_block does
         total_weight, min_length_all, max_length_all, max_weight_all = 0.0, None, 0, 0
-        out = [WHOOSH3_HEADER_MAGIC]
+        out = [MAGIC]
         for a in range(first, last, self.blocklimit):
             b = min(a + self.blocklimit, last)
             ids = self.deltas[a:b]
             ids[0] = doc_list[a]  # each block's first id is absolute (whoosh's delta_encode)
             block_weights = self.rounded[a:b]
-            count = b - a
-            if block_weights.count(1.0) == count:
-                mini_weights: Any = None
-            elif block_weights.count(block_weights[0]) == count:
-                mini_weights = block_weights[0]
-            else:
-                mini_weights = tuple(block_weights)
-            mini_values: Any = None
-            if fixed_size != 0:  # whoosh keeps the non-empty values only
-                values = [
-                    blob[s:e]
-                    for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)
-                    if e > s
-                ]
-                mini_values = b"".join(values) if fixed else tuple(values)
+            values = None
+            if fixed_size != 0:
+                values = [blob[s:e] for s, e in zip(self.starts[a:b], self.ends[a:b], strict=True)]
             max_weight = max(self.weights[a:b])
             if not max_weight > 0:
                 max_weight = 0
@@ -232,22 +218,17 @@ class _TermWriter:
                 present = [n for n in self.lengths[a:b] if n]
                 if present:
                     min_length, max_length = min(present), max(present)
-            data = zlib.compress(
-                dumps((tuple(ids), mini_weights, mini_values), 2), self.compression
+            data = encode_block(
+                ids,
+                block_weights,
+                values,
+                fixed_size,
+                last_id=doc_list[b - 1],
+                max_weight=max_weight,
+                min_length=min_length,
+                max_length=max_length,
             )
-            header = dumps(
-                (
-                    count,
-                    doc_list[b - 1],
-                    max_weight,
-                    self.compression,
-                    length_to_byte(min_length),
-                    length_to_byte(max_length),
-                ),
-                2,
-            )
-            size = len(header) + len(data)
-            out += (pack_int(-size if b == last else size), header, data)
+            out += (pack_int(-len(data) if b == last else len(data)), data)
             total_weight += sum(block_weights)
             if min_length_all is None:  # as W3TermInfo.add_block
                 min_length_all = min_length
@@ -283,6 +264,7 @@ class CompactSegmentWriter(SegmentWriter):
         fieldwriter = self.fieldwriter
         self._compact = (
             type(fieldwriter) is W3FieldWriter
+            and isinstance(fieldwriter._codec, BlockCodec)  # the blocks this module writes
             and fieldwriter._codec._inlinelimit <= 1
             and not any(
                 field.vector or field.separate_spelling() for _name, field in self.schema.items()

@@ -1,5 +1,5 @@
-"""The compact segment writer writes the very files whoosh's own writer writes: searches then
-cannot tell the two apart. Documents come from the benchmark's generator (people, countries,
+"""The compact segment writer writes the very files whoosh's own writer writes with Briefing's
+codec (search/blocks.py): searches then cannot tell the two apart. Documents come from the benchmark's generator (people, countries,
 organizations, both languages) so that terms span many 128-posting blocks."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from benchmarks.corpus import generate_corpus
 from briefing_app.documents import read_document
 from briefing_app.library.analysis import analyse_document
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, segment_writer
+from briefing_app.search.blocks import BlockCodec
 from briefing_app.search.index import _fields, prepare_record
 from briefing_app.search.schema import build_schema
 from briefing_app.search.segment_writer import CompactSegmentWriter
@@ -43,7 +44,7 @@ def _write(folder: Path, writer_class: Any, batches: list[list[dict[str, Any]]])
     folder.mkdir()
     ix = whoosh_index.create_in(str(folder), build_schema())
     for batch in batches:
-        writer = writer_class(ix, compound=False)
+        writer = writer_class(ix, compound=False, codec=BlockCodec())
         for fields in batch:
             writer.add_document(**fields)
         writer.commit(merge=False)
@@ -76,7 +77,7 @@ def test_plain_fields_and_merged_segments_are_whooshs(
     for name, writer_class in (("whoosh", SegmentWriter), ("compact", CompactSegmentWriter)):
         _write(tmp_path / name, writer_class, batches)
         ix = whoosh_index.open_dir(str(tmp_path / name))
-        writer = writer_class(ix, compound=False)
+        writer = writer_class(ix, compound=False, codec=BlockCodec())
         writer.delete_by_term("id", records[3].id)
         writer.commit(optimize=True)
         ix.close()

@@ -85,8 +85,8 @@ def test_a_full_disk_gives_a_message_and_keeps_the_library(tmp_path: Path) -> No
     bookmark_id = _library_with_a_bookmark(data_dir)
     corpus = tmp_path / "corpus"
     generate_corpus(corpus, 60, seed=3)
-    # ulimit -f: every write past 512 KB fails with EFBIG, like a disk that fills up.
-    command = ["bash", "-c", 'ulimit -f 512; exec "$@"', "_", *cli_command(data_dir, "import")]
+    # ulimit -f: every write past 256 KB fails with EFBIG, like a disk that fills up.
+    command = ["bash", "-c", 'ulimit -f 256; exec "$@"', "_", *cli_command(data_dir, "import")]
     result = subprocess.run(
         [*command, str(corpus)],
         capture_output=True,
