@@ -12,9 +12,16 @@ compress little).
 A posting list starts with MAGIC; then blocks, each: its size (whoosh's signed int, negative
 for the last block), HEADER, the ids as deltas (1, 2 or 4 bytes each, the first from 0), the
 weights (none when all are 1, one float32 when all are equal, else one float32 each) and the
-values (whoosh's encoded bytes: their lengths, then the bytes; or nothing, or fixed-size
-values one after the other, as the field's format has them). Term infos, term tables and
-everything per document stay whoosh's W3 (term vectors too, which Briefing does not use).
+values. Positions (whoosh's Positions format) are kept as numbers: how many each posting has,
+then every posting's position deltas (whoosh's: the first from 0), 1, 2 or 4 bytes each, so a
+phrase reads them with numpy (whoosh's matchers get them in whoosh's encoding). Other values
+are whoosh's encoded bytes: their lengths, then the bytes; or nothing, or fixed-size values
+one after the other, as the field's format has them.
+
+Positions travel from the analysis workers to the writer as NATIVE_POSITIONS: each posting's
+position deltas as an array("I") in bytes (whoosh's encoding is a pickle per posting). Term
+infos, term tables and everything per document stay whoosh's W3 (term vectors too, which
+Briefing does not use).
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import sys
 from array import array
 from collections.abc import Sequence
 from itertools import pairwise
+from pickle import dumps, loads  # whoosh's encoding of positions
 from typing import Any
 
 import numpy as np
@@ -32,13 +40,17 @@ from whoosh.codec.whoosh3 import (
     W3LeafMatcher,
     W3PostingsWriter,
 )
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE as _UINT_SIZE
+from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 MAGIC = b"BrP1"
 # count, last id, highest weight (as given, unrounded: whoosh's block quality), shortest and
 # longest field length (whoosh's length bytes), bytes per id delta, weights kind, bytes per
-# value length (0: the format's values have a fixed size)
-HEADER = struct.Struct("<IIdBBBBB")
+# value length or position count (0: the format's values have a fixed size), bytes per
+# position delta (0: the values are bytes, not positions)
+HEADER = struct.Struct("<IIdBBBBBB")
 SIZE = struct.Struct("!i")  # whoosh's pack_int
 WEIGHTS_ONE, WEIGHTS_SAME, WEIGHTS_EACH = 0, 1, 2
 _WIDTH_CODES = {1: "B", 2: "H", 4: "I"}
@@ -58,12 +70,26 @@ def _little_endian(values: array[Any]) -> bytes:
     return values.tobytes()
 
 
+def native_positions(encoded: bytes) -> bytes:
+    """Whoosh's encoded positions (a count, then the pickled deltas) as NATIVE_POSITIONS."""
+    pickled = encoded[_UINT_SIZE:]
+    return array("I", loads(pickled if pickled.endswith(b".") else pickled + b".")).tobytes()
+
+
+def whoosh_positions(native: bytes) -> bytes:
+    """NATIVE_POSITIONS in whoosh's encoding (Positions.encode of the same positions)."""
+    deltas = array("I")
+    deltas.frombytes(native)
+    return pack_uint(len(deltas)) + dumps(deltas.tolist(), 2)
+
+
 def encode_block(
     deltas: Sequence[int],
     weights: Sequence[float],
     values: Sequence[bytes] | None,
     fixed_size: int | None,
     *,
+    positions: bool = False,
     last_id: int,
     max_weight: float,
     min_length: int | None,
@@ -71,7 +97,7 @@ def encode_block(
 ) -> bytes:
     """One block without its size. `deltas`: the ids, each less the one before (the first
     as it is); `weights` rounded to float32 as whoosh keeps them; `values` whoosh's encoded
-    values (None when the format has none)."""
+    values (None when the format has none), or NATIVE_POSITIONS when `positions`."""
     count = len(deltas)
     id_width = _width(max(deltas))
     parts = [b"", _little_endian(array(_WIDTH_CODES[id_width], deltas))]
@@ -84,8 +110,16 @@ def encode_block(
     else:
         kind = WEIGHTS_EACH
         parts.append(_little_endian(array("f", weights)))
-    value_width = 0
-    if values is not None and fixed_size != 0:
+    value_width = position_width = 0
+    if positions and values is not None:
+        flat = array("I")
+        flat.frombytes(b"".join(values))
+        sizes = [len(value) >> 2 for value in values]
+        value_width = _width(max(sizes))
+        position_width = _width(max(flat, default=0))
+        parts.append(_little_endian(array(_WIDTH_CODES[value_width], sizes)))
+        parts.append(_little_endian(array(_WIDTH_CODES[position_width], flat)))
+    elif values is not None and fixed_size != 0:
         if fixed_size is None or fixed_size < 0:
             sizes = [len(value) for value in values]
             value_width = _width(max(sizes))
@@ -100,6 +134,7 @@ def encode_block(
         id_width,
         kind,
         value_width,
+        position_width,
     )
     return b"".join(parts)
 
@@ -115,6 +150,7 @@ class Block:
         "max_length",
         "max_weight",
         "min_length",
+        "position_width",
         "value_width",
     )
 
@@ -128,6 +164,7 @@ class Block:
             self.id_width,
             self.kind,
             self.value_width,
+            self.position_width,
         ) = HEADER.unpack_from(data, at)
         self.min_length = byte_to_length(min_length)
         self.max_length = byte_to_length(max_length)
@@ -160,9 +197,17 @@ class Block:
     def values(
         self, data: bytes | memoryview, fixed_size: int | None, at: int = 0, end: int | None = None
     ) -> list[bytes]:
-        """The block's encoded values ([b""] * count when the format has none)."""
+        """The block's values in whoosh's encoding ([b""] * count when the format has none)."""
         where = self._values_at(at)
         count = self.count
+        if self.position_width:
+            counts, flat = self.position_deltas(data, at)
+            ends = np.cumsum(counts).tolist()
+            deltas = flat.tolist()
+            return [
+                pack_uint(e - s) + dumps(deltas[s:e], 2)
+                for s, e in zip([0, *ends[:-1]], ends, strict=True)
+            ]
         if self.value_width:
             sizes = np.frombuffer(data, _DTYPES[self.value_width], count, where)
             start = where + count * self.value_width
@@ -175,6 +220,27 @@ class Block:
                 for k in range(count)
             ]
         return [b""] * count
+
+    def position_deltas(self, data: bytes | memoryview, at: int) -> tuple[np.ndarray, np.ndarray]:
+        """How many positions each posting has, and every posting's deltas (int64 arrays)."""
+        where = self._values_at(at)
+        counts = np.frombuffer(data, _DTYPES[self.value_width], self.count, where)
+        where += self.count * self.value_width
+        flat = np.frombuffer(data, _DTYPES[self.position_width], int(counts.sum()), where)
+        return counts.astype(np.int64), flat.astype(np.int64)
+
+    def positions(self, data: bytes | memoryview, at: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """How many positions each posting has, and all their positions one posting after
+        the other (int64 arrays); only for a block of positions."""
+        if not self.position_width:
+            raise ValueError("not a block of positions")
+        counts, flat = self.position_deltas(data, at)
+        absolute = np.cumsum(flat)
+        # each posting's deltas start from 0: take off what the postings before it add up to
+        ends = np.cumsum(counts)
+        before = np.zeros(len(counts), np.int64)
+        before[1:] = absolute[ends[:-1] - 1]
+        return counts, absolute - np.repeat(before, counts)
 
 
 class BlockPostingsWriter(W3PostingsWriter):
@@ -189,11 +255,16 @@ class BlockPostingsWriter(W3PostingsWriter):
         ids = self._ids
         deltas = [ids[0], *(b - a for a, b in pairwise(ids))]
         fixed = self._format.fixed_value_size()
+        positions = type(self._format) is Positions
+        values = None if fixed == 0 else list(self._values)
+        if positions and values is not None:
+            values = [native_positions(value) for value in values]
         data = encode_block(
             deltas,
             list(self._weights),
-            None if fixed == 0 else self._values,
+            values,
             fixed,
+            positions=positions,
             last_id=ids[-1],
             max_weight=self._maxweight,
             min_length=self._minlength,

@@ -16,7 +16,6 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -29,9 +28,9 @@ from whoosh.searching import Searcher
 
 from briefing_app.search.postings import (
     DocNums,
+    PositionLists,
     PostingCache,
     Postings,
-    decode_positions,
     field_doc_ids,
     positions,
     stored_lengths,
@@ -470,15 +469,15 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
     name = query.fieldname
     if name not in reader.schema or type(reader.schema[name].format) is not Positions:
         return _whoosh_phrase(query, segment)
-    words: list[tuple[bytes, DocNums, list[bytes]]] = []  # term, its documents, positions
+    words: list[tuple[bytes, DocNums, PositionLists]] = []  # term, its documents, positions
     candidates: DocNums | None = None
     for word in query.words:
         btext = term_bytes(reader, name, word)
         if btext is None:
             return np.zeros(0, np.int64)
-        encoded: list[bytes] = []  # filled when the list is decoded now (not cached)
-        ids = segment.postings.get(reader, segment.segment_id, name, btext, encoded)[0]
-        words.append((btext, ids, encoded))
+        where = PositionLists()  # filled when the list is decoded now (not cached)
+        ids = segment.postings.get(reader, segment.segment_id, name, btext, where)[0]
+        words.append((btext, ids, where))
         # posting lists are sorted and without repeats: no sort and unique needed
         candidates = (
             ids if candidates is None else np.intersect1d(candidates, ids, assume_unique=True)
@@ -487,21 +486,17 @@ def _adjacent_words(query: wq.Phrase, segment: Segment) -> DocNums:
             return np.zeros(0, np.int64)
     assert candidates is not None
     candidates = candidates[segment.live[candidates]]
-    field_format = reader.schema[name].format
-    found_at = []
-    for btext, ids, encoded in words:
-        if len(encoded) == len(ids):
-            chosen = [encoded[i] for i in np.searchsorted(ids, candidates).tolist()]
-            found_at.append(decode_positions(field_format, chosen))
-        else:  # decoded for an earlier search: read the blocks holding a candidate
-            found_at.append(positions(reader, name, btext, candidates))
     # Where the phrase could start, as (candidate number << 32 | position), word by word: the
     # starts every word agrees on (the positions of a word in a document have no repeats).
     starts: DocNums | None = None
-    for offset, lists in enumerate(found_at):
-        lengths = np.fromiter(map(len, lists), np.int64, len(lists))
-        at = np.fromiter(chain.from_iterable(lists), np.int64, int(lengths.sum())) - offset
-        numbers = np.repeat(np.arange(len(lists), dtype=np.int64), lengths)
+    numbered = np.arange(len(candidates), dtype=np.int64)
+    for offset, (btext, ids, where) in enumerate(words):
+        if len(where) == len(ids):
+            counts, flat = where.take(np.searchsorted(ids, candidates))
+        else:  # decoded for an earlier search: read the blocks holding a candidate
+            counts, flat = positions(reader, name, btext, candidates)
+        at = flat - offset
+        numbers = np.repeat(numbered, counts)
         keep = at >= 0  # a later word before the phrase's start matches nothing
         keys = (numbers[keep] << 32) | at[keep]
         starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)

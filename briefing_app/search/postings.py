@@ -16,7 +16,7 @@ import zlib
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any
 
 import numpy as np
@@ -39,6 +39,50 @@ Postings = tuple[DocNums, npt.NDArray[np.float64]]  # document numbers, term wei
 _NO_POSTINGS: Postings = (np.zeros(0, np.int64), np.zeros(0, np.float64))
 
 
+class PositionLists:
+    """The positions of postings, flat: posting i has `counts[i]` positions, and they follow
+    one another in `flat`, one posting after the other (int64 arrays). Filled a block at a
+    time while a posting list is decoded."""
+
+    __slots__ = ("_joined", "_parts")
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[DocNums, DocNums]] = []
+        self._joined: tuple[DocNums, DocNums, DocNums] | None = None
+
+    def extend(self, counts: DocNums, flat: DocNums) -> None:
+        self._parts.append((counts, flat))
+        self._joined = None
+
+    def extend_lists(self, lists: list[list[int]]) -> None:
+        counts = np.fromiter(map(len, lists), np.int64, len(lists))
+        flat = np.fromiter(chain.from_iterable(lists), np.int64, int(counts.sum()))
+        self.extend(counts, flat)
+
+    def __len__(self) -> int:
+        return sum(len(counts) for counts, _flat in self._parts)
+
+    def _join(self) -> tuple[DocNums, DocNums, DocNums]:
+        if self._joined is None:
+            if len(self._parts) == 1:
+                counts, flat = self._parts[0]
+            else:
+                counts = np.concatenate([c for c, _f in self._parts] or [np.zeros(0, np.int64)])
+                flat = np.concatenate([f for _c, f in self._parts] or [np.zeros(0, np.int64)])
+            starts = np.zeros(len(counts), np.int64)
+            np.cumsum(counts[:-1], out=starts[1:])
+            self._joined = (counts, flat, starts)
+        return self._joined
+
+    def take(self, indexes: DocNums) -> tuple[DocNums, DocNums]:
+        """The counts and flat positions of the postings at `indexes`, in that order."""
+        counts, flat, starts = self._join()
+        chosen = counts[indexes]
+        # for each chosen posting, its positions' places in `flat`
+        offsets = np.repeat(starts[indexes] - np.cumsum(chosen) + chosen, chosen)
+        return chosen, flat[offsets + np.arange(len(offsets), dtype=np.int64)]
+
+
 class PostingCache:
     """Decoded posting lists of recent terms, per segment (segments never change). A query
     typed letter by letter, or refined, decodes its long lists once: a word in every
@@ -55,22 +99,22 @@ class PostingCache:
         segment_id: str | None,
         name: str,
         text: str | bytes,
-        values: list[bytes] | None = None,
+        where: PositionLists | None = None,
     ) -> Postings:
         """The term's postings in the segment of `reader` (kept when it has an id). When the
-        list has to be decoded, `values` receives the encoded positions too (a phrase needs
-        them; they are not kept)."""
+        list has to be decoded, `where` receives their positions too (a phrase needs them;
+        they are not kept)."""
         btext = term_bytes(reader, name, text)
         if btext is None:
             return _NO_POSTINGS
         if segment_id is None:
-            return posting_arrays(reader, name, btext, values)
+            return posting_arrays(reader, name, btext, where)
         key = (segment_id, name, btext)
         found = self._lists.get(key)
         if found is not None:
             self._lists.move_to_end(key)
             return found
-        found = posting_arrays(reader, name, btext, values)
+        found = posting_arrays(reader, name, btext, where)
         self._lists[key] = found
         self._held += len(found[0])
         while self._held > self._max and len(self._lists) > 1:
@@ -94,13 +138,15 @@ def term_bytes(reader: Any, name: str, text: str | bytes) -> bytes | None:
 
 
 def posting_arrays(
-    reader: Any, name: str, btext: bytes, values: list[bytes] | None = None
+    reader: Any, name: str, btext: bytes, where: PositionLists | None = None
 ) -> Postings:
     """Document numbers and weights of a term's posting list, deleted documents included;
-    the encoded values (positions) appended to `values` when given."""
+    their positions added to `where` when given."""
+    format_ = reader.schema[name].format
     raw = _posting_list(reader, name, btext)
     if raw is not None:
-        return _block_postings(raw, values, reader.schema[name].format)
+        return _block_postings(raw, where, format_)
+    values: list[bytes] | None = None if where is None else []
     try:
         matcher = reader.postings(name, btext)
     except TermNotFound:
@@ -116,6 +162,7 @@ def posting_arrays(
             if values is not None:
                 values.append(matcher.value())
             matcher.next()
+        _add_positions(where, format_, values)
         return (
             np.array([doc for doc, _ in pairs], np.int64),
             np.array([weight for _, weight in pairs], np.float64),
@@ -132,9 +179,15 @@ def posting_arrays(
             matcher._read_values()
             values.extend(matcher._values)
         matcher._next_block()
+    _add_positions(where, format_, values)
     if not id_blocks:  # a list with nothing left to read
         return _NO_POSTINGS
     return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+
+
+def _add_positions(where: PositionLists | None, format_: Any, values: list[bytes] | None) -> None:
+    if where is not None and values is not None:
+        where.extend_lists(decode_positions(format_, values))
 
 
 def _posting_list(reader: Any, name: str, btext: bytes) -> bytes | None:
@@ -147,6 +200,11 @@ def _posting_list(reader: Any, name: str, btext: bytes) -> bytes | None:
         info = terms.term_info(name, btext)
     except TermNotFound:
         return b""
+    return stored_block_list(terms, info)
+
+
+def stored_block_list(terms: W3TermsReader, info: Any) -> bytes | None:
+    """The posting list of a term info of `terms`, when it is in Briefing's blocks."""
     if info.is_inlined():
         return None
     raw = terms._postfile.get(info._offset, _extent_length(info))
@@ -158,7 +216,7 @@ def _extent_length(info: Any) -> int:
     return int(info._length[0] if isinstance(info._length, tuple) else info._length)
 
 
-def _blocks(raw: bytes) -> Iterator[tuple[Block, int]]:
+def posting_blocks(raw: bytes) -> Iterator[tuple[Block, int]]:
     """Each block of a posting list in Briefing's blocks, with where its header starts."""
     at = len(MAGIC)
     while True:
@@ -170,16 +228,20 @@ def _blocks(raw: bytes) -> Iterator[tuple[Block, int]]:
         at += size
 
 
-def _block_postings(raw: bytes, values: list[bytes] | None, format_: Any) -> Postings:
+def _block_postings(raw: bytes, where: PositionLists | None, format_: Any) -> Postings:
     if not raw:
         return _NO_POSTINGS
     ids, weights = [], []
     fixed = format_.fixed_value_size()
-    for block, at in _blocks(raw):
+    for block, at in posting_blocks(raw):
         ids.append(block.ids(raw, at))
         weights.append(block.weights(raw, at))
-        if values is not None:
-            values.extend(block.values(raw, fixed, at))
+        if where is None:
+            continue
+        if block.position_width:
+            where.extend(*block.positions(raw, at))
+        else:  # values of another kind: whoosh decodes them
+            where.extend_lists([format_.decode_positions(v) for v in block.values(raw, fixed, at)])
     if len(ids) == 1:
         return ids[0], weights[0].astype(np.float64)
     return np.concatenate(ids), np.concatenate(weights).astype(np.float64)
@@ -210,7 +272,7 @@ def _block_ids(postings: bytes) -> DocNums:
     (count, max id, max weight, compression, lengths) and the zlib'd pickle of
     (ids as deltas, weights, values)."""
     if postings[:4] == MAGIC:
-        found = [block.ids(postings, at) for block, at in _blocks(postings)]
+        found = [block.ids(postings, at) for block, at in posting_blocks(postings)]
         return found[0] if len(found) == 1 else np.concatenate(found)
     if postings[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("not a whoosh 3 posting list")
@@ -231,53 +293,62 @@ def _block_ids(postings: bytes) -> DocNums:
     return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
 
 
-def positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> list[list[int]]:
-    """The positions of a term in each of `docs` (sorted, all holding the term). Only the
-    posting blocks that hold one of them are decoded."""
+def positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> tuple[DocNums, DocNums]:
+    """How many positions the term has in each of `docs` (sorted, all holding the term), and
+    those positions, one document after the other. Only the posting blocks that hold one of
+    them are decoded."""
     wanted = docs.tolist()
-    values: list[bytes] = [b""] * len(wanted)
     format_ = reader.schema[name].format
     raw = _posting_list(reader, name, btext)
-    if raw:
+    if raw and format_.fixed_value_size() is None:
+        found = PositionLists()
         k = 0
-        fixed = format_.fixed_value_size()
-        for block, at in _blocks(raw):
+        for block, at in posting_blocks(raw):
             if k == len(wanted):
                 break
             if block.last_id < wanted[k]:
                 continue
             end = bisect_right(wanted, block.last_id, k)
-            indexes = np.searchsorted(block.ids(raw, at), docs[k:end]).tolist()
-            found = block.values(raw, fixed, at)
-            for slot, index in zip(range(k, end), indexes, strict=True):
-                values[slot] = found[index]
+            indexes = np.searchsorted(block.ids(raw, at), docs[k:end])
+            in_block = PositionLists()
+            if block.position_width:
+                in_block.extend(*block.positions(raw, at))
+            else:
+                in_block.extend_lists(
+                    [format_.decode_positions(v) for v in block.values(raw, None, at)]
+                )
+            found.extend(*in_block.take(indexes))
             k = end
-        return decode_positions(format_, values)
+        return found.take(np.arange(len(found), dtype=np.int64))
+    values: list[bytes] = [b""] * len(wanted)
     matcher = reader.postings(name, btext)
     while isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if not hasattr(matcher, "_next_block") or matcher._byteids:
-        where = {doc: k for k, doc in enumerate(wanted)}
+        slots = {doc: k for k, doc in enumerate(wanted)}
         while matcher.is_active():
-            held = where.get(matcher.id())
+            held = slots.get(matcher.id())
             if held is not None:
                 values[held] = matcher.value()
             matcher.next()
-        return decode_positions(reader.schema[name].format, values)
-    k = 0
-    while matcher.is_active() and k < len(wanted):
-        if matcher._maxid < wanted[k]:
-            matcher._next_block()  # reads the next block's header only
-            continue
-        matcher._read_values()  # reads the block's data first
-        ids = np.cumsum(np.asarray(matcher._data[0], dtype=np.int64))
-        end = bisect_right(wanted, matcher._maxid, k)
-        indexes = np.searchsorted(ids, docs[k:end]).tolist()
-        for at, index in zip(range(k, end), indexes, strict=True):
-            values[at] = matcher._values[index]
-        k = end
-        matcher._next_block()
-    return decode_positions(reader.schema[name].format, values)
+    else:
+        k = 0
+        while matcher.is_active() and k < len(wanted):
+            if matcher._maxid < wanted[k]:
+                matcher._next_block()  # reads the next block's header only
+                continue
+            matcher._read_values()  # reads the block's data first
+            matcher._read_ids()
+            ids = np.asarray(matcher._ids, dtype=np.int64)
+            end = bisect_right(wanted, matcher._maxid, k)
+            indexes = np.searchsorted(ids, docs[k:end]).tolist()
+            for at, index in zip(range(k, end), indexes, strict=True):
+                values[at] = matcher._values[index]
+            k = end
+            matcher._next_block()
+    found = PositionLists()
+    found.extend_lists(decode_positions(format_, values))
+    return found.take(np.arange(len(wanted), dtype=np.int64))
 
 
 # Whoosh's Positions format: a 4-byte count, then the list of position deltas pickled with

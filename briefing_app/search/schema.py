@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 from array import array
 from itertools import accumulate, pairwise
-from pickle import dumps
 from typing import Any
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
-from whoosh.system import pack_uint
 
 from briefing_app.search.analysis import (
     analyse_word,
@@ -22,6 +20,7 @@ from briefing_app.search.analysis import (
     word_memo,
     word_pattern,
 )
+from briefing_app.search.blocks import native_positions, whoosh_positions
 
 SCHEMA_VERSION = 5  # 5: Briefing's posting blocks
 
@@ -44,9 +43,10 @@ class Preanalysed:
     produce for it, (term, frequency, weight, value) each, kept as columns. Analysis is most
     of the cost of indexing, and it parallelises this way; columns cost the writer process
     ~4x less to unpickle than a list of tuples, and the writer's pool takes them as they are.
+    Positions are NATIVE_POSITIONS (search/blocks.py) when `native`, as the blocks keep them.
     """
 
-    __slots__ = ("freqs", "terms", "value_ends", "values", "weights")
+    __slots__ = ("freqs", "native", "terms", "value_ends", "values", "weights")
 
     def __init__(
         self,
@@ -55,12 +55,14 @@ class Preanalysed:
         weights: array[float],
         values: bytes,
         value_ends: array[int],
+        native: bool = False,
     ) -> None:
         self.terms = terms
         self.freqs = freqs  # array("q")
         self.weights = weights  # array("d")
         self.values = values  # every term's value, one after the other
         self.value_ends = value_ends  # array("q"): where each term's value ends in `values`
+        self.native = native
 
     @classmethod
     def from_items(cls, items: list[tuple[bytes, int, float, bytes | None]]) -> Preanalysed:
@@ -76,18 +78,38 @@ class Preanalysed:
 
     @property
     def items(self) -> list[tuple[bytes, int, float, bytes]]:
+        """The postings as whoosh's `field.index` gives them (positions in its encoding)."""
         starts = [0, *self.value_ends][: len(self.value_ends)]
-        return [
-            (term, freq, weight, self.values[start:end])
-            for term, freq, weight, start, end in zip(
-                self.terms, self.freqs, self.weights, starts, self.value_ends, strict=True
-            )
+        values = [
+            self.values[start:end] for start, end in zip(starts, self.value_ends, strict=True)
         ]
+        if self.native:
+            values = [whoosh_positions(value) for value in values]
+        return list(zip(self.terms, self.freqs, self.weights, values, strict=True))
+
+    def as_native(self) -> Preanalysed:
+        """The same postings with positions as NATIVE_POSITIONS (whoosh-encoded ones are
+        decoded: for postings of whoosh's own analysis, or read back by a merge)."""
+        if self.native:
+            return self
+        starts = [0, *self.value_ends][: len(self.value_ends)]
+        values = [
+            native_positions(self.values[start:end])
+            for start, end in zip(starts, self.value_ends, strict=True)
+        ]
+        return Preanalysed(
+            self.terms,
+            self.freqs,
+            self.weights,
+            b"".join(values),
+            array("q", accumulate(map(len, values))),
+            native=True,
+        )
 
     def __reduce__(self) -> tuple[type[Preanalysed], tuple[Any, ...]]:
         return (
             Preanalysed,
-            (self.terms, self.freqs, self.weights, self.values, self.value_ends),
+            (self.terms, self.freqs, self.weights, self.values, self.value_ends, self.native),
         )
 
 
@@ -134,14 +156,23 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
     for term in merged:
         positions[term].sort()
     boost = field.format.field_boost
-    encoded = [_encode_positions(where) for where in positions.values()]
+    # NATIVE_POSITIONS: each term's position deltas, the first from 0, as whoosh's encoding
+    # has them (but as numbers, not a pickle per term)
+    deltas = array("I")
+    for where in positions.values():
+        if len(where) == 1:
+            deltas.append(where[0])
+        else:
+            deltas.append(where[0])
+            deltas.extend([b - a for a, b in pairwise(where)])
     freqs = array("q", map(len, positions.values()))
     return Preanalysed(
         tuple(positions),
         freqs,
         array("d", [freq * boost for freq in freqs]),
-        b"".join(encoded),
-        array("q", accumulate(map(len, encoded))),
+        deltas.tobytes(),
+        array("q", accumulate(4 * freq for freq in freqs)),
+        native=True,
     )
 
 
@@ -172,23 +203,6 @@ _last_positions: list[tuple[re.Pattern[str], str, dict[str, list[int]]] | None] 
 
 # The index terms of each word, as bytes, per analyzer (a cache beside analyse_word's).
 _term_memos: dict[int, tuple[Analyzer, dict[str, tuple[bytes, ...]]]] = {}
-
-
-def _encode_positions(positions: list[int]) -> bytes:
-    """`Positions.encode`, without its Python loop: the count, then the pickled deltas. Most
-    words occur once in a document: those encodings come from a table."""
-    if len(positions) == 1:
-        return _SINGLE_POSITION.get(positions[0]) or _pickle_positions(positions)
-    return _pickle_positions(positions)
-
-
-def _pickle_positions(positions: list[int]) -> bytes:
-    deltas = [positions[0]]
-    deltas += [b - a for a, b in pairwise(positions)]
-    return pack_uint(len(positions)) + dumps(deltas, 2)
-
-
-_SINGLE_POSITION = {position: _pickle_positions([position]) for position in range(4096)}
 
 
 def _value_analyzer() -> Analyzer:

@@ -14,13 +14,14 @@ from array import array
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo, W3TermsReader
+from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from briefing_app.search.blocks import MAGIC, BlockCodec, encode_block
-from briefing_app.search.postings import length_codes
+from briefing_app.search.blocks import MAGIC, BlockCodec, encode_block, native_positions
+from briefing_app.search.postings import length_codes, posting_blocks, stored_block_list
 from briefing_app.search.schema import Preanalysed
 
 # Postings turned into Python lists at a time while writing (~60 bytes each as lists).
@@ -54,6 +55,19 @@ class _FieldPostings:
             self.values += value
         self.value_ends.append(len(self.values))
 
+    def add_list(
+        self, text: bytes, docs: np.ndarray, weights: np.ndarray, values: bytes, ends: np.ndarray
+    ) -> None:
+        """Add a term's postings at once: `ends[i]` is where posting i's value ends in
+        `values`."""
+        self.term_ids.extend(
+            array("I", (self.terms.setdefault(text, len(self.terms)),)) * len(docs)
+        )
+        self.docs.frombytes(docs.astype(np.uint32).tobytes())
+        self.weights.frombytes(weights.astype(np.float64).tobytes())
+        self.value_ends.frombytes((ends + len(self.values)).astype(np.uint64).tobytes())
+        self.values += values
+
     def add_document(self, docnum: int, postings: Preanalysed) -> int:
         """Add one document's postings; returns the sum of their frequencies."""
         texts = postings.terms
@@ -77,9 +91,11 @@ class CompactPool:
     `add_document` a document's postings at once, `write` writes them all to a W3 field
     writer."""
 
-    def __init__(self) -> None:
+    def __init__(self, schema: Any) -> None:
         self.fields: dict[str, _FieldPostings] = {}
         self.fieldnames: set[str] = set()  # read by whoosh's multi-process writer
+        # Fields whose values are positions: the pool holds them as NATIVE_POSITIONS.
+        self.positions = {name for name, field in schema.items() if _has_positions(field)}
 
     def _field(self, fieldname: str) -> _FieldPostings:
         postings = self.fields.get(fieldname)
@@ -92,9 +108,26 @@ class CompactPool:
         fieldname, text, docnum, weight, value = item
         if docnum < 0:  # whoosh's marker for spelling words, which it does not write either
             return
+        if value and fieldname in self.positions:
+            value = native_positions(value)
         self._field(fieldname).add(text, docnum, weight, value)
 
+    def add_list(self, fieldname: str, text: bytes, raw: bytes, format_: Any, docs_to: Any) -> None:
+        """Add a posting list in Briefing's blocks as it is read from a segment (a merge):
+        `docs_to` maps its document numbers to this segment's (-1: deleted)."""
+        docs, weights, values, ends = _list_postings(raw, format_)
+        docs = docs_to[docs]
+        keep = docs >= 0
+        if not keep.all():
+            sizes = np.diff(ends, prepend=0)
+            values = np.frombuffer(values, np.uint8)[np.repeat(keep, sizes)].tobytes()
+            docs, weights, ends = docs[keep], weights[keep], np.cumsum(sizes[keep])
+        if len(docs):
+            self._field(fieldname).add_list(text, docs, weights, values, ends)
+
     def add_document(self, fieldname: str, docnum: int, postings: Preanalysed) -> int:
+        if fieldname in self.positions:
+            postings = postings.as_native()
         return self._field(fieldname).add_document(docnum, postings)
 
     def cleanup(self) -> None:
@@ -109,6 +142,36 @@ class CompactPool:
             fieldwriter.start_field(fieldname, schema[fieldname])
             _write_field(fieldwriter, postings, schema[fieldname].format, codes)
             fieldwriter.finish_field()
+
+
+def _list_postings(raw: bytes, format_: Any) -> tuple[np.ndarray, np.ndarray, bytes, np.ndarray]:
+    """Ids, weights, values and where each value ends, of a posting list in Briefing's blocks
+    (positions as NATIVE_POSITIONS, as the pool holds them)."""
+    fixed = format_.fixed_value_size()
+    ids, weights, values, sizes = [], [], [], []
+    for block, at in posting_blocks(raw):
+        ids.append(block.ids(raw, at))
+        weights.append(block.weights(raw, at))
+        if block.position_width:
+            counts, deltas = block.position_deltas(raw, at)
+            values.append(deltas.astype(np.uint32).tobytes())
+            sizes.append(counts * 4)
+        elif fixed != 0:
+            found = block.values(raw, fixed, at)
+            values.append(b"".join(found))
+            sizes.append(np.fromiter(map(len, found), np.int64, len(found)))
+        else:
+            sizes.append(np.zeros(block.count, np.int64))
+    return (
+        np.concatenate(ids),
+        np.concatenate(weights),
+        b"".join(values),
+        np.cumsum(np.concatenate(sizes)),
+    )
+
+
+def _has_positions(field: Any) -> bool:
+    return type(getattr(field, "format", None)) is Positions
 
 
 def _write_field(
@@ -177,6 +240,7 @@ class _TermWriter:
         self.tindex = fieldwriter._tindex
         self.field_prefix = pack_ushort(fieldwriter._fieldid)
         self.fixed_size = format_.fixed_value_size()
+        self.positions = type(format_) is Positions
         self.position = self.postfile.tell()
         self.arrays = (docs, weights, starts, ends, lengths)
         self.blob = blob
@@ -223,6 +287,7 @@ class _TermWriter:
                 block_weights,
                 values,
                 fixed_size,
+                positions=self.positions,
                 last_id=doc_list[b - 1],
                 max_weight=max_weight,
                 min_length=min_length,
@@ -272,7 +337,7 @@ class CompactSegmentWriter(SegmentWriter):
         )
         if self._compact:
             self.pool.cleanup()
-            self.pool = CompactPool()
+            self.pool = CompactPool(self.schema)
 
     def add_document(self, **fields: Any) -> None:
         """whoosh's add_document, with each field's postings added at once; any indexed field
@@ -318,6 +383,34 @@ class CompactSegmentWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        """whoosh's, with each posting list in Briefing's blocks read at once: whoosh's path
+        yields one posting at a time, most of a merge's time."""
+        terms = getattr(reader, "_terms", None)
+        if not self._compact or not isinstance(terms, W3TermsReader):
+            return super().add_postings_to_pool(reader, startdoc, docmap)
+        size = reader.doc_count_all()
+        if docmap is None:  # no deletions
+            docs_to = np.arange(startdoc, startdoc + size, dtype=np.int64)
+        else:
+            docs_to = np.full(size, -1, np.int64)
+            docs_to[np.fromiter(docmap, np.int64, len(docmap))] = np.fromiter(
+                docmap.values(), np.int64, len(docmap)
+            )
+        schema = self.schema
+        for (fieldname, btext), info in terms.items():
+            if fieldname not in schema:
+                continue
+            raw = stored_block_list(terms, info)
+            if raw is not None:
+                self.pool.add_list(fieldname, btext, raw, schema[fieldname].format, docs_to)
+                continue
+            matcher = reader.postings(fieldname, btext)  # another layout: whoosh's way
+            while matcher.is_active():
+                docnum = int(docs_to[matcher.id()])
+                self.pool.add((fieldname, btext, docnum, matcher.weight(), matcher.value()))
+                matcher.next()
 
     def _flush_segment(self) -> None:
         if not self._compact:

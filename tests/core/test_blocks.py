@@ -17,8 +17,13 @@ from whoosh.query import Term
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
-from briefing_app.search.blocks import MAGIC, Block, BlockCodec, encode_block
-from briefing_app.search.postings import field_doc_ids, positions, posting_arrays
+from briefing_app.search.blocks import MAGIC, Block, BlockCodec, encode_block, native_positions
+from briefing_app.search.postings import (
+    PositionLists,
+    field_doc_ids,
+    positions,
+    posting_arrays,
+)
 from briefing_app.search.segment_writer import CompactSegmentWriter
 from briefing_app.search.storage import MappedFile, MappedTermsStorage
 
@@ -36,9 +41,9 @@ _postings = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(_postings, st.booleans())
+@given(_postings, st.booleans(), st.booleans())
 def test_a_block_reads_back_what_was_written(
-    postings: list[tuple[int, float, list[int]]], same_weight: bool
+    postings: list[tuple[int, float, list[int]]], same_weight: bool, as_positions: bool
 ) -> None:
     ids = np.cumsum([gap for gap, _w, _p in postings]).tolist()
     ids[0] -= 1  # a first document 0 too
@@ -48,8 +53,10 @@ def test_a_block_reads_back_what_was_written(
     data = encode_block(
         deltas,
         weights,
-        values,
+        # positions as numbers (whoosh's Positions fields), or any values as bytes
+        [native_positions(value) for value in values] if as_positions else values,
         None,
+        positions=as_positions,
         last_id=ids[-1],
         max_weight=max(weights),
         min_length=7,
@@ -65,9 +72,15 @@ def test_a_block_reads_back_what_was_written(
     )
     assert block.ids(stream, 4).tolist() == ids
     assert block.weights(stream, 4).tolist() == weights
-    assert block.values(stream, None, 4) == values
-    decoded = [POSITIONS.decode_positions(value) for value in block.values(stream, None, 4)]
-    assert decoded == [sorted(where) for _g, _w, where in postings]
+    assert block.values(stream, None, 4) == values  # whoosh's encoding either way
+    expected = [sorted(where) for _g, _w, where in postings]
+    if as_positions:
+        counts, flat = block.positions(stream, 4)
+        assert counts.tolist() == [len(where) for where in expected]
+        assert flat.tolist() == [p for where in expected for p in where]
+    else:
+        with pytest.raises(ValueError):
+            block.positions(stream, 4)
 
 
 def test_fixed_size_values_and_formats_without_values_read_back() -> None:
@@ -137,15 +150,18 @@ def test_whooshs_matchers_and_the_arrays_agree(written: SearchIndex) -> None:
             while matcher.is_active():
                 expected.append((matcher.id(), matcher.weight(), matcher.value()))
                 matcher.next()
-            values: list[bytes] = []
-            docs, weights = posting_arrays(leaf, "body_nl", text, values)
+            where = PositionLists()
+            docs, weights = posting_arrays(leaf, "body_nl", text, where)
             assert docs.tolist() == [doc for doc, _w, _v in expected]
             assert weights.tolist() == [weight for _d, weight, _v in expected]
-            assert values == [value for _d, _w, value in expected]
-            some = docs[::7]
-            assert positions(leaf, "body_nl", text, some) == [
-                POSITIONS.decode_positions(value) for value in values[::7]
-            ]
+            lists = [POSITIONS.decode_positions(value) for _d, _w, value in expected]
+            counts, flat = where.take(np.arange(len(docs)))
+            assert counts.tolist() == [len(found) for found in lists]
+            assert flat.tolist() == [p for found in lists for p in found]
+            some = np.arange(len(docs))[::-7][::-1]  # some documents, in order
+            counts, flat = positions(leaf, "body_nl", text, docs[some])
+            assert counts.tolist() == [len(lists[k]) for k in some]
+            assert flat.tolist() == [p for k in some for p in lists[k]]
         by_term = dict(field_doc_ids(leaf, "body_nl"))
         assert max(len(docs) for docs in by_term.values()) == 700
         assert all(
