@@ -1,28 +1,23 @@
-"""Whoosh's posting lists and length columns as numpy arrays.
+"""Posting lists and length columns as numpy arrays.
 
-Whoosh 2.7.5 stores a posting list in blocks of up to 128 postings, each block one pickled and
-compressed tuple (ids as deltas, weights, encoded positions); its matchers then walk them one
-posting at a time in Python. These functions read the same blocks and hand back arrays, using
-whoosh's block attributes directly (they are stable across whoosh-reloaded 2.7.x, which is
-pinned); tests/core/test_matches.py compares every result with whoosh's own.
+Briefing's codec (search/blocks.py) stores a posting list in blocks of plain arrays; whoosh's
+matchers would walk them one posting at a time in Python. These functions read a term's whole
+list at once and hand back arrays; tests/core/test_matches.py compares every result with
+whoosh's own. Lists in any other layout (a reader that is not one segment's) are read
+through whoosh's matchers.
 """
 
 from __future__ import annotations
 
-import io
-import pickle  # only to read whoosh's own blocks and encoded positions
-import struct
-import zlib
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator
-from itertools import accumulate, chain
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3TermsReader
-from whoosh.formats import Positions
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermsReader
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -32,7 +27,6 @@ from briefing_app.search.blocks import MAGIC, SIZE, Block
 DocNums = npt.NDArray[np.int64]
 # Decoded postings kept for the next searches (16 bytes each: 2,000,000 is 32 MB).
 POSTING_CACHE_SIZE = 2_000_000
-_SIGNED_INT = struct.Struct("!i")  # whoosh's pack_int: a block's size
 
 
 Postings = tuple[DocNums, npt.NDArray[np.float64]]  # document numbers, term weights
@@ -86,7 +80,7 @@ class PositionLists:
 class PostingCache:
     """Decoded posting lists of recent terms, per segment (segments never change). A query
     typed letter by letter, or refined, decodes its long lists once: a word in every
-    document is 400 blocks to unpickle and decompress."""
+    document is 400 blocks at 50,000 documents."""
 
     def __init__(self, max_postings: int = POSTING_CACHE_SIZE) -> None:
         self._lists: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
@@ -155,34 +149,17 @@ def posting_arrays(
     # leading deleted documents already, possibly to the end: nothing live is lost that way.
     while isinstance(matcher, FilterMatcher):
         matcher = matcher.child
-    if not hasattr(matcher, "_next_block") or matcher._byteids:  # kept inline with the term
-        pairs = []
-        while matcher.is_active():
-            pairs.append((matcher.id(), matcher.weight()))
-            if values is not None:
-                values.append(matcher.value())
-            matcher.next()
-        _add_positions(where, format_, values)
-        return (
-            np.array([doc for doc, _ in pairs], np.int64),
-            np.array([weight for _, weight in pairs], np.float64),
-        )
-    # Whoosh's W3LeafMatcher keeps ids (delta-encoded) and weights per block; decoding them
-    # with numpy instead of its generators is ~20x faster for long lists.
-    id_blocks = []
-    weight_blocks = []
+    pairs = []
     while matcher.is_active():
-        matcher._read_weights()  # reads the block's data first
-        id_blocks.append(np.cumsum(np.asarray(matcher._data[0], dtype=np.int64)))
-        weight_blocks.append(np.asarray(matcher._weights, dtype=np.float64))
+        pairs.append((matcher.id(), matcher.weight()))
         if values is not None:
-            matcher._read_values()
-            values.extend(matcher._values)
-        matcher._next_block()
+            values.append(matcher.value())
+        matcher.next()
     _add_positions(where, format_, values)
-    if not id_blocks:  # a list with nothing left to read
-        return _NO_POSTINGS
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+    return (
+        np.array([doc for doc, _ in pairs], np.int64),
+        np.array([weight for _, weight in pairs], np.float64),
+    )
 
 
 def _add_positions(where: PositionLists | None, format_: Any, values: list[bytes] | None) -> None:
@@ -256,41 +233,15 @@ def field_doc_ids(reader: Any, name: str) -> Iterator[tuple[bytes, DocNums]]:
         for btext in reader.lexicon(name) if name in reader.schema else ():
             yield btext, posting_arrays(reader, name, btext)[0]
         return
-    postfile = terms._postfile
     for (fieldname, btext), info in terms.items_from(name, b""):
         if fieldname != name:
             return
-        if info.is_inlined():  # not written by Briefing's codec settings; read all the same
-            yield btext, np.asarray(info._inlined[0], np.int64)
+        raw = stored_block_list(terms, info)
+        if raw is None:  # not in Briefing's blocks: whoosh's matcher
+            yield btext, posting_arrays(reader, name, btext)[0]
         else:
-            yield btext, _block_ids(postfile.get(info._offset, _extent_length(info)))
-
-
-def _block_ids(postings: bytes) -> DocNums:
-    """The document numbers of one posting list as W3LeafMatcher reads them: a magic tag,
-    then blocks of (signed size, the last one negative), a pickled header
-    (count, max id, max weight, compression, lengths) and the zlib'd pickle of
-    (ids as deltas, weights, values)."""
-    if postings[:4] == MAGIC:
-        found = [block.ids(postings, at) for block, at in posting_blocks(postings)]
-        return found[0] if len(found) == 1 else np.concatenate(found)
-    if postings[:4] != WHOOSH3_HEADER_MAGIC:
-        raise ValueError("not a whoosh 3 posting list")
-    blocks = []
-    at = 4
-    while True:
-        (size,) = _SIGNED_INT.unpack_from(postings, at)
-        at += _SIGNED_INT.size
-        end = at + abs(size)
-        stream = io.BytesIO(postings[at:end])
-        compression = pickle.load(stream)[3]
-        data = postings[at + stream.tell() : end]
-        ids = pickle.loads(zlib.decompress(data) if compression else data)[0]
-        blocks.append(np.cumsum(np.asarray(ids, dtype=np.int64)))
-        if size < 0:
-            break
-        at = end
-    return blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
+            found = [block.ids(raw, at) for block, at in posting_blocks(raw)]
+            yield btext, found[0] if len(found) == 1 else np.concatenate(found)
 
 
 def positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> tuple[DocNums, DocNums]:
@@ -321,59 +272,20 @@ def positions(reader: Any, name: str, btext: bytes, docs: DocNums) -> tuple[DocN
             k = end
         return found.take(np.arange(len(found), dtype=np.int64))
     values: list[bytes] = [b""] * len(wanted)
+    slots = {doc: k for k, doc in enumerate(wanted)}
     matcher = reader.postings(name, btext)
-    while isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if not hasattr(matcher, "_next_block") or matcher._byteids:
-        slots = {doc: k for k, doc in enumerate(wanted)}
-        while matcher.is_active():
-            held = slots.get(matcher.id())
-            if held is not None:
-                values[held] = matcher.value()
-            matcher.next()
-    else:
-        k = 0
-        while matcher.is_active() and k < len(wanted):
-            if matcher._maxid < wanted[k]:
-                matcher._next_block()  # reads the next block's header only
-                continue
-            matcher._read_values()  # reads the block's data first
-            matcher._read_ids()
-            ids = np.asarray(matcher._ids, dtype=np.int64)
-            end = bisect_right(wanted, matcher._maxid, k)
-            indexes = np.searchsorted(ids, docs[k:end]).tolist()
-            for at, index in zip(range(k, end), indexes, strict=True):
-                values[at] = matcher._values[index]
-            k = end
-            matcher._next_block()
+    while matcher.is_active():
+        held = slots.get(matcher.id())
+        if held is not None:
+            values[held] = matcher.value()
+        matcher.next()
     found = PositionLists()
     found.extend_lists(decode_positions(format_, values))
     return found.take(np.arange(len(wanted), dtype=np.int64))
 
 
-# Whoosh's Positions format: a 4-byte count, then the list of position deltas pickled with
-# protocol 2 (which ends in APPEND or APPENDS), sometimes without the final STOP.
-_PROTOCOL_2 = b"\x80\x02"
-
-
 def decode_positions(format_: Any, values: list[bytes]) -> list[list[int]]:
-    """Positions from many encoded values. One pickle of all the lists is decoded in one call
-    (each value on its own is a pickle.loads: 3 us, most of a phrase search)."""
-    if not values:
-        return []
-    if type(format_) is Positions:
-        bodies = []
-        for value in values:
-            if value[4:6] != _PROTOCOL_2:
-                break
-            bodies.append(value[6:-1] if value.endswith(b".") else value[6:])
-        else:
-            try:
-                lists = pickle.loads(b"\x80\x02(" + b"".join(bodies) + b"l.")
-            except Exception:  # not what whoosh 2.7.5 writes: decode one by one
-                lists = None
-            if isinstance(lists, list) and len(lists) == len(values):
-                return [list(accumulate(deltas)) for deltas in lists]
+    """Positions from whoosh's encoded values (lists not in Briefing's blocks)."""
     return [format_.decode_positions(value) for value in values]
 
 

@@ -160,10 +160,8 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
     # has them (but as numbers, not a pickle per term)
     deltas = array("I")
     for where in positions.values():
-        if len(where) == 1:
-            deltas.append(where[0])
-        else:
-            deltas.append(where[0])
+        deltas.append(where[0])
+        if len(where) > 1:
             deltas.extend([b - a for a, b in pairwise(where)])
     freqs = array("q", map(len, positions.values()))
     return Preanalysed(

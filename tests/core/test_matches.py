@@ -470,18 +470,3 @@ def test_phrases_over_long_posting_lists_match_whooshs(tmp_path: Path) -> None:
         assert 0 < found.total == total
         assert [(hit.id, hit.score) for hit in found.hits] == page
     ix.close()
-
-
-@settings(max_examples=100, deadline=None)
-@given(
-    st.lists(st.lists(st.integers(0, 100_000), min_size=1, max_size=40, unique=True), max_size=60)
-)
-def test_positions_decoded_together_equal_whooshs_one_by_one(lists: list[list[int]]) -> None:
-    from whoosh.formats import Positions
-
-    from briefing_app.search.postings import decode_positions
-
-    encoded = [Positions().encode(sorted(positions)) for positions in lists]
-    assert decode_positions(Positions(), encoded) == [
-        Positions().decode_positions(value) for value in encoded
-    ]
