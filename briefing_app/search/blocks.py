@@ -319,7 +319,8 @@ class BlockLeafMatcher(W3LeafMatcher):
     def _read_weights(self) -> None:
         if self._data is None:
             self._read_data()
-        self._weights = array("f", self._block.weights(self._data).tobytes())
+        # float32 in this machine's byte order (the block's are little-endian)
+        self._weights = array("f", self._block.weights(self._data).astype(np.float32).tobytes())
 
     def _read_values(self) -> None:
         if self._data is None:
