@@ -70,6 +70,12 @@ def _little_endian(values: array[Any]) -> bytes:
     return values.tobytes()
 
 
+def keeps_positions(format_: Any) -> bool:
+    """Whether a field of this format has its values kept as positions (whoosh's Positions
+    exactly: its subclasses encode more than positions)."""
+    return type(format_) is Positions
+
+
 def native_positions(encoded: bytes) -> bytes:
     """Whoosh's encoded positions (a count, then the pickled deltas) as NATIVE_POSITIONS."""
     pickled = encoded[_UINT_SIZE:]
@@ -255,7 +261,7 @@ class BlockPostingsWriter(W3PostingsWriter):
         ids = self._ids
         deltas = [ids[0], *(b - a for a, b in pairwise(ids))]
         fixed = self._format.fixed_value_size()
-        positions = type(self._format) is Positions
+        positions = keeps_positions(self._format)
         values = None if fixed == 0 else list(self._values)
         if positions and values is not None:
             values = [native_positions(value) for value in values]

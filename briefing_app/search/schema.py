@@ -11,7 +11,6 @@ from typing import Any
 
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Positions
 
 from briefing_app.search.analysis import (
     analyse_word,
@@ -20,7 +19,7 @@ from briefing_app.search.analysis import (
     word_memo,
     word_pattern,
 )
-from briefing_app.search.blocks import native_positions, whoosh_positions
+from briefing_app.search.blocks import keeps_positions, native_positions, whoosh_positions
 
 SCHEMA_VERSION = 5  # 5: Briefing's posting blocks
 
@@ -126,7 +125,7 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
     """The postings `field.index(value)` gives, computed word by word where the field allows:
     whoosh runs its token generator chain over every occurrence, we analyse each distinct word
     once (tests/core/test_fast_paths.py checks the two are identical)."""
-    if not isinstance(value, str) or type(field.format) is not Positions:
+    if not isinstance(value, str) or not keeps_positions(field.format):
         return Preanalysed.from_items(list(field.index(value)))
     pattern = word_pattern(field.analyzer)
     if pattern is None:

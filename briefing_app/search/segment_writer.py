@@ -17,12 +17,17 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3TermInfo, W3TermsReader
-from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from briefing_app.search.blocks import MAGIC, BlockCodec, encode_block, native_positions
+from briefing_app.search.blocks import (
+    MAGIC,
+    BlockCodec,
+    encode_block,
+    keeps_positions,
+    native_positions,
+)
 from briefing_app.search.postings import length_codes, posting_blocks, stored_block_list
 from briefing_app.search.schema import Preanalysed
 
@@ -97,7 +102,11 @@ class CompactPool:
         self.fields: dict[str, _FieldPostings] = {}
         self.fieldnames: set[str] = set()  # read by whoosh's multi-process writer
         # Fields whose values are positions: the pool holds them as NATIVE_POSITIONS.
-        self.positions = {name for name, field in schema.items() if _has_positions(field)}
+        self.positions = {
+            name
+            for name, field in schema.items()
+            if keeps_positions(getattr(field, "format", None))
+        }
 
     def _field(self, fieldname: str) -> _FieldPostings:
         postings = self.fields.get(fieldname)
@@ -172,10 +181,6 @@ def _list_postings(raw: bytes, format_: Any) -> tuple[np.ndarray, np.ndarray, by
     )
 
 
-def _has_positions(field: Any) -> bool:
-    return type(getattr(field, "format", None)) is Positions
-
-
 def _write_field(
     fieldwriter: W3FieldWriter, postings: _FieldPostings, format_: Any, codes: Any
 ) -> None:
@@ -237,12 +242,11 @@ class _TermWriter:
     ) -> None:
         codec: W3Codec = fieldwriter._codec
         self.blocklimit = codec._blocklimit
-        self.compression = codec._compression
         self.postfile = fieldwriter._postfile
         self.tindex = fieldwriter._tindex
         self.field_prefix = pack_ushort(fieldwriter._fieldid)
         self.fixed_size = format_.fixed_value_size()
-        self.positions = type(format_) is Positions
+        self.positions = keeps_positions(format_)
         self.position = self.postfile.tell()
         self.arrays = (docs, weights, starts, ends, lengths)
         self.blob = blob
