@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 UNDETERMINED = "und"
 # Only the start is read: a language does not change halfway a press release.
@@ -87,9 +86,24 @@ _WEIGHTS = _build_weights()
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=65536)
-def _cue_languages(word: str) -> tuple[str, ...]:
-    return tuple(language for language, cue in _SPELLING_CUES.items() if cue.search(word))
+def _word_scores(word: str) -> tuple[tuple[str, float], ...]:
+    """What one occurrence of `word` adds to each language: its function-word weights, then
+    its spelling cues (in this order, so sums come out the same to the last bit)."""
+    scores = _SCORES.get(word)
+    if scores is None:
+        cues = tuple(
+            (language, CUE_WEIGHT) for language, cue in _SPELLING_CUES.items() if cue.search(word)
+        )
+        scores = _WEIGHTS.get(word, ()) + cues
+        if len(_SCORES) >= _SCORES_LIMIT:
+            _SCORES.clear()
+        _SCORES[word] = scores
+    return scores
+
+
+# A plain dict rather than lru_cache: one lookup per distinct word is most of the work.
+_SCORES: dict[str, tuple[tuple[str, float], ...]] = {}
+_SCORES_LIMIT = 65536
 
 
 def detect_language(text: str) -> str:
@@ -98,11 +112,13 @@ def detect_language(text: str) -> str:
     if len(words) < MIN_WORDS:
         return UNDETERMINED
     scores: dict[str, float] = dict.fromkeys(LANGUAGES, 0.0)
+    known = _SCORES
     for word, count in Counter(words).items():
-        for language, weight in _WEIGHTS.get(word, ()):
+        adds = known.get(word)
+        if adds is None:
+            adds = _word_scores(word)
+        for language, weight in adds:
             scores[language] += weight * count
-        for language in _cue_languages(word):
-            scores[language] += CUE_WEIGHT * count
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     (best, best_score), (_, second_score) = ranked[0], ranked[1]
     if best_score < MIN_SCORE or best_score < second_score * MIN_LEAD:
