@@ -75,13 +75,25 @@ class FacetTable:
 
     names: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
     numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    types: list[str] = field(default_factory=list)  # every type, in order of first sight
+    _type_codes: list[int] = field(default_factory=list)  # each number's index in `types`
+    _type_array: npt.NDArray[np.int32] | None = None
 
     def number(self, key: tuple[str, str]) -> int:
         found = self.numbers.get(key)
         if found is None:
             found = self.numbers[key] = len(self.names)
             self.names.append(key)
+            if key[0] not in self.types:
+                self.types.append(key[0])
+            self._type_codes.append(self.types.index(key[0]))
         return found
+
+    def type_codes(self) -> npt.NDArray[np.int32]:
+        """Each number's type, as its index in `types`."""
+        if self._type_array is None or len(self._type_array) != len(self._type_codes):
+            self._type_array = np.array(self._type_codes, dtype=np.int32)
+        return self._type_array
 
 
 @dataclass
@@ -328,14 +340,29 @@ class Matches:
                 counts += every - pairs.count(segment.live & ~mask, width)
             else:
                 counts += pairs.count(mask, width)
+        return self._commonest(counts, limit)
+
+    def _commonest(
+        self, counts: npt.NDArray[np.int64], limit: int
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Per type, the `limit` values with the highest counts, ties by value. Only the values
+        that can make the cut become Python tuples (a common word has ~1,500 values at 50k)."""
+        names = self._facets.names
+        found = np.flatnonzero(counts)
+        types = self._facets.type_codes()[found]
         by_type: dict[str, list[tuple[str, int]]] = {}
-        for number in np.flatnonzero(counts).tolist():
-            kind, value = self._facets.names[number]
-            by_type.setdefault(kind, []).append((value, int(counts[number])))
-        return {
-            kind: sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
-            for kind, pairs in by_type.items()
-        }
+        for code, kind in enumerate(self._facets.types):
+            numbers = found[types == code]
+            if not len(numbers):
+                continue
+            counted = counts[numbers]
+            if 0 < limit < len(numbers):
+                # The limit-th highest count: all above it make the cut, ties with it by value.
+                cut = np.partition(counted, len(counted) - limit)[len(counted) - limit]
+                numbers = numbers[counted >= cut]
+            pairs = [(names[number][1], int(counts[number])) for number in numbers.tolist()]
+            by_type[kind] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
+        return by_type
 
     def _segment_facets(self, segment: Segment) -> SegmentFacets:
         key = segment.segment_id

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -470,3 +471,40 @@ def test_phrases_over_long_posting_lists_match_whooshs(tmp_path: Path) -> None:
         assert 0 < found.total == total
         assert [(hit.id, hit.score) for hit in found.hits] == page
     ix.close()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["person", "country", "org"]),
+            st.sampled_from(["Blok", "Rutte", "NL", "BE", "NAVO", "VN", "Kaag", "FR"]),
+            st.integers(0, 3),
+        ),
+        max_size=40,
+    ),
+    st.integers(-1, 5),
+)
+def test_commonest_facet_values_are_the_top_of_a_full_sort(
+    seen: list[tuple[str, str, int]], limit: int
+) -> None:
+    # Only the values that can make the cut are sorted (numpy picks them); ties at the cut
+    # must still be broken by value, as a full sort does.
+    from briefing_app.search.matches import Matches
+
+    matches = Matches()
+    totals: Counter[tuple[str, str]] = Counter()
+    for kind, value, count in seen:
+        matches._facets.number((kind, value))
+        totals[(kind, value)] += count
+    counts = np.zeros(len(matches._facets.names), np.int64)
+    for key, count in totals.items():
+        counts[matches._facets.numbers[key]] = count
+    expected: dict[str, list[tuple[str, int]]] = {}
+    for (kind, value), count in totals.items():
+        if count:
+            expected.setdefault(kind, []).append((value, count))
+    expected = {
+        kind: sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
+        for kind, pairs in expected.items()
+    }
+    assert matches._commonest(counts, limit) == expected
