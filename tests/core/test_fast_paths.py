@@ -5,16 +5,25 @@ from __future__ import annotations
 
 import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 
 from benchmarks.corpus import generate_corpus
 from briefing_app.library import Library, workers
 from briefing_app.library.analysis import AnalysedFile, analyse_file
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
-from briefing_app.search.analysis import analyse_word, analyzer_for, folding_analyzer, word_pattern
+from briefing_app.search.analysis import (
+    TOKEN_PATTERN,
+    _direct_analysis,
+    analyse_word,
+    analyzer_for,
+    folding_analyzer,
+    word_pattern,
+)
 from briefing_app.search.index import PreparedRecord, prepare_record
 from briefing_app.search.schema import Preanalysed, build_schema, preanalyse
 from briefing_app.search.snippets import SIEVE_SLACK, _matching_spans_slow, matching_spans
@@ -188,3 +197,43 @@ def test_analysis_changes_only_the_last_letters_of_a_word() -> None:
                 continue
             for term, _start, _end in analyse_word(analyzer, word):
                 assert term[: max(2, len(term) - SIEVE_SLACK)] in lower, (language, word, term)
+
+
+def _whooshs_tokens(analyzer: Any, word: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((t.text, t.startchar, t.endchar) for t in analyzer(word, chars=True, mode="index"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    word=st.from_regex(r"\w+(?:\.\w+)*", fullmatch=True)
+    | st.text(alphabet=st.sampled_from(list("aeéëAÉbkmrstİßæ_019")), min_size=1, max_size=24),
+    language=st.sampled_from(["nl", "en", "und"]),
+)
+def test_one_word_analysis_equals_whooshs_chain(word: str, language: str) -> None:
+    analyzer = analyzer_for(language)
+    direct = _direct_analysis(analyzer)
+    assert direct is not None
+    assert direct(word) == _whooshs_tokens(analyzer, word)
+
+
+def test_one_word_analysis_equals_whooshs_chain_on_real_words() -> None:
+    """Compounds, inflections and names from real texts and the shipped Dutch word list."""
+    texts = _real_texts()
+    pattern = word_pattern(analyzer_for("nl"))
+    assert pattern is not None
+    words = sorted({word for text in texts for word in pattern.findall(text)})
+    assert len(words) > 10_000
+    for language in ("nl", "en", "und"):
+        analyzer = analyzer_for(language)
+        direct = _direct_analysis(analyzer)
+        assert direct is not None
+        assert [direct(word) for word in words] == [_whooshs_tokens(analyzer, w) for w in words]
+
+
+def test_other_chains_and_several_words_go_through_whoosh() -> None:
+    stopping = RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter()
+    assert _direct_analysis(stopping) is None
+    assert analyse_word(stopping, "De Minister") == _whooshs_tokens(stopping, "De Minister")
+    # Not one token: the whole chain, which splits it.
+    dutch = analyzer_for("nl")
+    assert analyse_word(dutch, "VN-militairen") == _whooshs_tokens(dutch, "VN-militairen")
