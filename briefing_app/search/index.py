@@ -504,7 +504,8 @@ class PreparedRecord:
 
 
 def _word_counts(record: IndexRecord) -> Counter[str]:
-    return count_words((record.title, record.body))
+    # The body first: its tokens are still kept from preparing its postings.
+    return count_words((record.body, record.title))
 
 
 _schema_cache: list[Any] = []

@@ -4,7 +4,6 @@ from the source files on open."""
 
 from __future__ import annotations
 
-import re
 from array import array
 from itertools import accumulate, pairwise
 from typing import Any
@@ -18,6 +17,7 @@ from briefing_app.search.analysis import (
     folding_analyzer,
     word_memo,
     word_pattern,
+    word_positions,
 )
 from briefing_app.search.blocks import keeps_positions, native_positions, whoosh_positions
 
@@ -132,7 +132,7 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
         return Preanalysed.from_items(list(field.index(value)))
     # Each distinct word's positions first (one dict operation per word), then each distinct
     # word's tokens: a term that several words (or tokens) give gets their positions merged.
-    at = _word_positions(pattern, value)
+    at = word_positions(pattern, value)
     positions: dict[bytes, list[int]] = {}
     merged: set[bytes] = set()
     analyzer = field.analyzer
@@ -171,31 +171,6 @@ def preanalyse(field: Any, value: Any) -> Preanalysed:
         array("q", accumulate(4 * freq for freq in freqs)),
         native=True,
     )
-
-
-def _word_positions(pattern: re.Pattern[str], value: str) -> dict[str, list[int]]:
-    """Each word of `value` with its positions. The last answer is kept: a document's body is
-    indexed in two fields (stemmed and folded) with the same tokenizer. Read-only lists."""
-    last = _last_positions[0]
-    if last is not None and last[0] is pattern and last[1] is value:
-        return last[2]
-    words = (
-        pattern.findall(value)
-        if pattern.groups == 0
-        else [match.group() for match in pattern.finditer(value)]
-    )
-    at: dict[str, list[int]] = {}
-    for position, word in enumerate(words):
-        found = at.get(word)
-        if found is None:
-            at[word] = [position]
-        else:
-            found.append(position)
-    _last_positions[0] = (pattern, value, at)
-    return at
-
-
-_last_positions: list[tuple[re.Pattern[str], str, dict[str, list[int]]] | None] = [None]
 
 
 # The index terms of each word, as bytes, per analyzer (a cache beside analyse_word's).

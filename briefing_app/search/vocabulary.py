@@ -19,7 +19,7 @@ from pathlib import Path
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
-from briefing_app.search.analysis import TOKEN_PATTERN, fold
+from briefing_app.search.analysis import TOKEN_PATTERN, fold, word_positions
 
 FILE_NAME = "vocabulary.sqlite3"
 MAX_EDITS = 2
@@ -33,11 +33,26 @@ def normalise(word: str) -> str:
 
 
 def count_words(texts: Iterable[str]) -> Counter[str]:
-    """Word counts of `texts`, normalised. Runs in the analysis workers (C-speed regex)."""
-    counts: Counter[str] = Counter()
+    """Word counts of `texts`, each word normalised as the analyzers do: tokens of the text,
+    then folded. Runs in the analysis workers; a body's tokens are those its postings were
+    made from (word_positions keeps them), so only its distinct words are folded here."""
+    counts: dict[str, int] = {}
+    get = counts.get
+    folded_words = _folded_words
+    if len(folded_words) > _FOLDED_WORDS_LIMIT:
+        folded_words.clear()
     for text in texts:
-        counts.update(_WORD.findall(fold(text)))
-    return counts
+        for word, where in word_positions(_WORD, text).items():
+            folded = folded_words.get(word)
+            if folded is None:
+                folded = folded_words[word] = fold(word)
+            counts[folded] = get(folded, 0) + len(where)
+    return Counter(counts)
+
+
+# Each word's folded form: most words of a document were seen before.
+_folded_words: dict[str, str] = {}
+_FOLDED_WORDS_LIMIT = 300_000
 
 
 class Vocabulary:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_app.search import (
     IndexBusyError,
@@ -178,6 +181,20 @@ def test_spelling_suggestion_from_the_library_vocabulary(index: SearchIndex) -> 
     results = index.search(SearchRequest(query="terorisme"))
     assert results.suggestion == "terrorisme"
     assert index.search(SearchRequest(query="klimaat")).suggestion is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeéëAÉbkmrsİßæ_.,019 -'\n")), max_size=120))
+def test_the_vocabulary_counts_the_words_the_index_holds(text: str) -> None:
+    # Suggestions and "is this word known" compare against these: the index's own tokens,
+    # lower-cased and folded ("İbrahim" is one word there, not "i" and "brahim").
+    from briefing_app.search.analysis import folding_analyzer
+    from briefing_app.search.vocabulary import count_words
+
+    expected = Counter(token.text for token in folding_analyzer()(text))
+    assert count_words([text, text[::-1]]) == expected + Counter(
+        token.text for token in folding_analyzer()(text[::-1])
+    )
 
 
 @pytest.mark.parametrize(
