@@ -25,7 +25,7 @@ from briefing_app.search.analysis import (
     word_pattern,
 )
 from briefing_app.search.index import PreparedRecord, prepare_record
-from briefing_app.search.schema import Preanalysed, build_schema, preanalyse
+from briefing_app.search.schema import Preanalysed, _simple_postings, build_schema, preanalyse
 from briefing_app.search.snippets import SIEVE_SLACK, _matching_spans_slow, matching_spans
 
 QUERIES = ["minister", "samenwerking nederland", '"de minister"', "terro*", "jordanie", "bank~"]
@@ -124,6 +124,20 @@ def test_memoised_snippet_spans_equal_a_full_analysis(
 def test_word_by_word_postings_equal_whooshs_own(text: str, field_name: str) -> None:
     field = build_schema()[field_name]
     assert preanalyse(field, text).items == list(field.index(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.text(alphabet=st.sampled_from(list("aAéÉİß :-\n")), max_size=40)
+    | st.sampled_from(["Mark Rutte\nmark rutte\nMark Rutte", "", "\n\n", "NL\nBE\nnl"]),
+    field_name=st.sampled_from(
+        ["tags", "people", "countries", "organizations", "facets", "path", "language", "kind"]
+    ),
+)
+def test_whole_value_postings_equal_whooshs_own(value: str, field_name: str) -> None:
+    field = build_schema()[field_name]
+    assert _simple_postings(field) is not None
+    assert preanalyse(field, value).items == list(field.index(value))
 
 
 def test_a_large_import_is_searchable_early_and_completely(
