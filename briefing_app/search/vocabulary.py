@@ -38,21 +38,12 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     made from (word_positions keeps them), so only its distinct words are folded here."""
     counts: dict[str, int] = {}
     get = counts.get
-    folded_words = _folded_words
-    if len(folded_words) > _FOLDED_WORDS_LIMIT:
-        folded_words.clear()
     for text in texts:
         for word, where in word_positions(_WORD, text).items():
-            folded = folded_words.get(word)
-            if folded is None:
-                folded = folded_words[word] = fold(word)
+            lowered = word.lower()
+            folded = lowered if lowered.isascii() else fold(word)  # fold's own first step
             counts[folded] = get(folded, 0) + len(where)
     return Counter(counts)
-
-
-# Each word's folded form: most words of a document were seen before.
-_folded_words: dict[str, str] = {}
-_FOLDED_WORDS_LIMIT = 300_000
 
 
 class Vocabulary:
