@@ -49,7 +49,7 @@ from briefing_app.search.types import (
     SearchResults,
     SortOrder,
 )
-from briefing_app.search.vocabulary import Vocabulary, count_words
+from briefing_app.search.vocabulary import Vocabulary, word_uses
 
 VERSION_FILE = "briefing-index.json"
 BUSY_TEXT = (
@@ -213,10 +213,10 @@ class SearchIndex:
                 for record in records:
                     if isinstance(record, PreparedRecord):
                         writer.add_document(**record.fields)
-                        words.update(record.words)
+                        _count_uses(words, record.words)
                     else:
                         writer.add_document(**_fields(record))
-                        words.update(_word_counts(record))
+                        _count_uses(words, _word_uses(record))
                     count += 1
                     if progress is not None:
                         progress(count)
@@ -492,20 +492,24 @@ class PreparedRecord:
 
     __slots__ = ("fields", "record_id", "words")
 
-    def __init__(self, record_id: str, fields: dict[str, Any], words: Counter[str]) -> None:
+    def __init__(self, record_id: str, fields: dict[str, Any], words: str) -> None:
         self.record_id = record_id
         self.fields = fields
-        self.words = words  # for the vocabulary
+        self.words = words  # for the vocabulary: every use of a word, one per line
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[PreparedRecord], tuple[str, dict[str, Any], Counter[str]]]:
+    def __reduce__(self) -> tuple[type[PreparedRecord], tuple[str, dict[str, Any], str]]:
         return (PreparedRecord, (self.record_id, self.fields, self.words))
 
 
-def _word_counts(record: IndexRecord) -> Counter[str]:
+def _word_uses(record: IndexRecord) -> str:
     # The body first: its tokens are still kept from preparing its postings.
-    return count_words((record.body, record.title))
+    return "\n".join(word_uses((record.body, record.title)))
+
+
+def _count_uses(counts: Counter[str], uses: str) -> None:
+    """Add a document's word uses (one per line) to `counts`, in C."""
+    if uses:
+        counts.update(uses.split("\n"))
 
 
 _schema_cache: list[Any] = []
@@ -526,7 +530,7 @@ def prepare_record(record: IndexRecord) -> PreparedRecord:
         if field.stored or field.column_type:
             fields[f"_stored_{name}"] = value
         fields[name] = preanalyse(field, value)
-    return PreparedRecord(record.id, fields, _word_counts(record))
+    return PreparedRecord(record.id, fields, _word_uses(record))
 
 
 class IndexWriteSession:
@@ -541,14 +545,14 @@ class IndexWriteSession:
         if isinstance(record, PreparedRecord):
             fields, words = record.fields, record.words
         else:
-            fields, words = _fields(record), _word_counts(record)
+            fields, words = _fields(record), _word_uses(record)
         # A document the index has never held needs no search for an old copy to delete
         # (whoosh's update_document looks the id up in every segment: ~2 ms per document).
         if fields["id"].encode("utf-8") in self._ids_in_index():
             self._writer.update_document(**fields)
         else:
             self._writer.add_document(**fields)
-        self.word_counts.update(words)
+        _count_uses(self.word_counts, words)
 
     def _ids_in_index(self) -> set[bytes]:
         # Every id in the committed segments, deleted documents' included (deleting those
