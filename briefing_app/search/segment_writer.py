@@ -70,9 +70,7 @@ class _FieldPostings:
     ) -> None:
         """Add a term's postings at once: `ends[i]` is where posting i's value ends in
         `values`."""
-        self.term_ids.extend(
-            array("I", (self.terms[text],)) * len(docs)
-        )
+        self.term_ids.extend(array("I", (self.terms[text],)) * len(docs))
         self.docs.frombytes(docs.astype(np.uint32).tobytes())
         self.weights.frombytes(weights.astype(np.float64).tobytes())
         self.value_ends.frombytes((ends + len(self.values)).astype(np.uint64).tobytes())
