@@ -39,7 +39,7 @@ def extract_entities(text: str, language: str, ui_language: str = "en") -> Docum
         m for m in find_countries(text, language) if not _inside(m, [*org_spans, *credits])
     ]
     blocked = org_spans + [(m.start, m.end) for m in countries]
-    people = find_people(text, language, blocked)
+    people = find_people(text, language, blocked, credits=credits)
     return DocumentEntities(
         people=_sorted(_merge_people(people)),
         countries=_sorted(_group_by_key(countries, lambda code: country_name(code, ui_language))),

@@ -317,12 +317,19 @@ class _Found:
     end_tok: int
 
 
-def find_people(text: str, language: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Person mentions in `text`; `blocked` spans (organizations, countries) are never names."""
+def find_people(
+    text: str,
+    language: str,
+    blocked: Sequence[tuple[int, int]] = (),
+    *,
+    credits: Sequence[tuple[int, int]] | None = None,
+) -> list[Mention]:
+    """Person mentions in `text`; `blocked` spans (organizations, countries) are never names,
+    nor are photo credits (`credits`: `credit_spans(text)`, found here when not given)."""
     del language  # the cues are bilingual; kept for a uniform recogniser signature
     lex = _lexicon()
     tokens = _tokenize(text, lex)
-    is_blocked = _blocker([*blocked, *credit_spans(text)])
+    is_blocked = _blocker([*blocked, *(credit_spans(text) if credits is None else credits)])
     found: list[_Found] = []
 
     i = 0
