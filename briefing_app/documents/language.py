@@ -86,18 +86,17 @@ _WEIGHTS = _build_weights()
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _word_scores(word: str) -> tuple[tuple[str, float], ...]:
-    """What one occurrence of `word` adds to each language: its function-word weights, then
-    its spelling cues (in this order, so sums come out the same to the last bit)."""
-    scores = _SCORES.get(word)
-    if scores is None:
-        cues = tuple(
-            (language, CUE_WEIGHT) for language, cue in _SPELLING_CUES.items() if cue.search(word)
-        )
-        scores = _WEIGHTS.get(word, ()) + cues
-        if len(_SCORES) >= _SCORES_LIMIT:
-            _SCORES.clear()
-        _SCORES[word] = scores
+def _new_word_scores(word: str) -> tuple[tuple[str, float], ...]:
+    """What one occurrence of `word` adds to each language, kept in _SCORES: its
+    function-word weights, then its spelling cues (in this order, so sums come out the same
+    to the last bit as adding them separately did)."""
+    cues = tuple(
+        (language, CUE_WEIGHT) for language, cue in _SPELLING_CUES.items() if cue.search(word)
+    )
+    scores = _WEIGHTS.get(word, ()) + cues
+    if len(_SCORES) >= _SCORES_LIMIT:
+        _SCORES.clear()
+    _SCORES[word] = scores
     return scores
 
 
@@ -116,7 +115,7 @@ def detect_language(text: str) -> str:
     for word, count in Counter(words).items():
         adds = known.get(word)
         if adds is None:
-            adds = _word_scores(word)
+            adds = _new_word_scores(word)
         for language, weight in adds:
             scores[language] += weight * count
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))

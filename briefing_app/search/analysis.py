@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from whoosh.analysis import (
     Analyzer,
@@ -350,16 +350,23 @@ def word_pattern(analyzer: Analyzer) -> re.Pattern[str] | None:
     return None
 
 
+def per_object(cache: dict[int, tuple[Any, _T]], owner: Any, make: Callable[[Any], _T]) -> _T:
+    """What `cache` holds for `owner` (an analyzer, a field), made by `make(owner)` the first
+    time. Keyed by id, with the owner kept: analyzers and fields are not all hashable."""
+    entry = cache.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        entry = cache[id(owner)] = (owner, make(owner))
+    return entry[1]
+
+
 def word_memo(
     memos: dict[int, tuple[Analyzer, dict[str, _T]]], analyzer: Analyzer
 ) -> dict[str, _T]:
     """The analyzer's memo of words in `memos` (a cache per analyzer, cleared when full)."""
-    entry = memos.get(id(analyzer))
-    if entry is None or entry[0] is not analyzer:
-        entry = memos[id(analyzer)] = (analyzer, {})
-    if len(entry[1]) > _MEMO_WORDS:
-        entry[1].clear()
-    return entry[1]
+    memo: dict[str, _T] = per_object(memos, analyzer, lambda _analyzer: {})
+    if len(memo) > _MEMO_WORDS:
+        memo.clear()
+    return memo
 
 
 def word_positions(pattern: re.Pattern[str], text: str) -> dict[str, list[int]]:
@@ -420,10 +427,7 @@ _directs: dict[int, tuple[Analyzer, _Direct | None]] = {}
 def _direct_analysis(analyzer: Analyzer) -> _Direct | None:
     """The analyzer as a function of one whole token, when it is a chain this module builds
     (tokenize | lowercase | charset | [compound parts] | [stem]); None for any other."""
-    entry = _directs.get(id(analyzer))
-    if entry is None or entry[0] is not analyzer:
-        entry = _directs[id(analyzer)] = (analyzer, _plan(analyzer))
-    return entry[1]
+    return per_object(_directs, analyzer, _plan)
 
 
 def _plan(analyzer: Analyzer) -> _Direct | None:

@@ -19,6 +19,7 @@ from briefing_app.search.analysis import (
     analyse_word,
     analyzer_for,
     folding_analyzer,
+    per_object,
     word_memo,
     word_pattern,
     word_positions,
@@ -189,10 +190,7 @@ def _simple_postings(field: Any) -> Callable[[str], _Postings] | None:
     frequencies or mere existence: its postings as whoosh's format gives them, without the
     token stream (~25 us a field through whoosh, ten such fields a document). None for any
     other field."""
-    entry = _simple.get(id(field))
-    if entry is None or entry[0] is not field:
-        entry = _simple[id(field)] = (field, _plan_simple(field))
-    return entry[1]
+    return per_object(_simple, field, _plan_simple)
 
 
 def _plan_simple(field: Any) -> Callable[[str], _Postings] | None:
@@ -203,32 +201,35 @@ def _plan_simple(field: Any) -> Callable[[str], _Postings] | None:
     lower = len(items) == 2 and type(items[1]) is LowercaseFilter
     tokenizer: Any = items[0] if len(items) == 1 or lower else None
     if type(tokenizer) is IDTokenizer:
-        split: Callable[[str], list[str]] = lambda value: [value]  # noqa: E731
+        one_per_line = False
     elif (
         type(tokenizer) is RegexTokenizer
         and not tokenizer.gaps
         and tokenizer.expression.pattern == _ONE_PER_LINE
         and not tokenizer.expression.flags & ~re.UNICODE
     ):
-        split = lambda value: [line for line in value.split("\n") if line]  # noqa: E731
+        one_per_line = True
     else:
         return None
+
+    def tokens(value: str) -> list[str]:
+        texts = [line for line in value.split("\n") if line] if one_per_line else [value]
+        return [text.lower() for text in texts] if lower else texts
+
     boost = format_.field_boost
     if type(format_) is Existence:
 
         def existence(value: str) -> _Postings:
-            texts = [text.lower() for text in split(value)] if lower else split(value)
             # A set, as whoosh's Existence makes it: the same words added in the same order
             # iterate in the same order.
-            return [(text.encode("utf-8"), 1, boost, b"") for text in set(texts)]
+            return [(text.encode("utf-8"), 1, boost, b"") for text in set(tokens(value))]
 
         return existence
     if type(format_) is Frequency:
 
         def frequency(value: str) -> _Postings:
-            texts = [text.lower() for text in split(value)] if lower else split(value)
             freqs: dict[str, int] = {}
-            for text in texts:
+            for text in tokens(value):
                 freqs[text] = freqs.get(text, 0) + 1
             # Each token's boost is 1.0: whoosh's summed weight is float(freq) exactly.
             return [

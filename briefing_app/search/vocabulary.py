@@ -43,9 +43,7 @@ def word_uses(texts: Iterable[str]) -> list[str]:
     uses: list[str] = []
     for text in texts:
         for word, where in word_positions(_WORD, text).items():
-            lowered = word.lower()
-            folded = lowered if lowered.isascii() else fold(word)  # fold's own first step
-            uses.extend(repeat(folded, len(where)))
+            uses.extend(repeat(fold(word), len(where)))
     return uses
 
 
