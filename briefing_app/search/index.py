@@ -19,7 +19,18 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.query import And, Every, MultiTerm, NumericRange, Or, Prefix, Query, Term, Wildcard
+from whoosh.query import (
+    And,
+    Every,
+    FuzzyTerm,
+    MultiTerm,
+    NumericRange,
+    Or,
+    Prefix,
+    Query,
+    Term,
+    Wildcard,
+)
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
@@ -647,8 +658,8 @@ def _terms_by_field(
     searcher: Searcher,
     expand: Callable[[MultiTerm], list[bytes]] | None = None,
 ) -> dict[str, set[str]]:
-    """Index terms the query matched, per field (prefix and fuzzy terms expanded; prefixes and
-    wildcards by `expand` when given)."""
+    """Index terms the query matched, per field (prefix, wildcard and fuzzy terms expanded:
+    by `expand`, the search's own per-segment expansions, when given)."""
     if query is None:
         return {}
     # Not Query.existing_terms(): in whoosh 2.7.5 its loop variable shadows the `fieldname`
@@ -656,9 +667,7 @@ def _terms_by_field(
     reader = searcher.reader()
     terms: dict[str, set[str]] = {}
     for leaf in query.leaves():
-        # Not fuzzy terms: whoosh expands them per segment without transpositions, and over
-        # the whole index with them (a difference kept as it was).
-        if expand is not None and isinstance(leaf, Prefix | Wildcard) and leaf.field():
+        if expand is not None and isinstance(leaf, Prefix | Wildcard | FuzzyTerm) and leaf.field():
             pairs: Iterable[tuple[str, Any]] = ((leaf.field(), t) for t in expand(leaf))
         else:
             pairs = leaf.expanded_terms(reader, phrases=True)

@@ -11,6 +11,7 @@ from whoosh.fields import Schema
 from whoosh.query import NullQuery, Or, Prefix, Query, Term
 
 from briefing_app.search.analysis import folding_analyzer
+from briefing_app.search.fuzzy import FuzzyTermPlugin
 from briefing_app.search.schema import DEFAULT_FIELDS
 from briefing_app.search.types import QuerySyntaxError
 
@@ -106,7 +107,8 @@ class QueryParser:
         self._schema = schema
         self._parser = _Parser(None, schema, group=qparser.AndGroup)
         self._parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS)))
-        self._parser.add_plugin(qparser.FuzzyTermPlugin())
+        # Fuzzy terms that take a transposition as one edit (search/fuzzy.py).
+        self._parser.add_plugin(FuzzyTermPlugin())
         # Wildcards only at the end of a word (prefix queries); a leading * would scan
         # every term of the index.
         self._parser.remove_plugin_class(qparser.WildcardPlugin)
