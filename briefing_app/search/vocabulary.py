@@ -17,9 +17,9 @@ from itertools import repeat
 from pathlib import Path
 
 from whoosh.automata.fsa import find_all_matches
-from whoosh.automata.lev import levenshtein_automaton
 
 from briefing_app.search.analysis import TOKEN_PATTERN, fold, word_positions
+from briefing_app.search.fuzzy import edit_automaton
 
 FILE_NAME = "vocabulary.sqlite3"
 MAX_EDITS = 2
@@ -103,7 +103,8 @@ class Vocabulary:
         return row is not None
 
     def suggest(self, word: str) -> str | None:
-        """The closest known word within two edits of `word` with the same first letter; of
+        """The closest known word within two edits of `word` with the same first letter (a
+        letter more, fewer or other, or two neighbouring letters swapped, each one edit); of
         equally close words, the one the library uses most."""
         db = self._require()
         text = normalise(word)
@@ -115,7 +116,7 @@ class Vocabulary:
             return row[0] if row else None
 
         for edits in range(1, MAX_EDITS + 1):
-            automaton = levenshtein_automaton(text, edits, prefix=1).to_dfa()
+            automaton = edit_automaton(text, edits, prefix=1)  # a swapped pair is one edit
             found = [w for w in find_all_matches(automaton, first_at_or_after) if w != text]
             if found:
                 marks = ",".join("?" * len(found))

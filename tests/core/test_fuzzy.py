@@ -92,3 +92,9 @@ def test_a_whole_index_expands_like_its_segments_together(index: SearchIndex) ->
     }
     assert len(searcher.reader().leaf_readers()) == 2
     assert sorted(term._btexts(searcher.reader())) == sorted(per_segment) == ["bank", "beak"]
+
+
+def test_a_swapped_pair_is_the_closest_spelling_suggestion(index: SearchIndex) -> None:
+    # "bnak" is one swap from "bank" (used twice) and one letter from "beak" (once): both
+    # are one edit away, and the library uses "bank" more.
+    assert index.search(SearchRequest(query="bnak")).suggestion == "bank"
