@@ -16,9 +16,13 @@ from PySide6.QtGui import QImage
 
 from briefing_app.ui.reader import ReaderPane, ReaderView
 from tests.reliability.conftest import LONG_RUN
+from tests.ui import test_reader
 from tests.ui.test_reader import opened_from_markdown
 
 pytestmark = pytest.mark.reliability
+
+pane = test_reader.pane  # the reader tests' fixture: a shown ReaderPane
+
 TABLE_ROWS = 3000 if LONG_RUN else 800
 
 HOSTILE = [
@@ -50,16 +54,6 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
 
     monkeypatch.setattr(ReaderView, "loadResource", spy)
     return seen
-
-
-@pytest.fixture
-def pane(qtbot) -> ReaderPane:
-    widget = ReaderPane()
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 @pytest.mark.parametrize("markdown", HOSTILE)
