@@ -99,6 +99,10 @@ class _Parser(qparser.QueryParser):
         return Or([prefix, stemmed])
 
 
+# "word~3" and up: more edits than a fuzzy word may have ("phrase"~3 is not a fuzzy word).
+_TOO_FUZZY = re.compile(r'(?<=[^\s"])~[3-9]')
+
+
 class QueryParser:
     """Parses the query language: AND by default, OR, NOT, (), "phrases", prefix*, fuzzy~,
     title:, tag:, date:YYYY-MM..YYYY-MM."""
@@ -117,6 +121,9 @@ class QueryParser:
     def parse(self, text: str) -> ParsedQuery:
         text, date_from, date_to = self._extract_dates(text)
         _check_balanced(text)
+        if _TOO_FUZZY.search(text):
+            # An automaton for more edits takes seconds to minutes to build (search/fuzzy.py).
+            raise QuerySyntaxError("A fuzzy word allows one or two edits: word~ or word~2.")
         text = self._rewrite_fields(text)
         if re.search(r"\b(AND|OR|NOT)\s*$", text) or re.match(r"^\s*(AND|OR)\b", text):
             raise QuerySyntaxError("An AND, OR or NOT needs a word on each side.")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.support.levenshtein import damerau_levenshtein
 
-from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
+from briefing_app.search import IndexRecord, QuerySyntaxError, SearchIndex, SearchRequest
 from briefing_app.search.fuzzy import FuzzyTerm, edit_automaton
 
 
@@ -98,3 +98,10 @@ def test_a_swapped_pair_is_the_closest_spelling_suggestion(index: SearchIndex) -
     # "bnak" is one swap from "bank" (used twice) and one letter from "beak" (once): both
     # are one edit away, and the library uses "bank" more.
     assert index.search(SearchRequest(query="bnak")).suggestion == "bank"
+
+
+@pytest.mark.parametrize("query", ["bnak~3", "terrorismebestrijding~9", "bank~5/2"])
+def test_more_than_two_edits_is_a_clear_error(index: SearchIndex, query: str) -> None:
+    # An automaton for nine edits of a long word would take minutes to build.
+    with pytest.raises(QuerySyntaxError, match="one or two edits"):
+        index.search(SearchRequest(query=query))
