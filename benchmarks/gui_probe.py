@@ -4,8 +4,9 @@
     QT_QPA_PLATFORM=offscreen python -m benchmarks.gui_probe DATA_DIR - QUERIES_JSON  # no import
 
 Measures cold start to first paint and to library ready, keystroke to results painted while
-typing queries character by character, and the longest GUI-thread stall (a 5 ms timer that
-should tick on time) while searching and while importing IMPORT_CORPUS. Prints one JSON object.
+typing queries character by character (term and AND queries; prefix queries on their own), and
+the longest GUI-thread stall (a 5 ms timer that should tick on time) while searching and while
+importing IMPORT_CORPUS. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -113,30 +114,39 @@ def main(argv: list[str]) -> int:
     window.service.search_finished.connect(on_search_finished)
     editor = window.search_bar.line_edit
     editor.setFocus()
-    to_paint: list[float] = []
-    missed: list[str] = []
+
+    def type_queries(typed_queries: list[str]) -> tuple[list[float], list[str]]:
+        """Last keystroke -> results of the whole query painted, in ms, for each query typed;
+        and the queries whose results never showed."""
+        to_paint: list[float] = []
+        missed: list[str] = []
+        for query in typed_queries:
+            editor.clear()
+            shown.clear()
+            last_key = 0.0
+            # Type the whole query, as a user does; results for partial words may show.
+            for char in query:
+                QTest.keyClick(editor, char)
+                last_key = time.perf_counter()
+                if len(editor.text()) < len(query):
+                    pump(TYPING_INTERVAL_MS)
+
+            def painted_after_typing(query: str = query, typed: float = last_key) -> bool:
+                return any(when > typed and text == query for when, text in shown)
+
+            try:
+                wait_until(app, painted_after_typing, 10)
+            except TimeoutError:
+                missed.append(query)  # no results shown for the full query (not timed)
+                continue
+            window.results_view.viewport().repaint()  # the results, painted
+            to_paint.append((time.perf_counter() - last_key) * 1000)
+        return to_paint, missed
+
     monitor.reset()
-    for query in queries["term"][:20] + queries["and"][:10]:
-        editor.clear()
-        shown.clear()
-        last_key = 0.0
-        # Type the whole query, as a user does; results for partial words may show meanwhile.
-        for char in query:
-            QTest.keyClick(editor, char)
-            last_key = time.perf_counter()
-            if len(editor.text()) < len(query):
-                pump(TYPING_INTERVAL_MS)
-
-        def painted_after_typing(query: str = query, typed: float = last_key) -> bool:
-            return any(when > typed and text == query for when, text in shown)
-
-        try:
-            wait_until(app, painted_after_typing, 10)
-        except TimeoutError:
-            missed.append(query)  # no results shown for the full query (reported, not timed)
-            continue
-        window.results_view.viewport().repaint()  # the results, painted
-        to_paint.append((time.perf_counter() - last_key) * 1000)
+    to_paint, missed = type_queries(queries["term"][:20] + queries["and"][:10])
+    # A prefix typed letter by letter: a term query for each partial word, then the prefix.
+    prefix_to_paint, prefix_missed = type_queries(queries["prefix"][:10])
     search_stall_ms = monitor.longest_ms
 
     import_s = import_stall_ms = None
@@ -151,6 +161,7 @@ def main(argv: list[str]) -> int:
         import_stall_ms = round(monitor.longest_ms, 1)
 
     typing = percentiles(to_paint)
+    prefix_typing = percentiles(prefix_to_paint)
     result: dict[str, Any] = {
         "process_start_to_first_paint_ms": round(first_paint_ms, 1),
         "process_start_to_library_ready_ms": round(ready_ms, 1),
@@ -159,6 +170,10 @@ def main(argv: list[str]) -> int:
         "keystroke_to_results_painted_ms": [round(ms, 1) for ms in to_paint],
         "queries_typed": len(to_paint) + len(missed),
         "queries_without_results_shown": missed,
+        "prefix_keystroke_to_results_painted_p50_ms": prefix_typing["p50_ms"],
+        "prefix_keystroke_to_results_painted_p95_ms": prefix_typing["p95_ms"],
+        "prefix_keystroke_to_results_painted_ms": [round(ms, 1) for ms in prefix_to_paint],
+        "prefix_queries_without_results_shown": prefix_missed,
         "longest_gui_stall_while_searching_ms": round(search_stall_ms, 1),
         "import_docs": sum(1 for _ in import_corpus.rglob("*.txt")) if import_corpus else 0,
         "import_in_window_s": import_s,
