@@ -60,6 +60,12 @@ def shorten_tables(text: str, max_rows: int = MAX_TABLE_ROWS) -> str:
     return "\n".join(out)
 
 
+def render_document(markdown_text: str, text: str) -> str:
+    """The reader's HTML for a document: its Markdown (press releases arrive as escaped Markdown
+    with ## headings, notes as Markdown) when it has any, else its plain text."""
+    return render_markdown(markdown_text) if markdown_text.strip() else render_plain(text)
+
+
 def render_plain(text: str) -> str:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     return "\n".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)

@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
             return
         opened = view.opened
         assert isinstance(opened, OpenedDocument)
-        self.reader.show_document(opened)
+        self.reader.show_document(opened, view.html)
         self.reader.set_highlight_terms(view.highlight_words)
         for kind, panel in self.panels.items():
             panel.set_scope("document")

@@ -48,6 +48,7 @@ from briefing_app.library import (
 )
 from briefing_app.library.atomic import write_atomic
 from briefing_app.library.library import BUSY_MESSAGE, is_locked
+from briefing_app.render import render_document
 from briefing_app.search import SearchError, SearchRequest
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
@@ -66,6 +67,7 @@ class OpenedView:
     opened: object  # briefing_app.library.OpenedDocument
     highlight_words: list[str]
     query: str
+    html: str | None = None  # the document rendered here, off the GUI thread (None: unread)
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,9 @@ class ReadWorker(QObject):
         except LibraryError as error:
             self.document_failed.emit(request_id, str(error))
             return
-        self.document_opened.emit(request_id, OpenedView(opened, words, query))
+        document = opened.document
+        rendered = render_document(document.markdown, document.text) if document else None
+        self.document_opened.emit(request_id, OpenedView(opened, words, query, rendered))
 
     # -- bookmarks (short jobs; never skipped) -------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit
 
 from briefing_app.library import SearchHost
+from briefing_app.ui import reader as reader_module
+from briefing_app.ui import service as service_module
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
 from tests.conftest import ENTITIES_DEV, SEED_DIR, shared_or_skip
@@ -168,6 +171,29 @@ def test_back_and_forward_between_documents(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS) as shown:
         window.forward_action.trigger()
     assert shown.args == [second]
+
+
+def test_documents_are_rendered_off_the_gui_thread(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 1 MB document took a third of a second to render: the window must not freeze on it.
+    rendered_on_gui_thread: list[bool] = []
+
+    def spy(render):
+        def rendering(markdown_text: str, text: str) -> str:
+            rendered_on_gui_thread.append(threading.current_thread() is threading.main_thread())
+            return render(markdown_text, text)
+
+        return rendering
+
+    monkeypatch.setattr(service_module, "render_document", spy(service_module.render_document))
+    monkeypatch.setattr(reader_module, "render_document", spy(reader_module.render_document))
+    type_query(qtbot, window, "terrorisme")
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.open_document(window.results_model.hit_at(0).id)
+    assert rendered_on_gui_thread == [False]
+    assert "terroris" in window.reader.view.toPlainText()
+    assert window.reader.hit_position()[1] >= 1
 
 
 def test_import_by_drop_reports_failures(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextBlockFormat, QTextCursor, QTextDocument
 
 from briefing_app.documents import Document, DocumentKind, read_document
 from briefing_app.library.analysis import catalog_entry
 from briefing_app.library.catalog import CatalogEntry
 from briefing_app.library.library import OpenedDocument
 from briefing_app.ui.reader import (
+    LINE_HEIGHT_PERCENT,
     ReaderPane,
     ReaderView,
     find_spans,
+    fold,
     fold_with_origin,
 )
 
@@ -444,3 +449,122 @@ def test_escape_in_the_document_closes_the_find_bar(pane: ReaderPane, qtbot) -> 
     pane.view.setFocus()
     qtbot.keyClick(pane.view, Qt.Key.Key_Escape)
     assert pane.find_bar.isHidden()
+
+
+# -- long documents ------------------------------------------------------------------------------
+
+
+def _fold_char_by_char(text: str) -> tuple[str, tuple[int, ...]]:
+    """fold_with_origin as it was first written: one character at a time."""
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        folded = fold(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(chars), tuple(origin)
+
+
+@given(st.text(alphabet="aZ -.éëÉßİıﬁ\u0301😀Ǆ", max_size=40))
+def test_folding_a_text_at_once_keeps_every_character_s_origin(text: str) -> None:
+    folded = fold_with_origin(text)
+    assert (folded.text, tuple(folded.origin)) == _fold_char_by_char(text)
+
+
+MIXED_BLOCKS = """# Kop
+
+Een alinea met *nadruk*.
+
+- punt een
+- punt twee
+
+> Een citaat.
+
+| land | aantal |
+|---|---|
+| Jordanië | 3 |
+
+    code
+
+## Tweede kop
+Slot.
+"""
+
+
+def _find_before_the_first_letter(text: str, term: str) -> list[tuple[int, int]]:
+    """Whole-word spans of one term, with the word-start test in front, as first written."""
+    folded = fold_with_origin(text)
+    words = fold(term).split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    if re.match(r"\w", words[0]):
+        body = r"(?<!\w)" + body
+    if re.search(r"\w$", words[-1]):
+        body += r"(?!\w)"
+    return [folded.span(m.start(), m.end()) for m in re.finditer(body, folded.text)]
+
+
+@given(
+    st.text(alphabet="ab -.\nÄé", max_size=30),
+    st.text(alphabet="ab -.é", min_size=1, max_size=4).filter(str.strip),
+)
+def test_whole_word_matching_tests_the_word_start_after_its_first_letter(
+    text: str, term: str
+) -> None:
+    assert find_spans(fold_with_origin(text), [term], whole_words=True) == (
+        _find_before_the_first_letter(text, term)
+    )
+
+
+def test_every_block_is_shown_with_the_reading_line_height(pane: ReaderPane) -> None:
+    pane.show_document(opened_from_markdown(MIXED_BLOCKS))
+    heights = set()
+    block = pane.view.document().begin()
+    while block.isValid():
+        if block.text():
+            style = block.blockFormat()
+            heights.add((style.lineHeightType(), style.lineHeight()))
+        block = block.next()
+    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    assert heights == {(proportional, LINE_HEIGHT_PERCENT)}
+
+
+def test_html_rendered_elsewhere_is_shown_as_given(pane: ReaderPane) -> None:
+    opened = opened_from_markdown("# Kop\n\nTekst.")
+    pane.show_document(opened, "<h1>Kop</h1><p>Al gemaakt.</p>")
+    assert pane.view.document().toPlainText() == "Kop\nAl gemaakt."
+
+
+def _hits_in_view(view: ReaderView, word: str) -> list[int]:
+    area = view.viewport().rect()
+    top = view.cursorForPosition(area.topLeft()).position()
+    bottom = view.cursorForPosition(area.bottomRight()).position()
+    starts, cursor = [], view.document().find(word, top)
+    while not cursor.isNull() and cursor.selectionEnd() <= bottom:
+        starts.append(cursor.selectionStart())
+        cursor = view.document().find(word, cursor)
+    return starts
+
+
+def test_many_hits_in_a_long_document_are_highlighted_where_the_reader_looks(
+    pane: ReaderPane,
+) -> None:
+    paragraphs = [f"Alinea {i}: de minister sprak." for i in range(3000)]
+    pane.show_document(opened_from_markdown("\n\n".join(paragraphs)))
+    pane.set_highlight_terms(["minister"])
+    assert pane.hit_position() == (1, 3000)
+    view = pane.view
+
+    def highlighted() -> set[int]:
+        return {s.cursor.selectionStart() for s in view.extraSelections()}
+
+    # Qt is given the hits near the text in view only (all of them took seconds in big files).
+    assert 0 < len(highlighted()) < 3000
+    assert set(_hits_in_view(view, "minister")) <= highlighted()
+    bar = view.verticalScrollBar()
+    for value in (bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        in_view = _hits_in_view(view, "minister")
+        assert in_view and set(in_view) <= highlighted()
+    # Stepping to a hit far away highlights it as the current one.
+    pane.previous_hit_action.trigger()
+    assert pane.hit_position() == (3000, 3000)
+    assert view.document().find("Alinea 2999").selectionStart() < max(highlighted())
