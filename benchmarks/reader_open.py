@@ -4,7 +4,8 @@
 
 Each document is press releases of the benchmark corpus run together (`make bench` writes
 it). Prints, per size: rendering to HTML (the window's read worker does it, off the GUI
-thread), showing it in the reader, highlighting two common words, and painting, in ms.
+thread), showing it in the reader, highlighting two common words, placing 20 bookmarks spread
+over it (as a document with bookmarks opens), and painting, in ms.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.run import corpus
-from briefing_app.documents import read_document
+from briefing_app.bookmarks import Bookmark, make_anchor
+from briefing_app.documents import Document, read_document
 from briefing_app.library.analysis import catalog_entry
 from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_document
 from briefing_app.ui.reader import ReaderPane
 
 WORDS = ["minister", "kabinet"]
+BOOKMARKS = 20
 
 
 def long_document(folder: Path, megabytes: float, into: Path) -> Path:
@@ -37,6 +40,18 @@ def long_document(folder: Path, megabytes: float, into: Path) -> Path:
             break
     into.write_text(" date 2020-01 A long transcript\n" + "\n\n".join(parts), encoding="utf-8")
     return into
+
+
+def spread_bookmarks(document: Document) -> list[Bookmark]:
+    step = len(document.text) // (BOOKMARKS + 1)
+    return [
+        Bookmark(
+            document.content_hash,
+            str(document.path),
+            make_anchor(document.text, at, at + 120, document.content_hash),
+        )
+        for at in range(step, step * (BOOKMARKS + 1), step)
+    ]
 
 
 def ms_since(started: float) -> float:
@@ -65,13 +80,17 @@ def main(argv: list[str]) -> int:
             pane.set_highlight_terms(WORDS)
             highlighted = ms_since(started)
             started = time.perf_counter()
+            pane.set_bookmarks(spread_bookmarks(document), document.text)
+            bookmarked = ms_since(started)
+            started = time.perf_counter()
             app.processEvents()
             pane.view.viewport().repaint()
             painted = ms_since(started)
             print(
                 f"{len(document.text) / 1e6:.1f} M characters, {pane.hit_position()[1]} hits: "
                 f"render {rendered} ms (read worker); GUI thread: show {shown} ms, "
-                f"highlight {highlighted} ms, paint {painted} ms"
+                f"highlight {highlighted} ms, {BOOKMARKS} bookmarks {bookmarked} ms, "
+                f"paint {painted} ms"
             )
             pane.close()
             pane.deleteLater()

@@ -23,12 +23,13 @@ from briefing_app.bookmarks import (
 
 # Never equal to a real content hash: forces reanchor to search instead of trusting offsets.
 _VIEW_HASH = "reader-view"
-_SEPARATORS = str.maketrans({"\u2029": "\n", "\u2028": "\n"})
 
 
 def normalise_view_text(text: str) -> str:
     """Qt's paragraph and line separators as "\\n" (one character each: offsets stay put)."""
-    return text.translate(_SEPARATORS)
+    # Not str.translate: with a mapping it looks every character up (0.23 s for 3 MB, once
+    # for each bookmark of a document being opened).
+    return text.replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 def view_to_document(
