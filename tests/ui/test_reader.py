@@ -503,7 +503,7 @@ def _find_before_the_first_letter(text: str, term: str) -> list[tuple[int, int]]
 
 
 @given(
-    st.text(alphabet="ab -.\nÄé", max_size=30),
+    st.text(alphabet="ab -.\nÄéß", max_size=30),
     st.text(alphabet="ab -.é", min_size=1, max_size=4).filter(str.strip),
 )
 def test_whole_word_matching_tests_the_word_start_after_its_first_letter(
