@@ -49,6 +49,7 @@ from briefing_app.ui.state import WindowState
 # 10k documents), so a smaller first page paints sooner; scrolling fetches the next ones.
 PAGE_SIZE = 25
 REFRESH_DELAY_MS = 400  # coalesce re-searches while an import commits batch after batch
+OPENING_NOTE_AFTER_MS = 300  # a document slower to open than this says so in the status bar
 PANELS = (
     ("person", "peoplePanel", "people"),
     ("country", "countriesPanel", "countries"),
@@ -403,6 +404,8 @@ class MainWindow(QMainWindow):
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_after_change)
+        self._opening_timer = QTimer(self, singleShot=True, interval=OPENING_NOTE_AFTER_MS)
+        self._opening_timer.timeout.connect(self._show_opening_note)
 
     def _refresh_timer_start(self) -> None:
         self._refresh_timer.start()
@@ -648,11 +651,25 @@ class MainWindow(QMainWindow):
             self._history_at = len(self._history) - 1
         self._current_doc = doc_id
         self._update_navigation()
+        self._opening_timer.start()
         self.service.open_document(doc_id, self.search_bar.query())
+
+    def _opening_note(self) -> str:
+        return self.tr("Opening the document…")
+
+    def _show_opening_note(self) -> None:
+        # A long document is read and rendered for seconds (3 MB: ~1 s) on the read worker.
+        self.status_label.setText(self._opening_note())
+
+    def _end_opening_note(self) -> None:
+        self._opening_timer.stop()
+        if self.status_label.text() == self._opening_note():
+            self.status_label.clear()
 
     def _on_document_opened(self, request_id: int, view: OpenedView) -> None:
         if not self.service.is_current_document(request_id):
             return
+        self._end_opening_note()
         opened = view.opened
         assert isinstance(opened, OpenedDocument)
         self.reader.show_document(opened, view.html)
@@ -686,6 +703,7 @@ class MainWindow(QMainWindow):
         self.document_shown.emit(opened.entry.id)
 
     def _on_document_failed(self, _request_id: int, message: str) -> None:
+        self._end_opening_note()
         self.status_label.setText(message)
 
     def go_back(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>EntityListModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="252"/>
+        <location filename="../../briefing_app/ui/models.py" line="276"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Mentioned in %n bookmark</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="849"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>Exported %n bookmark to %1</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>Imported %n bookmark</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="918"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>

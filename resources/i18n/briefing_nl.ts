@@ -180,14 +180,14 @@
 <context>
     <name>EntityListModel</name>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="247"/>
+        <location filename="../../briefing_app/ui/models.py" line="271"/>
         <source>{name}
 Also written as: {aliases}</source>
         <translation>{name}
 Ook geschreven als: {aliases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="252"/>
+        <location filename="../../briefing_app/ui/models.py" line="276"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Genoemd in %n bladwijzer</numerusform>
@@ -195,12 +195,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="270"/>
+        <location filename="../../briefing_app/ui/models.py" line="294"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="270"/>
+        <location filename="../../briefing_app/ui/models.py" line="294"/>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>
@@ -228,67 +228,67 @@ Ook geschreven als: {aliases}</translation>
         <translation>{title} filteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="115"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="118"/>
         <source>Add as filter</source>
         <translation>Als filter toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="116"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="119"/>
         <source>Rename…</source>
         <translation>Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="117"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="120"/>
         <source>Merge into…</source>
         <translation>Samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="118"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="121"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="119"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="122"/>
         <source>Search for mentions</source>
         <translation>Zoeken naar vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="222"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="225"/>
         <source>Nothing matches “{text}”</source>
         <translation>Niets komt overeen met “{text}”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="224"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="227"/>
         <source>No document open</source>
         <translation>Geen document geopend</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="229"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="232"/>
         <source>No people in this document</source>
         <translation>Geen personen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="231"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="234"/>
         <source>No people in these results</source>
         <translation>Geen personen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="235"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="238"/>
         <source>No countries in this document</source>
         <translation>Geen landen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="237"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="240"/>
         <source>No countries in these results</source>
         <translation>Geen landen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="240"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="243"/>
         <source>No organizations in this document</source>
         <translation>Geen organisaties in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="242"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="245"/>
         <source>No organizations in these results</source>
         <translation>Geen organisaties in deze resultaten</translation>
     </message>
@@ -397,167 +397,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="149"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="153"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="150"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="154"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="151"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="155"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="174"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="198"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="202"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="204"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="208"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="205"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="209"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="211"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="215"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="235"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="239"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="238"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="242"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="241"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="245"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="243"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="247"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="248"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="247"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="251"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="250"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="253"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="257"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="255"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="277"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="297"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="294"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="307"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="310"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="309"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="313"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="326"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="327"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="451"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="465"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -574,108 +574,113 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="580"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="613"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="580"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="613"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="588"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="621"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="592"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="625"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="593"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="626"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="701"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="658"/>
+        <source>Opening the document…</source>
+        <translation>Document wordt geopend…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="722"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="770"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="745"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="793"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="797"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="801"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="777"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="829"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="784"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="836"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="812"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="813"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="865"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="814"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="817"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="874"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="817"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="874"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="830"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="882"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="884"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="843"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="895"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -684,12 +689,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="855"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="907"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="857"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -698,37 +703,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="879"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="931"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="881"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="933"/>
         <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="886"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="893"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="945"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="895"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="947"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="924"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="976"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="927"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="979"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -737,47 +742,47 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="996"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1003"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="968"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1020"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="970"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="977"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1029"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="525"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="558"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="518"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="551"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="520"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="553"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="849"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -785,7 +790,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -793,7 +798,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="918"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -801,7 +806,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="990"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -809,7 +814,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReadWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="172"/>
+        <location filename="../../briefing_app/ui/service.py" line="226"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>
@@ -875,62 +880,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="710"/>
+        <location filename="../../briefing_app/ui/reader.py" line="791"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="713"/>
+        <location filename="../../briefing_app/ui/reader.py" line="794"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="718"/>
+        <location filename="../../briefing_app/ui/reader.py" line="799"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="741"/>
+        <location filename="../../briefing_app/ui/reader.py" line="822"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="743"/>
+        <location filename="../../briefing_app/ui/reader.py" line="824"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="745"/>
+        <location filename="../../briefing_app/ui/reader.py" line="826"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="748"/>
+        <location filename="../../briefing_app/ui/reader.py" line="829"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="751"/>
+        <location filename="../../briefing_app/ui/reader.py" line="832"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="753"/>
+        <location filename="../../briefing_app/ui/reader.py" line="834"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="755"/>
+        <location filename="../../briefing_app/ui/reader.py" line="836"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="758"/>
+        <location filename="../../briefing_app/ui/reader.py" line="839"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="867"/>
+        <location filename="../../briefing_app/ui/reader.py" line="948"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -938,27 +943,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="194"/>
+        <location filename="../../briefing_app/ui/reader.py" line="223"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="195"/>
+        <location filename="../../briefing_app/ui/reader.py" line="224"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="199"/>
+        <location filename="../../briefing_app/ui/reader.py" line="228"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="235"/>
+        <location filename="../../briefing_app/ui/reader.py" line="269"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="236"/>
+        <location filename="../../briefing_app/ui/reader.py" line="270"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -966,12 +971,12 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="135"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="204"/>
         <source>(untitled)</source>
         <translation>(zonder titel)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="168"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="234"/>
         <source>no date</source>
         <translation>geen datum</translation>
     </message>
@@ -979,7 +984,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="238"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="260"/>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
@@ -987,38 +992,38 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="70"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="76"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="72"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="78"/>
         <source>Type to search; Enter searches at once; Down moves to the results.</source>
         <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="88"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="89"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="94"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="95"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="101"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="107"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="158"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="164"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="245"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="251"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="251"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="257"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
@@ -1049,7 +1054,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>WriteWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="358"/>
+        <location filename="../../briefing_app/ui/service.py" line="427"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,24 @@ def test_documents_are_rendered_off_the_gui_thread(
     assert rendered_on_gui_thread == [False]
     assert "terroris" in window.reader.view.toPlainText()
     assert window.reader.hit_position()[1] >= 1
+
+
+def test_a_slow_document_says_it_is_opening(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render = service_module.render_document
+
+    def slow_render(markdown_text: str, text: str) -> str:
+        time.sleep(0.8)  # a document of megabytes
+        return render(markdown_text, text)
+
+    monkeypatch.setattr(service_module, "render_document", slow_render)
+    type_query(qtbot, window, "terrorisme")
+    window.open_document(window.results_model.hit_at(0).id)
+    qtbot.waitUntil(lambda: window.status_label.text() == "Opening the document…", timeout=WAIT_MS)
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        pass
+    assert window.status_label.text() == ""
 
 
 def test_import_by_drop_reports_failures(qtbot, window: MainWindow, tmp_path: Path) -> None:
