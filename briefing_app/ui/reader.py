@@ -557,13 +557,7 @@ class ReaderView(QTextBrowser):
             self._paint_selections()
 
     def _cursor(self, span: tuple[int, int]) -> QTextCursor:
-        start, end = span
-        if self._utf16 is not None:
-            start, end = self._utf16[start], self._utf16[end]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+        return self._cursor16((self._view_position(span[0]), self._view_position(span[1])))
 
     def _selection(self, span: tuple[int, int], colour: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
