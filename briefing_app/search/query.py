@@ -100,6 +100,10 @@ class _Parser(qparser.QueryParser):
 
 
 # "word~3" and up: more edits than a fuzzy word may have ("phrase"~3 is not a fuzzy word).
+# The words a spelling suggestion may correct: not a prefix, a wildcard's part or a fuzzy word
+# ("wetge*" is partial on purpose; "welke*" would be a wrong suggestion, and checking it ran a
+# second prefix search).
+_PLAIN_WORD = re.compile(r"(?<![\w*?~])[^\W\d_][\w-]*(?![\w*?~-])")
 _TOO_FUZZY = re.compile(r'(?<=[^\s"])~[3-9]')
 
 
@@ -127,7 +131,7 @@ class QueryParser:
         text = self._rewrite_fields(text)
         if re.search(r"\b(AND|OR|NOT)\s*$", text) or re.match(r"^\s*(AND|OR)\b", text):
             raise QuerySyntaxError("An AND, OR or NOT needs a word on each side.")
-        words = tuple(w for w in re.findall(r"[^\W\d_][\w-]*", text) if not _is_operator(w))
+        words = tuple(w for w in _PLAIN_WORD.findall(text) if not _is_operator(w))
         if not text.strip():
             return ParsedQuery(None, date_from, date_to, ())
         if text.strip() in {"*", "**"}:

@@ -183,6 +183,13 @@ def test_spelling_suggestion_from_the_library_vocabulary(index: SearchIndex) -> 
     assert index.search(SearchRequest(query="klimaat")).suggestion is None
 
 
+@pytest.mark.parametrize("query", ["terorism*", "teror*isme", "terorisme~"])
+def test_a_pattern_is_not_corrected_as_a_misspelling(index: SearchIndex, query: str) -> None:
+    # A prefix is partial on purpose (the nearest whole word would be a wrong correction),
+    # and a fuzzy word is looked for with its misspellings already.
+    assert index.search(SearchRequest(query=query)).suggestion is None
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aeéëAÉbkmrsİßæ_.,019 -'\n")), max_size=120))
 def test_the_vocabulary_counts_the_words_the_index_holds(text: str) -> None:
