@@ -346,7 +346,12 @@ class ReaderView(QTextBrowser):
         if level == self._zoom:
             return
         self._zoom = level
+        # Keep the reader's place: after a new font Qt lays the text out again from the top,
+        # and the scroll bar alone would land elsewhere (in a long text, near the start).
+        first_in_view = self.cursorForPosition(QPoint(0, 0)).position()
         self._apply_font()
+        if self.verticalScrollBar().value() or first_in_view:
+            self._scroll_to_top_of_view(first_in_view)
         self.zoom_changed.emit(level)
 
     def zoom_in(self) -> None:
@@ -586,6 +591,12 @@ class ReaderView(QTextBrowser):
         rect = self.cursorRect(self._cursor((span[0], span[0])))
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def _scroll_to_top_of_view(self, position: int) -> None:
+        """Scroll so that the line holding `position` (Qt's units) is the first in view."""
+        rect = self.cursorRect(self._cursor16((position, position)))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top())
 
     # -- passages (for bookmarks) ----------------------------------------------------------
 

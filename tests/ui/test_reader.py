@@ -568,3 +568,17 @@ def test_many_hits_in_a_long_document_are_highlighted_where_the_reader_looks(
     pane.previous_hit_action.trigger()
     assert pane.hit_position() == (3000, 3000)
     assert view.document().find("Alinea 2999").selectionStart() < max(highlighted())
+
+
+def test_zooming_keeps_the_reader_s_place_in_a_long_document(pane: ReaderPane) -> None:
+    paragraphs = [f"Alinea {i}: de minister sprak over de begroting." for i in range(3000)]
+    pane.show_document(opened_from_markdown("\n\n".join(paragraphs)))
+    view = pane.view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    first_in_view = view.cursorForPosition(QPoint(0, 0)).position()
+    assert first_in_view > 50_000
+    for zoom in (view.zoom_in, view.zoom_in, view.zoom_out):
+        zoom()
+        # Still the same passage at the top (a line's worth of characters either way).
+        assert abs(view.cursorForPosition(QPoint(0, 0)).position() - first_in_view) < 120
