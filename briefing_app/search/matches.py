@@ -16,11 +16,13 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from math import log
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.formats import Positions
 from whoosh.query.qcore import _NullQuery
 from whoosh.scoring import BM25F
@@ -61,12 +63,27 @@ class Segment:
     # The terms each prefix (or fuzzy) query of the current search expands to: the mask and
     # the ranking both need them, and expanding walks the segment's term table.
     expansions: dict[int, list[bytes]] = field(default_factory=dict)
+    # The term infos a prefix's walk over the term table read on the way (field, term), and
+    # the (field, prefix) pairs walked: the postings and document frequencies of those terms
+    # need no second lookup in the table's hash (~11 us each, per segment).
+    infos: dict[tuple[str, bytes], Any] = field(default_factory=dict)
+    walked: set[tuple[str, bytes]] = field(default_factory=set)
     postings: PostingCache = field(default_factory=lambda: PostingCache())  # shared by all
     live_count: int = 0
     live_facets: npt.NDArray[np.int64] | None = None  # value counts over the live documents
 
     def postings_of(self, name: str, text: str | bytes) -> Postings:
-        return self.postings.get(self.searcher.reader(), self.segment_id, name, text)
+        info = self.infos.get((name, text)) if isinstance(text, bytes) else None
+        return self.postings.get(self.searcher.reader(), self.segment_id, name, text, info=info)
+
+    def doc_frequency(self, name: str, btext: bytes) -> int | None:
+        """Documents (deleted ones included) holding the term, when a walk of this search
+        has shown it (0: a walk over its prefix did not meet it); None when not known."""
+        info = self.infos.get((name, btext))
+        if info is not None:
+            return int(info.doc_frequency())
+        walked = any(field == name and btext.startswith(p) for field, p in self.walked)
+        return 0 if walked else None
 
 
 @dataclass
@@ -180,6 +197,8 @@ class Matches:
         for segment in self.segments(searcher):
             segment.phrases.clear()
             segment.expansions.clear()
+            segment.infos.clear()
+            segment.walked.clear()
             mask = segment.live & _mask(query, segment)
             if filters is not None and mask.any():
                 mask &= _mask(filters, segment)
@@ -242,7 +261,7 @@ class Matches:
             # top-N collector misses the best hits); only a full pass scores it right.
             return None
         segments = self.segments(searcher)  # first: a new searcher drops the parameters
-        scoring = Scoring(searcher, self._lengths, self._parameters)
+        scoring = Scoring(searcher, self._lengths, self._parameters, segments)
         approx: list[npt.NDArray[np.float64]] = []
         docs: list[DocNums] = []
         for segment, mask in zip(segments, masks, strict=True):
@@ -464,7 +483,29 @@ def _expansions(query: wq.MultiTerm, segment: Segment) -> list[bytes]:
     """The terms of the segment a prefix, wildcard or fuzzy query stands for, once per search."""
     found = segment.expansions.get(id(query))
     if found is None:
-        found = segment.expansions[id(query)] = list(query._btexts(segment.searcher.reader()))
+        if type(query) is wq.Prefix:
+            found = _walk_prefix(query, segment)
+        else:
+            found = list(query._btexts(segment.searcher.reader()))
+        segment.expansions[id(query)] = found
+    return found
+
+
+def _walk_prefix(query: wq.Prefix, segment: Segment) -> list[bytes]:
+    """`query._btexts(reader)` (whoosh's expand_prefix), keeping each term's info."""
+    reader = segment.searcher.reader()
+    terms = getattr(reader, "_terms", None)
+    if not isinstance(terms, W3TermsReader) or query.fieldname not in reader.schema:
+        return list(query._btexts(reader))
+    name = query.fieldname
+    prefix = reader._text_to_bytes(name, query.text)
+    found = []
+    for (fieldname, btext), info in terms.items_from(name, prefix):
+        if fieldname != name or not btext.startswith(prefix):
+            break
+        found.append(btext)
+        segment.infos[(name, btext)] = info
+    segment.walked.add((name, prefix))
     return found
 
 
@@ -542,11 +583,13 @@ class Scoring:
         top: Searcher,
         lengths: Any,
         parameters: dict[tuple[str, bytes], tuple[float, float, float, float] | None],
+        segments: list[Segment] = [],  # noqa: B006 (read only)
     ) -> None:
         self.top = top
         self.lengths = lengths  # (segment, field) -> field length per document
         self.exact = True
         self._parameters = parameters  # kept by Matches while the searcher is the same
+        self._segments = segments
 
     def parameters(self, name: str, btext: bytes) -> tuple[float, float, float, float] | None:
         """(idf, average field length, B, K1) of whoosh's scorer; None if not BM25F."""
@@ -558,7 +601,7 @@ class Scoring:
                 # the term's info from every segment (~1.8 ms at 50k), which ranking here
                 # does not use.
                 values = [
-                    top.idf(name, btext),
+                    self._idf(name, btext),
                     top.avg_field_length(name) or 1,
                     weighting._field_B.get(name, weighting.B),
                     weighting.K1,
@@ -571,6 +614,15 @@ class Scoring:
                 idf, avgfl, b, k1 = (float(value) for value in values)
                 self._parameters[key] = (idf, avgfl, b, k1)
         return self._parameters[key]
+
+    def _idf(self, name: str, btext: bytes) -> float:
+        """whoosh's idf (WeightingModel.idf, as BM25F has it), from the document frequencies
+        a prefix's walk read in every segment when it did; else whoosh looks them up."""
+        frequencies = [segment.doc_frequency(name, btext) for segment in self._segments]
+        if not frequencies or None in frequencies:
+            return float(self.top.idf(name, btext))
+        total = sum(f for f in frequencies if f is not None)
+        return log(self.top.doc_count_all() / (total + 1)) + 1
 
     def add(self, parts: list[npt.NDArray[np.float64]], size: int) -> npt.NDArray[np.float64]:
         """The sum of `parts`. Whoosh adds them in a tree of its own; the result is the same

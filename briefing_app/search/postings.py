@@ -94,21 +94,23 @@ class PostingCache:
         name: str,
         text: str | bytes,
         where: PositionLists | None = None,
+        *,
+        info: Any = None,
     ) -> Postings:
         """The term's postings in the segment of `reader` (kept when it has an id). When the
         list has to be decoded, `where` receives their positions too (a phrase needs them;
-        they are not kept)."""
+        they are not kept). `info`: the term's info in the segment, when read already."""
         btext = term_bytes(reader, name, text)
         if btext is None:
             return _NO_POSTINGS
         if segment_id is None:
-            return posting_arrays(reader, name, btext, where)
+            return posting_arrays(reader, name, btext, where, info=info)
         key = (segment_id, name, btext)
         found = self._lists.get(key)
         if found is not None:
             self._lists.move_to_end(key)
             return found
-        found = posting_arrays(reader, name, btext, where)
+        found = posting_arrays(reader, name, btext, where, info=info)
         self._lists[key] = found
         self._held += len(found[0])
         while self._held > self._max and len(self._lists) > 1:
@@ -132,12 +134,12 @@ def term_bytes(reader: Any, name: str, text: str | bytes) -> bytes | None:
 
 
 def posting_arrays(
-    reader: Any, name: str, btext: bytes, where: PositionLists | None = None
+    reader: Any, name: str, btext: bytes, where: PositionLists | None = None, *, info: Any = None
 ) -> Postings:
     """Document numbers and weights of a term's posting list, deleted documents included;
-    their positions added to `where` when given."""
+    their positions added to `where` when given. `info`: the term's info, if read already."""
     format_ = reader.schema[name].format
-    raw = _posting_list(reader, name, btext)
+    raw = _posting_list(reader, name, btext, info)
     if raw is not None:
         return _block_postings(raw, where, format_)
     values: list[bytes] | None = None if where is None else []
@@ -167,16 +169,17 @@ def _add_positions(where: PositionLists | None, format_: Any, values: list[bytes
         where.extend_lists(decode_positions(format_, values))
 
 
-def _posting_list(reader: Any, name: str, btext: bytes) -> bytes | None:
+def _posting_list(reader: Any, name: str, btext: bytes, info: Any = None) -> bytes | None:
     """The term's whole posting list in Briefing's blocks, read at once; None when it is
     not written so (or not in a segment's term table), b"" when the term is not there."""
     terms = getattr(reader, "_terms", None)
     if not isinstance(terms, W3TermsReader):
         return None
-    try:
-        info = terms.term_info(name, btext)
-    except TermNotFound:
-        return b""
+    if info is None:
+        try:
+            info = terms.term_info(name, btext)
+        except TermNotFound:
+            return b""
     return stored_block_list(terms, info)
 
 

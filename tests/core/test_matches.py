@@ -8,6 +8,7 @@ import functools
 import random
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -429,6 +430,38 @@ def test_bm25_parameters_are_those_of_whooshs_scorer(index: SearchIndex) -> None
             scorer = searcher.weighting.scorer(searcher, name, btext)
             expected = tuple(float(getattr(scorer, a)) for a in ("idf", "avgfl", "B", "K1"))
             assert scoring.parameters(name, btext) == expected
+
+
+def test_idf_from_a_prefix_walk_is_whooshs(tmp_path: Path) -> None:
+    # The walk over each segment's term table keeps the term infos it passes: the idf of an
+    # expansion is summed from them (a term a segment lacks counts 0 there), not looked up.
+    from whoosh.query import Prefix
+
+    from briefing_app.search.matches import Scoring
+
+    rng = random.Random(3)
+    ix = SearchIndex(tmp_path / "index")
+    words = ["ministers", "ministerie", "minimum", "minuten", "minder", "mineraal", "minst"]
+    bodies = [" ".join(rng.sample(words, 3)) for _ in range(12)]
+    ix.rebuild(replace(_record(n, rng), body=bodies[n], language="nl") for n in range(6))
+    with ix.writing(merge=False) as session:
+        for n in range(6, 12):
+            session.upsert(replace(_record(n, rng), body=bodies[n], language="nl"))
+        session.delete("doc2")
+    searcher = ix._current_searcher()
+    query = Prefix("body_nl", "min")
+    ix._matches.masks(searcher, query)
+    segments = ix._matches.segments(searcher)
+    assert len(segments) == 2
+    terms = ix._matches.expanded_terms(searcher, query)
+    assert len(terms) > 4
+    assert any(segment.doc_frequency("body_nl", t) == 0 for segment in segments for t in terms)
+    scoring = Scoring(searcher, ix._matches._lengths, {}, segments)
+    for btext in terms:
+        assert scoring.parameters("body_nl", btext)[0] == searcher.idf("body_nl", btext)  # type: ignore[index]
+    # A term no walk passed is looked up as before.
+    assert all(segment.doc_frequency("body_nl", b"zzz") is None for segment in segments)
+    ix.close()
 
 
 def test_an_entity_whose_only_document_was_deleted_is_not_counted(tmp_path: Path) -> None:
