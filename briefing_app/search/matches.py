@@ -14,7 +14,7 @@ full whoosh pass.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from math import log
 from typing import Any
@@ -583,7 +583,7 @@ class Scoring:
         top: Searcher,
         lengths: Any,
         parameters: dict[tuple[str, bytes], tuple[float, float, float, float] | None],
-        segments: list[Segment] = [],  # noqa: B006 (read only)
+        segments: Sequence[Segment] = (),  # those whose prefix walks may give the idf
     ) -> None:
         self.top = top
         self.lengths = lengths  # (segment, field) -> field length per document
