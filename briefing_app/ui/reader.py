@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -312,9 +312,7 @@ class ReaderView(QTextBrowser):
         super().changeEvent(event)
         # The table rules follow the palette, so a light/dark switch re-renders.
         if event.type() == QEvent.Type.PaletteChange and self._html:
-            scroll = self.verticalScrollBar().value()
-            self._render()
-            self.verticalScrollBar().setValue(scroll)
+            self._keeping_the_place(self._render)
 
     # -- resources and links ---------------------------------------------------------------
 
@@ -346,12 +344,7 @@ class ReaderView(QTextBrowser):
         if level == self._zoom:
             return
         self._zoom = level
-        # Keep the reader's place: after a new font Qt lays the text out again from the top,
-        # and the scroll bar alone would land elsewhere (in a long text, near the start).
-        first_in_view = self.cursorForPosition(QPoint(0, 0)).position()
-        self._apply_font()
-        if self.verticalScrollBar().value() or first_in_view:
-            self._scroll_to_top_of_view(first_in_view)
+        self._keeping_the_place(self._apply_font)
         self.zoom_changed.emit(level)
 
     def zoom_in(self) -> None:
@@ -592,11 +585,17 @@ class ReaderView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
-    def _scroll_to_top_of_view(self, position: int) -> None:
-        """Scroll so that the line holding `position` (Qt's units) is the first in view."""
-        rect = self.cursorRect(self._cursor16((position, position)))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top())
+    def _keeping_the_place(self, change: Callable[[], None]) -> None:
+        """Run `change` (a new font, a re-render) with the line first in view staying first:
+        Qt lays the text out again from the top, and the scroll bar's old value would land
+        elsewhere (in a long text, near the start)."""
+        first_in_view = self.cursorForPosition(QPoint(0, 0)).position()
+        at_start = first_in_view == 0 and self.verticalScrollBar().value() == 0
+        change()
+        if not at_start:
+            rect = self.cursorRect(self._cursor16((first_in_view, first_in_view)))
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top())
 
     # -- passages (for bookmarks) ----------------------------------------------------------
 

@@ -582,3 +582,16 @@ def test_zooming_keeps_the_reader_s_place_in_a_long_document(pane: ReaderPane) -
         zoom()
         # Still the same passage at the top (a line's worth of characters either way).
         assert abs(view.cursorForPosition(QPoint(0, 0)).position() - first_in_view) < 120
+
+
+def test_a_light_dark_switch_keeps_the_reader_s_place(pane: ReaderPane) -> None:
+    paragraphs = [f"Alinea {i}: de minister sprak over de begroting." for i in range(3000)]
+    pane.show_document(opened_from_markdown("\n\n".join(paragraphs)))
+    view = pane.view
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    first_in_view = view.cursorForPosition(QPoint(0, 0)).position()
+    palette = view.palette()
+    palette.setColor(palette.ColorRole.Mid, QColor("#202020"))
+    view.setPalette(palette)  # re-renders: the table rules follow the palette
+    assert abs(view.cursorForPosition(QPoint(0, 0)).position() - first_in_view) < 120
