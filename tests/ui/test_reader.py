@@ -570,28 +570,32 @@ def test_many_hits_in_a_long_document_are_highlighted_where_the_reader_looks(
     assert view.document().find("Alinea 2999").selectionStart() < max(highlighted())
 
 
-def test_zooming_keeps_the_reader_s_place_in_a_long_document(pane: ReaderPane) -> None:
+def _half_way_through_a_long_document(pane: ReaderPane) -> int:
+    """Show a long document scrolled to its middle; the position first in view."""
     paragraphs = [f"Alinea {i}: de minister sprak over de begroting." for i in range(3000)]
     pane.show_document(opened_from_markdown("\n\n".join(paragraphs)))
-    view = pane.view
-    bar = view.verticalScrollBar()
+    bar = pane.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
-    first_in_view = view.cursorForPosition(QPoint(0, 0)).position()
+    first_in_view = pane.view.cursorForPosition(QPoint(0, 0)).position()
     assert first_in_view > 50_000
-    for zoom in (view.zoom_in, view.zoom_in, view.zoom_out):
+    return first_in_view
+
+
+def _still_first_in_view(view: ReaderView, position: int) -> bool:
+    # The same passage at the top: a line's worth of characters either way.
+    return abs(view.cursorForPosition(QPoint(0, 0)).position() - position) < 120
+
+
+def test_zooming_keeps_the_reader_s_place_in_a_long_document(pane: ReaderPane) -> None:
+    first_in_view = _half_way_through_a_long_document(pane)
+    for zoom in (pane.view.zoom_in, pane.view.zoom_in, pane.view.zoom_out):
         zoom()
-        # Still the same passage at the top (a line's worth of characters either way).
-        assert abs(view.cursorForPosition(QPoint(0, 0)).position() - first_in_view) < 120
+        assert _still_first_in_view(pane.view, first_in_view)
 
 
 def test_a_light_dark_switch_keeps_the_reader_s_place(pane: ReaderPane) -> None:
-    paragraphs = [f"Alinea {i}: de minister sprak over de begroting." for i in range(3000)]
-    pane.show_document(opened_from_markdown("\n\n".join(paragraphs)))
-    view = pane.view
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    first_in_view = view.cursorForPosition(QPoint(0, 0)).position()
-    palette = view.palette()
+    first_in_view = _half_way_through_a_long_document(pane)
+    palette = pane.view.palette()
     palette.setColor(palette.ColorRole.Mid, QColor("#202020"))
-    view.setPalette(palette)  # re-renders: the table rules follow the palette
-    assert abs(view.cursorForPosition(QPoint(0, 0)).position() - first_in_view) < 120
+    pane.view.setPalette(palette)  # re-renders: the table rules follow the palette
+    assert _still_first_in_view(pane.view, first_in_view)
