@@ -99,11 +99,11 @@ class _Parser(qparser.QueryParser):
         return Or([prefix, stemmed])
 
 
-# "word~3" and up: more edits than a fuzzy word may have ("phrase"~3 is not a fuzzy word).
 # The words a spelling suggestion may correct: not a prefix, a wildcard's part or a fuzzy word
 # ("wetge*" is partial on purpose; "welke*" would be a wrong suggestion, and checking it ran a
 # second prefix search).
 _PLAIN_WORD = re.compile(r"(?<![\w*?~])[^\W\d_][\w-]*(?![\w*?~-])")
+# "word~3" and up: more edits than a fuzzy word may have ("phrase"~3 is not a fuzzy word).
 _TOO_FUZZY = re.compile(r'(?<=[^\s"])~[3-9]')
 
 
