@@ -11,6 +11,7 @@ from briefing_app.documents import Document, DocumentError, read_document
 from briefing_app.entities import DocumentEntities, extract_entities
 from briefing_app.entities.corrections import Corrections
 from briefing_app.library.catalog import CatalogEntry, EntityRow, now_iso
+from briefing_app.library.duplicates import fingerprint
 from briefing_app.search import IndexRecord
 from briefing_app.search.index import PreparedRecord, prepare_record
 
@@ -82,6 +83,7 @@ def catalog_entry(document: Document, doc_id: str | None = None) -> CatalogEntry
         tags=document.tags,
         warnings=document.warnings,
         imported_at=now_iso(),
+        fingerprint=fingerprint(document.searchable_text),
     )
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from briefing_app.sqlite_read_only import connect_read_only
 
-CATALOG_VERSION = 1
+# 2: documents.fingerprint (near-duplicate detection) and the duplicate_groups table.
+CATALOG_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 
 _SCHEMA = """
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS documents (
     source TEXT,
     tags TEXT NOT NULL DEFAULT '[]',
     warnings TEXT NOT NULL DEFAULT '[]',
-    imported_at TEXT NOT NULL
+    imported_at TEXT NOT NULL,
+    fingerprint BLOB
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS roots (
@@ -53,6 +55,10 @@ CREATE TABLE IF NOT EXISTS document_entities (
     PRIMARY KEY (doc_id, type, key)
 );
 CREATE INDEX IF NOT EXISTS document_entities_key ON document_entities(type, key);
+CREATE TABLE IF NOT EXISTS duplicate_groups (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL
+);
 """
 
 
@@ -71,6 +77,8 @@ class CatalogEntry:
     tags: tuple[str, ...]
     warnings: tuple[str, ...]
     imported_at: str
+    # MinHash of the text (library/duplicates.py); None: too short, or imported before v2.
+    fingerprint: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -106,10 +114,23 @@ class Catalog:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            self._migrate()
             self._db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('catalog_version', ?)",
+                "INSERT INTO meta(key, value) VALUES ('catalog_version', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (str(CATALOG_VERSION),),
             )
+
+    def _migrate(self) -> None:
+        """Brings a catalog written by an older version up to this one (in the open's
+        transaction). Version 1 had no fingerprints: its documents get theirs when they are
+        next analysed (a rebuild of the index, or a changed file)."""
+        if not self._has_column("documents", "fingerprint"):
+            self._db.execute("ALTER TABLE documents ADD COLUMN fingerprint BLOB")
+
+    def _has_column(self, table: str, column: str) -> bool:
+        rows = self._db.execute(f"PRAGMA table_info({table})").fetchall()
+        return any(row["name"] == column for row in rows)
 
     def close(self) -> None:
         self._db.close()
@@ -186,14 +207,14 @@ class Catalog:
             for e in entries:
                 db.execute(
                     "INSERT INTO documents(id, path, content_hash, size, mtime, language, title,"
-                    " date, kind, source, tags, warnings, imported_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " date, kind, source, tags, warnings, imported_at, fingerprint)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT(id) DO UPDATE SET path=excluded.path,"
                     " content_hash=excluded.content_hash, size=excluded.size,"
                     " mtime=excluded.mtime, language=excluded.language, title=excluded.title,"
                     " date=excluded.date, kind=excluded.kind, source=excluded.source,"
                     " tags=excluded.tags, warnings=excluded.warnings,"
-                    " imported_at=excluded.imported_at",
+                    " imported_at=excluded.imported_at, fingerprint=excluded.fingerprint",
                     (
                         e.id,
                         e.path,
@@ -208,6 +229,7 @@ class Catalog:
                         json.dumps(list(e.tags), ensure_ascii=False),
                         json.dumps(list(e.warnings), ensure_ascii=False),
                         e.imported_at,
+                        e.fingerprint,
                     ),
                 )
                 if entities is not None and e.id in entities:
@@ -235,6 +257,40 @@ class Catalog:
     def remove(self, doc_ids: Iterable[str]) -> None:
         with self.transaction() as db:
             db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in doc_ids])
+
+    # -- near duplicates -------------------------------------------------------------------
+
+    def fingerprints(self) -> list[tuple[str, bytes]]:
+        """(doc id, fingerprint) of every document that has one."""
+        if not self._has_column("documents", "fingerprint"):  # read-only, older version
+            return []
+        rows = self._db.execute(
+            "SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL"
+        )
+        return [(row[0], bytes(row[1])) for row in rows]
+
+    def duplicate_groups(self) -> dict[str, str]:
+        """doc id -> group id for the documents that have near duplicates."""
+        try:
+            rows = self._db.execute("SELECT doc_id, group_id FROM duplicate_groups")
+            return {row[0]: row[1] for row in rows}
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # read-only, older version
+                return {}
+            raise
+
+    def set_duplicate_groups(self, groups: dict[str, str]) -> bool:
+        """Replaces the groups; False (and nothing written) when they are the same."""
+        if groups == self.duplicate_groups():
+            return False
+        with self.transaction() as db:
+            db.execute("DELETE FROM duplicate_groups")
+            db.executemany(
+                "INSERT INTO duplicate_groups(doc_id, group_id) SELECT ?, ? WHERE EXISTS"
+                " (SELECT 1 FROM documents WHERE id = ?)",
+                [(doc_id, group, doc_id) for doc_id, group in groups.items()],
+            )
+        return True
 
     # -- entities --------------------------------------------------------------------------
 
@@ -313,7 +369,16 @@ def _entry(row: sqlite3.Row) -> CatalogEntry:
         tags=tuple(json.loads(row["tags"])),
         warnings=tuple(json.loads(row["warnings"])),
         imported_at=row["imported_at"],
+        fingerprint=_fingerprint(row),
     )
+
+
+def _fingerprint(row: sqlite3.Row) -> bytes | None:
+    try:
+        value = row["fingerprint"]
+    except IndexError:  # a read-only catalog of an older version
+        return None
+    return None if value is None else bytes(value)
 
 
 def _entity_row(row: sqlite3.Row) -> EntityRow:
