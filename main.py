@@ -1,8 +1,7 @@
-"""Launcher for a checkout: `python main.py [COMMAND ...]` keeps its library in ./index/."""
-
-from pathlib import Path
+"""Launcher for a checkout: `python main.py [COMMAND ...]` keeps its library in ./index/, as
+does every Briefing that runs this checkout's code (see briefing_app/library/datadir.py)."""
 
 from briefing_app.launcher import main
 
 if __name__ == "__main__":
-    raise SystemExit(main(default_data_dir=Path(__file__).resolve().parent / "index"))
+    raise SystemExit(main())

@@ -3,18 +3,35 @@ no command (or `gui`) is given, else the command line."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from briefing_app import cli
-from briefing_app.library import resolve_data_dir
+from briefing_app.library.datadir import locate_data_dir
 
 
 def main(argv: Sequence[str] | None = None, *, default_data_dir: Path | None = None) -> int:
-    args = cli.build_parser().parse_args(argv)
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None), default_data_dir)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Known before parsing, so that every command's --help can say which folder it uses.
+    located = locate_data_dir(_data_dir_option(argv), default_data_dir)
+    args = cli.build_parser(located).parse_args(argv)
+    data_dir = locate_data_dir(getattr(args, "data_dir", None), default_data_dir)
     if args.command in (None, "gui"):
         from briefing_app.ui.app import run_gui  # Qt is loaded only for the window
 
-        return run_gui(data_dir, [Path(p) for p in getattr(args, "paths", [])])
-    return cli.run(args, data_dir)
+        return run_gui(data_dir.path, [Path(p) for p in getattr(args, "paths", [])])
+    return cli.run(args, data_dir.path)
+
+
+def _data_dir_option(argv: list[str]) -> str | None:
+    """The value of the last --data-dir in argv (argparse keeps the last one too)."""
+    value = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--data-dir" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--data-dir="):
+            value = arg.partition("=")[2]
+    return value

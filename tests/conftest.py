@@ -29,3 +29,5 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("BRIEFING_DATA_DIR", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # Nor the checkout's own ./index/, which a Briefing run from the checkout uses by default.
+    monkeypatch.setattr("briefing_app.library.datadir.checkout_dir", lambda: None)

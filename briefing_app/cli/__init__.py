@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
+import select
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,6 +20,7 @@ from briefing_app.cli import bookmarks, documents, entities
 from briefing_app.cli.output import (
     EXIT_BUSY,
     EXIT_FAILED,
+    EXIT_OK,
     EXIT_USAGE,
     Style,
     notify,
@@ -25,21 +28,24 @@ from briefing_app.cli.output import (
 from briefing_app.documents import DEFAULT_MAX_BYTES
 from briefing_app.entities.corrections import CorrectionError
 from briefing_app.library import Library, LibraryBusyError, LibraryError
+from briefing_app.library.datadir import DataDir, locate_data_dir
 from briefing_app.library.library import BUSY_MESSAGE, is_locked
 from briefing_app.search import IndexBusyError, QuerySyntaxError, SearchError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(located: DataDir | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; each one's --help ends with the data folder in use."""
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="library data folder (default: $BRIEFING_DATA_DIR, else the user data folder)",
+        help="library data folder (default: $BRIEFING_DATA_DIR, else the index/ of the "
+        "checkout Briefing runs from, else the user data folder)",
     )
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="Search, read and annotate Dutch and English press releases and notes. "
+        description="Search, read and annotate Dutch and English press releases and notes.\n"
         "Without a command, opens the window.",
         parents=[data_dir],
     )
@@ -97,7 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("gui", parents=[data_dir], help="open the desktop window")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import first")
+    located = located or locate_data_dir(None)
+    _set_epilog(parser, f"Data folder: {located.path} ({located.source}).")
     return parser
+
+
+def _set_epilog(parser: argparse.ArgumentParser, epilog: str) -> None:
+    """The same epilog on a parser and all its subcommands, at any depth."""
+    parser.epilog = epilog
+    # Unwrapped, so that the folder's path stays whole, ready to copy.
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _set_epilog(sub, epilog)
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -105,8 +124,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     err = Style(sys.stderr)
     try:
         if args.command == "entities" and not args.library:
-            return entities.extract_files(args)  # needs no library
-        return _dispatch(args, data_dir)
+            code = entities.extract_files(args)  # needs no library
+        else:
+            code = _dispatch(args, data_dir)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        return code
     except QuerySyntaxError as error:
         print(err.error("Query error: ") + str(error), file=sys.stderr)
         return EXIT_USAGE
@@ -117,6 +139,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         print(err.error("Error: ") + str(error), file=sys.stderr)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as error:
+        if isinstance(error, BrokenPipeError) and _stdout_is_closed():
+            # `briefing list | head -3`: the reader has all it wanted. End quietly, as other
+            # Unix tools do; stdout goes to devnull so the flush at exit cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
         if is_locked(error):
             print(err.error("Busy: ") + BUSY_MESSAGE, file=sys.stderr)
             return EXIT_BUSY
@@ -132,6 +159,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+
+
+def _stdout_is_closed() -> bool:
+    """Whether the reader of stdout has gone (a pipe with no reader polls as an error)."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _fd, events in poller.poll(0))
+    except (AttributeError, ValueError, OSError):
+        return True  # no poll() (Windows) or no stdout to ask: take the error for stdout's
 
 
 def _remedy(error: OSError | sqlite3.Error) -> str:

@@ -17,7 +17,7 @@ from briefing_app.bookmarks import (
     to_markdown,
     to_web_annotations,
 )
-from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style
+from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style, counted
 from briefing_app.library import Library, LibraryError
 from briefing_app.library.atomic import write_atomic
 
@@ -119,7 +119,7 @@ def _list(found: list[Bookmark], as_json: bool) -> int:
             print(f"    {b.note}")
         if b.tags:
             print(out.dim(f"    #{' #'.join(b.tags)}"))
-    print(out.dim(f"{len(found)} bookmarks"), file=sys.stderr)
+    print(out.dim(counted(len(found), "bookmark")), file=sys.stderr)
     return EXIT_OK
 
 
@@ -135,7 +135,7 @@ def _export(library: Library, found: list[Bookmark], args: argparse.Namespace) -
         )
     if args.output:
         write_atomic(Path(args.output), text)
-        print(f"Wrote {len(found)} bookmarks to {args.output}.", file=sys.stderr)
+        print(f"Wrote {counted(len(found), 'bookmark')} to {args.output}.", file=sys.stderr)
     else:
         print(text)
     return EXIT_OK
@@ -156,5 +156,5 @@ def _import(library: Library, path: Path) -> int:
         print(f"Not a bookmark file: {error}", file=sys.stderr)
         return EXIT_FAILED
     added, skipped = merge_import(library.bookmarks, bookmarks)
-    print(f"{added} bookmarks added, {skipped} already present.", file=sys.stderr)
+    print(f"{counted(added, 'bookmark')} added, {skipped} already present.", file=sys.stderr)
     return EXIT_OK

@@ -17,9 +17,11 @@ from briefing_app.cli.output import (
     EXIT_USAGE,
     Progress,
     Style,
+    counted,
     positive_int,
 )
 from briefing_app.library import CatalogEntry, ImportReport, Library, LibraryError
+from briefing_app.resources import resource_path
 from briefing_app.search import QuerySyntaxError, SearchRequest, SearchResults, SortOrder
 
 
@@ -45,7 +47,7 @@ def cmd_reindex(library: Library, args: argparse.Namespace) -> int:
         count = library.document_count()
     else:
         count = library.reindex(progress=Progress("Indexing").rebuild)
-    print(f"Rebuilt the index: {count} documents.", file=sys.stderr)
+    print(f"Rebuilt the index: {counted(count, 'document')}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -129,6 +131,8 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
 
 def cmd_search(library: Library, args: argparse.Namespace) -> int:
     results = library.search(_request(args, args.query, facets=args.json))
+    if results.total == 0 and library.document_count() == 0:
+        _say_library_is_empty(library)
     if args.json:
         print(json.dumps(results_json(results, library), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -199,6 +203,8 @@ def cmd_batch_search(library: Library, args: argparse.Namespace) -> int:
 
 def cmd_list(library: Library, args: argparse.Namespace) -> int:
     entries = library.documents()
+    if not entries:
+        _say_library_is_empty(library)
     if args.json:
         payload = [entry_json(e) | {"size": e.size} for e in entries]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -206,8 +212,19 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
     out = Style(sys.stdout)
     for e in entries:
         print(f"{out.dim(e.id)}  {(e.date or '—'):<10}  {e.language:<3} {e.title}")
-    print(out.dim(f"{len(entries)} documents"), file=sys.stderr)
+    print(out.dim(counted(len(entries), "document")), file=sys.stderr)
     return EXIT_OK
+
+
+def _say_library_is_empty(library: Library) -> None:
+    # "0 documents" alone does not tell a user they are looking at another folder than they
+    # think, nor how to fill it.
+    print(
+        f"The library at {library.data_dir} is empty: import documents with "
+        f"`briefing import FOLDER` (the sample library: "
+        f"`briefing import {resource_path('sample')}`).",
+        file=sys.stderr,
+    )
 
 
 def entry_json(e: CatalogEntry) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Style
+from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Style, counted
 from briefing_app.documents import DocumentError, read_document
 from briefing_app.entities import (
     DocumentEntities,
@@ -168,11 +168,11 @@ def cmd_entity(library: Library, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "export":
         count = library.export_corrections(Path(args.file))
-        print(f"Wrote {count} corrections to {args.file}.", file=sys.stderr)
+        print(f"Wrote {counted(count, 'correction')} to {args.file}.", file=sys.stderr)
         return EXIT_OK
     if args.action == "import":
         added = library.import_corrections(Path(args.file))
-        print(f"Added {added} corrections.", file=sys.stderr)
+        print(f"Added {counted(added, 'correction')}.", file=sys.stderr)
         return EXIT_OK
     key = _entity_key(library, args.type, args.name)
     value = {
@@ -182,7 +182,7 @@ def cmd_entity(library: Library, args: argparse.Namespace) -> int:
         "hide": lambda: "",
     }[args.action]()
     updated = library.correct_entity(args.action, args.type, key, value)
-    print(f"Saved; {len(updated)} documents updated.", file=sys.stderr)
+    print(f"Saved; {counted(len(updated), 'document')} updated.", file=sys.stderr)
     return EXIT_OK
 
 

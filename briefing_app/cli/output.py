@@ -60,6 +60,11 @@ class Progress:
             print(f"{self.verb} {done}/{total}", file=sys.stderr)
 
 
+def counted(count: int, noun: str) -> str:
+    """ "1 bookmark", "2 bookmarks": a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else noun + 's'}"
+
+
 def positive_int(value: str) -> int:
     number = int(value)
     if number < 1:

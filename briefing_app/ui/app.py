@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
+    QObject,
     QSettings,
     Qt,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -122,9 +126,50 @@ def build_window(
     return window
 
 
+# Set to a number of seconds, the window closes itself once its results list has painted rows
+# (status 0), or when that has not happened in time (status 1): the packaging check
+# (scripts/check_wheel.sh) starts an installed wheel's window this way.
+SMOKE_TEST_ENV = "BRIEFING_SMOKE_TEST"
+
+
+class _SmokeTest(QObject):
+    """Ends the application once the results list has painted rows, or at the deadline."""
+
+    def __init__(self, app: QApplication, window: MainWindow, seconds: float) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._done = False
+        window.results_view.viewport().installEventFilter(self)
+        QTimer.singleShot(int(seconds * 1000), self._give_up)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._window.results_model.rowCount() > 0:
+            QTimer.singleShot(0, self._succeed)  # once this paint is done
+        return False
+
+    def _succeed(self) -> None:
+        rows = self._window.results_model.rowCount()
+        self._finish(f"Smoke test: the window painted {rows} results.", 0)
+
+    def _give_up(self) -> None:
+        self._finish("Smoke test: no results were painted in time.", 1)
+
+    def _finish(self, message: str, code: int) -> None:
+        if self._done:
+            return
+        self._done = True
+        print(message, file=sys.stderr if code else sys.stdout, flush=True)
+        self._window.close()
+        self._app.exit(code)
+
+
 def run_gui(data_dir: Path, import_paths: list[Path]) -> int:
     app = create_application()
     window = build_window(data_dir, import_paths)
+    smoke_seconds = os.environ.get(SMOKE_TEST_ENV)
+    if smoke_seconds:
+        _SmokeTest(app, window, float(smoke_seconds))
     window.show()
     window.service.start()
     return app.exec()

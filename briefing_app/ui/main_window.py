@@ -1015,14 +1015,13 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self, self.actions()).exec()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Briefing"),
-            self.tr(
-                "Briefing: search, read and annotate press releases and briefing notes, "
-                "in Dutch and in English."
-            ),
+        about = self.tr(
+            "Briefing: search, read and annotate press releases and briefing notes, "
+            "in Dutch and in English."
         )
+        # Which library this window shows: a checkout, the user folder, --data-dir.
+        folder = self.tr("Data folder: %1").replace("%1", str(self.service.data_dir))
+        QMessageBox.about(self, self.tr("About Briefing"), f"{about}\n\n{folder}")
 
     def _set_language(self, code: str) -> None:
         self.state.language = code

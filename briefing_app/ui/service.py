@@ -501,6 +501,11 @@ class LibraryService(QObject):
         self._wire()
         self._stopped = False
 
+    @property
+    def data_dir(self) -> Path:
+        """The library's data folder (the About box shows it)."""
+        return self._data_dir
+
     def _wire(self) -> None:
         r, w = self.reader, self.writer
         self._write_thread.started.connect(w.start)

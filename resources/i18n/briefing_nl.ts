@@ -762,6 +762,11 @@ Ook geschreven als: {aliases}</translation>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1023"/>
+        <source>Data folder: %1</source>
+        <translation>Gegevensmap: %1</translation>
+    </message>
+    <message>
         <location filename="../../briefing_app/ui/main_window.py" line="1029"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>

@@ -185,7 +185,7 @@ def test_export_markdown_and_json_then_import_without_duplicates(
     assert len(listed(capsys, data)) == 1
     other = str(tmp_path / "other")
     _, _, err = cli(capsys, "--data-dir", other, "bookmarks", "import", str(exported))
-    assert "1 bookmarks added" in err
+    assert "1 bookmark added" in err
     assert listed(capsys, other)[0]["quote"] == QUOTE
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app import launcher
 from briefing_app.ui import app as ui_app
+from briefing_app.ui import main_window
 from briefing_app.ui.dialogs import FailuresDialog, PairsModel, ShortcutsDialog
 
 
@@ -63,3 +68,37 @@ def test_main_py_uses_the_checkout_index_folder(monkeypatch: pytest.MonkeyPatch)
     repo = Path(__file__).resolve().parents[2]
     assert launcher.main([], default_data_dir=repo / "index") == 0
     assert calls == [(repo / "index").resolve()]
+
+
+def test_about_box_names_the_data_folder(
+    qtbot, tmp_path: Path, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = ui_app.build_window(tmp_path / "data", [], settings)
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window.QMessageBox, "about", lambda _parent, _title, text: shown.append(text)
+    )
+    about = next(a for a in window.findChildren(QAction) if a.text() == "&About Briefing")
+    about.trigger()
+    assert shown and f"Data folder: {tmp_path / 'data'}" in shown[0]
+
+
+def test_smoke_test_mode_shows_results_then_quits(tmp_path: Path) -> None:
+    """What the packaging check (scripts/check_wheel.sh) runs against an installed wheel."""
+    data_dir = tmp_path / "data"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "BRIEFING_DATA_DIR"},
+        "QT_QPA_PLATFORM": "offscreen",
+        ui_app.SMOKE_TEST_ENV: "120",
+    }
+    command = [sys.executable, "-m", "briefing_app", "--data-dir", str(data_dir)]
+    # An empty library: the window imports the sample library and shows it.
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"Smoke test: the window painted [1-9]\d* results\.", done.stdout)
+    # Nothing can be painted in a millisecond: the deadline fails the check.
+    env[ui_app.SMOKE_TEST_ENV] = "0.001"
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 1
+    assert "no results were painted in time" in done.stderr
