@@ -268,3 +268,39 @@ def place_names() -> frozenset[str]:
 def is_place_name(name: str) -> bool:
     """Whether `name` ("Den Haag", "Sahel", "Europa") is a place that is not a sovereign state."""
     return name.strip() in place_names()
+
+
+@cache
+def country_names() -> dict[str, tuple[str, ...]]:
+    """Every sovereign state's names (no adjectives, no "Ruslands"), by ISO code: the Dutch
+    and English display names first, then CLDR's other forms, then the curated list's."""
+    names: dict[str, list[str]] = {
+        code: [country_name(code, "nl"), country_name(code, "en")] for code in sovereign_codes()
+    }
+    for language in LANGUAGES:
+        for name, code in _cldr_names(language):
+            names[code].append(name)
+    for curated, extra in _curated_names():
+        if curated in names:
+            names[curated].extend(extra)
+    return {code: tuple(dict.fromkeys(found)) for code, found in names.items()}
+
+
+@cache
+def country_blockers() -> tuple[str, ...]:
+    """Region names that contain a country's name and are no country ("Latin America")."""
+    return tuple(name for code, names in _curated_names() if code is None for name in names)
+
+
+@cache
+def _curated_names() -> tuple[tuple[str | None, tuple[str, ...]], ...]:
+    """(code or None for a blocker, the English and Dutch names) per line of countries.tsv."""
+    rows: list[tuple[str | None, tuple[str, ...]]] = []
+    with resource_path("gazetteers", "countries.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            code_field, en_names, nl_names, *_adjectives = line.rstrip("\n").split("\t")
+            code = None if code_field == "-" else code_field
+            rows.append((code, (*_split(en_names), *_split(nl_names))))
+    return tuple(rows)

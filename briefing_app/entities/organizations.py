@@ -315,6 +315,21 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     ]
 
 
+def organization_records() -> tuple[OrganizationRecord, ...]:
+    """Every organization of the gazetteer, in its order."""
+    return _records()[0]
+
+
+def organization_blockers() -> tuple[str, ...]:
+    """Phrases that contain an organization's name and are none ("Amazon rainforest")."""
+    return tuple(name for names in _records()[1] for name in names)
+
+
+def name_variants(name: str) -> list[str]:
+    """The forms a gazetteer name is also written in (without its comma)."""
+    return _variants(name)
+
+
 def organization_aliases(key: str) -> list[str]:
     """All names of a known organization, canonical first; [] for an unknown key."""
     record = _by_key().get(key)
