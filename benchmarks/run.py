@@ -13,7 +13,8 @@ process (so peak RSS and cold start are the phase's own):
 
 A GUI probe (benchmarks.gui_probe) and the GUI stall while searching in and out of the window's
 process (benchmarks.search_stall) run at the largest size up to 10k. Prints tables and writes
-bench-results/bench-<timestamp>.json. Read the ratios: the machine is shared and noisy.
+bench-results/bench-<timestamp>.json. Read the ratios: the machine is shared and noisy. Then
+the search quality figures of benchmarks.search_quality (word forms, issue #17).
 """
 
 from __future__ import annotations
@@ -254,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--no-gui", action="store_true", help="skip the GUI probe")
+    parser.add_argument(
+        "--no-quality", action="store_true", help="skip the search quality figures (issue #17)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     RESULTS.mkdir(exist_ok=True)
@@ -275,6 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     out.write_text(json.dumps({"meta": meta, "results": results}, indent=2))
     print(f"\nwrote {out}")
+    if not args.no_quality:
+        # Word forms and real documents (benchmarks/search_quality.py), about a minute; a
+        # process of its own, so that it prints after the tables above.
+        print(flush=True)
+        log("search quality")
+        subprocess.run([sys.executable, "-m", "benchmarks.search_quality"], check=False)
     return 0
 
 
