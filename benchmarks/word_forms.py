@@ -175,7 +175,7 @@ class ClassScore:
     checks: int = 0  # directions searched
     found: int = 0  # directions that found the other form
     hits: int = 0  # documents found, other than the query's own
-    related: int = 0  # ...of which a form of the same word or a compound ending in one
+    related: int = 0  # ...of which a form of the same word or a compound of one
 
     @property
     def recall(self) -> float:
