@@ -26,7 +26,8 @@ import wordfreq
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing the package
 
-from briefing_app.search.analysis import base_forms, fold  # noqa: E402
+from briefing_app.folding import fold  # noqa: E402
+from briefing_app.search.analysis import base_forms  # noqa: E402
 
 # Rarer words can neither be parts nor outweigh a split into parts (the splitter wants parts of
 # Zipf >= 2.5 and a margin of 0.3 over the whole word), so they are left out...

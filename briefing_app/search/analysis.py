@@ -1,11 +1,15 @@
-"""Whoosh analyzers: tokenising, folding, Dutch compound splitting and stemming per language.
+"""Whoosh analyzers: tokenising, folding, word forms (lemmas) and Dutch compound parts.
 
-Chains (index side and query side use the same analyzer; only the compound filter looks at the
-mode):
+Chains (index side and query side use the same analyzer; only the word-forms filter looks at
+the mode):
 
-- "nl": words (hyphens split) | lowercase | accent folding | compound parts | Dutch Snowball stem
-- "en": words | lowercase | accent folding | English stem
-- anything else, and `folding_analyzer()`: words | lowercase | accent folding
+- "nl": words (hyphens split) | word forms: folded surface, lemma, compound part lemmas
+- "en": words | word forms: folded surface, lemma in American spelling
+- anything else, and `folding_analyzer()`: words | folding (briefing_app.folding)
+
+Lemmas come from a dictionary (simplemma: irregular plurals, participles, strong verbs), with
+rules for regular forms of words it lacks; unlike a stemmer they never join words that only
+share letters ("handel" and "handelingen", "steden" and "besteden").
 
 Stop words are kept on purpose: users search for "niet" and "geen", and phrase queries must match
 the text word for word.
@@ -14,50 +18,22 @@ the text word for word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from whoosh.analysis import (
-    Analyzer,
-    CharsetFilter,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    Token,
-)
-from whoosh.support.charset import accent_map
+from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
+from briefing_app.folding import fold
 from briefing_app.resources import resource_path
 
 # Runs of word characters; a dot between word characters stays inside ("2.000"), everything else
 # separates, hyphens included: "VN-militairen" gives "vn" and "militairen".
 TOKEN_PATTERN = r"\w+(?:\.\w+)*"
 
-# Snowball is pure Python, so a stem cache pays off; an unbounded dict cache was fastest in our
-# measurements and a corpus vocabulary stays far below a memory concern (~30 MB per 300k words).
-STEM_CACHE_SIZE = -1
-
 _WORDLIST = ("wordlists", "dutch_words.txt")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents the way the analyzers do: "Jordanië" -> "jordanie"."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return lowered  # accent_map maps lower-case ASCII to itself (tested)
-    # str.translate looks every character up in the map (0.35 ms for a press release); only
-    # the runs of other characters need it.
-    return _NOT_ASCII.sub(_fold_run, lowered)
-
-
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _fold_run(match: re.Match[str]) -> str:
-    return match.group().translate(accent_map)
 
 
 # --- Dutch compound splitting -------------------------------------------------------------------
@@ -257,23 +233,181 @@ def split_compound(word: str) -> tuple[str, ...]:
     return default_splitter().split(fold(word))
 
 
-class DutchCompoundFilter(Filter):
-    """Adds the parts of Dutch compounds at the compound's own position (index mode only).
+# --- Lemmas ------------------------------------------------------------------------------------
 
-    Parts share the compound's position and character span, like synonyms, so "pakket" finds
-    "sanctiepakket" and phrase positions stay intact. Query tokens pass through unchanged: a
-    query for a compound stays exact.
-    """
+# Where the lemma dictionary is wrong for our texts: "leden" is the plural of "lid" (member)
+# far more often than a form of "lijden" (to suffer).
+_LEMMA_FIXES = {"nl": {"leden": "lid"}, "en": {}}
 
-    def __init__(self, splitter: DutchCompoundSplitter | None = None) -> None:
-        self._splitter = splitter  # None: the bundled word list, loaded lazily
+# British spellings written the American way in lemma terms, so "organisation" and
+# "organization" meet; the surface terms keep each spelling, so the exact one ranks first.
+_US_SPELLING = (
+    (re.compile(r"(?<=\w{3})is(ation|ations|e|es|ed|ing|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})ys(e|es|ed|ing)$"), r"yz\1"),  # analyse, paralyse
+    (re.compile(r"(?<=\w{2}[^aeiou])our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})(c|g)e?ment$"), r"\1ment"),  # judgement
+    (re.compile(r"(?<=\w{2}[^aeiou])re(s|d)?$"), r"er\1"),  # centre, metre, fibre
+    (re.compile(r"(?<=\w{2})ence(s)?$"), r"ense\1"),  # defence, licence, offence
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),  # catalogue, dialogue
+    (re.compile(r"(?<=\w{3})amme(s)?$"), r"am\1"),  # programme
+    (re.compile(r"(?<=\w)(l)l(ed|ing|er|ers)$"), r"\1\2"),  # travelled, labelled
+)
 
-    # Whoosh pickles analyzers into the index's schema: keep the word list out of it.
-    def __getstate__(self) -> dict[str, object]:
-        return {}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self._splitter = None
+def us_spelling(word: str) -> str:
+    """A (folded) English lemma in American spelling: "organisation" -> "organization"."""
+    for pattern, replacement in _US_SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _lemmatizer(language: str) -> Callable[[str], str]:
+    import simplemma  # deferred: its dictionaries take a second to load, and not every
+    # process analyses text (the window's own process never does)
+
+    fixes = _LEMMA_FIXES.get(language, {})
+
+    def lemma(word: str) -> str:
+        fixed = fixes.get(word)
+        if fixed is not None:
+            return fixed
+        try:
+            found: str = simplemma.lemmatize(word, lang=language)
+        except ValueError:  # a word simplemma cannot take apart
+            return word
+        return found.lower()
+
+    return lemma
+
+
+@cache
+def lemma_function(language: str) -> Callable[[str], str]:
+    """lemma(lower-cased word, accents kept) -> lower-cased lemma, for "nl" and "en"."""
+    return _lemmatizer(language)
+
+
+def is_known_word(word: str, language: str) -> bool:
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang=language))
+
+
+# Term kinds in a body field. A word is indexed as its folded self (the surface term: phrases,
+# prefixes and fuzzy words match these), plus its lemma when that differs ("kinderen" ->
+# "_kind"), plus, for a Dutch compound, the lemmas of its parts ("energieprijzen" ->
+# "+energie", "+prijs"). A query word asks for all three (`query_terms`), with weights that put
+# the exact word first, another form of it next, a compound that contains it last.
+LEMMA_MARK = "_"
+PART_MARK = "+"
+EXACT_BOOST = 1.5
+FORM_BOOST = 1.0
+PART_BOOST = 0.5
+
+
+class WordForms:
+    """The terms of one word in a language: its surface, its lemma, its compound parts."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._lemma = lemma_function(language)
+        self._splitter = default_splitter() if language == "nl" else None
+
+    def lemma(self, word: str) -> str:
+        """The folded lemma of a word (any case, accents kept or not)."""
+        lowered = word.lower()
+        if not lowered.isalpha():
+            return fold(lowered)
+        if not lowered.isascii():
+            lowered = unicodedata.normalize("NFC", lowered)
+        found = self._lemma(lowered)
+        if found == lowered and self.language == "nl" and len(lowered) > 4:
+            found = self._dutch_rules(lowered)
+        folded = fold(found)
+        if self.language == "en":
+            return us_spelling(folded)
+        if folded == fold(lowered) and self._splitter is not None and len(folded) >= _MIN_WORD:
+            # An inflected compound the dictionary lacks: its last part's lemma
+            # ("sanctiepakketten" -> "sanctiepakket").
+            parts = self._splitter.split(folded)
+            tail = parts[-1] if parts and folded.endswith(parts[-1]) else ""
+            if tail:
+                tail_lemma = self.lemma(tail)
+                if tail_lemma != tail:
+                    return folded[: len(folded) - len(tail)] + tail_lemma
+        return folded
+
+    def _dutch_rules(self, word: str) -> str:
+        """A regular plural or inflection of a word the dictionary lacks: its base form,
+        when that is a word it knows ("katten" -> "kat")."""
+        for base in base_forms(word):
+            if len(base) > 2 and is_known_word(base, "nl"):
+                return self._lemma(base)
+        return word
+
+    def index_terms(self, word: str) -> tuple[str, ...]:
+        """Surface, lemma (marked) and compound part lemmas (marked) of one token."""
+        surface = fold(word)
+        if not surface:
+            return ()
+        terms = [surface]
+        lemma = self.lemma(word)
+        parts: tuple[str, ...] = ()
+        if self._splitter is not None and len(surface) >= _MIN_WORD:
+            parts = self._splitter.split(surface)
+        if lemma != surface:
+            terms.append(LEMMA_MARK + lemma)
+        for part in parts:
+            term = PART_MARK + self.lemma(part)
+            if term not in terms:
+                terms.append(term)
+        return tuple(terms)
+
+    def sieve_heads(self, term: str) -> frozenset[str]:
+        """Beginnings of words, one of which every word holds that gives `term`, lower-cased
+        and folded; a word with letters outside ASCII may give it without. For snippets,
+        which look only at the words that can match (search/snippets.py)."""
+        if not term.startswith((LEMMA_MARK, PART_MARK)):
+            return frozenset([term[: max(2, len(term) - 3)]])
+        lemma = term[1:]
+        return frozenset([lemma[:3], *self._irregular_heads().get(lemma, ())])
+
+    @lru_cache(maxsize=1)  # noqa: B019 -- one long-lived instance per language
+    def _irregular_heads(self) -> dict[str, frozenset[str]]:
+        """Lemma -> the beginnings of its forms that do not begin as it does ("genomen" for
+        "nemen", "was" for "zijn"), from the lemma dictionary."""
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        heads: dict[str, set[str]] = {}
+        for form, lemma in DefaultDictionaryFactory().get_dictionary(self.language).items():
+            if form[:3] != lemma[:3]:
+                heads.setdefault(fold(lemma), set()).add(fold(form.lower())[:3])
+        for form, lemma in _LEMMA_FIXES.get(self.language, {}).items():
+            heads.setdefault(lemma, set()).add(form[:3])
+        return {lemma: frozenset(found) for lemma, found in heads.items()}
+
+    def query_terms(self, word: str) -> list[tuple[str, float]]:
+        """(term, weight) pairs a query word matches in this language's body field."""
+        surface = fold(word)
+        lemma = self.lemma(word)
+        terms = [(surface, EXACT_BOOST), (LEMMA_MARK + lemma, FORM_BOOST)]
+        if lemma != surface:
+            terms.append((lemma, FORM_BOOST))  # the lemma's own surface: "kind" for "kinderen"
+        if self._splitter is not None:
+            terms.append((PART_MARK + lemma, PART_BOOST))
+        return terms
+
+
+@cache
+def word_forms(language: str) -> WordForms:
+    """The word forms of "nl" or "en", one per process."""
+    return WordForms(language)
+
+
+# --- Analyzers ----------------------------------------------------------------------------------
+
+
+class FoldFilter(Filter):
+    """Folds each token (briefing_app.folding), dropping one that folds to nothing."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -282,45 +416,61 @@ class DutchCompoundFilter(Filter):
         return hash(type(self))
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        split = (self._splitter or default_splitter()).split
         for token in tokens:
-            if token.mode == "query":  # the mode is the same for the whole stream
-                yield token
-                yield from tokens
-                return
-            text = token.text
-            parts = split(text) if len(text) >= _MIN_WORD else ()
-            yield token
-            for part in parts:  # the token object is reused downstream: reset text each time
-                token.text = part
+            token.text = fold(token.text)
+            if token.text:
                 yield token
 
 
-# --- Analyzers ----------------------------------------------------------------------------------
+class WordFormsFilter(Filter):
+    """Index mode: each token's surface, lemma and compound part terms at the token's own
+    position and span, like synonyms (`WordForms.index_terms`). Query mode: the surface only
+    (phrases match words as written; a single query word is widened by the query parser,
+    which knows the weights)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    # Whoosh pickles analyzers into the index's schema: keep the dictionaries out of it.
+    def __getstate__(self) -> dict[str, object]:
+        return {"language": self.language}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.language = str(state["language"])
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.language == self.language
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.language))
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        forms = word_forms(self.language)
+        for token in tokens:
+            if token.mode == "query":
+                token.text = fold(token.text)
+                if token.text:
+                    yield token
+                continue
+            for term in forms.index_terms(token.text):
+                token.text = term  # the token object is reused downstream: set each time
+                yield token
+
 
 _ANALYZERS: dict[str, Analyzer] = {}
-
-
-def _folding_chain() -> Analyzer:
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+WORD_FORM_LANGUAGES = ("nl", "en")
 
 
 def _build(language: str) -> Analyzer:
-    if language == "nl":
-        return (
-            _folding_chain()
-            | DutchCompoundFilter()
-            | StemFilter(lang="nl", cachesize=STEM_CACHE_SIZE)
-        )
-    if language == "en":
-        return _folding_chain() | StemFilter(lang="en", cachesize=STEM_CACHE_SIZE)
-    return _folding_chain()
+    if language in WORD_FORM_LANGUAGES:
+        return RegexTokenizer(TOKEN_PATTERN) | WordFormsFilter(language)
+    return RegexTokenizer(TOKEN_PATTERN) | FoldFilter()
 
 
 def analyzer_for(language: str) -> Analyzer:
-    """The analyzer for an ISO 639-1 code ("nl", "en", "nl-NL"); unknown codes get no stemming."""
+    """The analyzer for an ISO 639-1 code ("nl", "en", "nl-NL"); unknown codes only fold."""
     code = language.replace("_", "-").split("-")[0].strip().lower()
-    if code not in ("nl", "en"):
+    if code not in WORD_FORM_LANGUAGES:
         code = ""
     analyzer = _ANALYZERS.get(code)
     if analyzer is None:
@@ -329,8 +479,15 @@ def analyzer_for(language: str) -> Analyzer:
 
 
 def folding_analyzer() -> Analyzer:
-    """Tokenise, lower-case and fold accents, no stemming: for titles and spelling suggestions."""
+    """Tokenise and fold, no word forms: for titles and spelling suggestions."""
     return analyzer_for("")
+
+
+def analyzer_language(analyzer: Analyzer) -> str | None:
+    """The word-forms language of an analyzer this module built ("nl", "en"), else None."""
+    items = list(getattr(analyzer, "items", [analyzer]))
+    last = items[-1] if items else None
+    return last.language if isinstance(last, WordFormsFilter) else None
 
 
 # --- Word by word -------------------------------------------------------------------------------
@@ -416,10 +573,9 @@ def analyse_word(analyzer: Analyzer, word: str) -> tuple[tuple[str, int, int], .
 
 # --- One word without whoosh's token stream ----------------------------------------------------
 
-# A word the tokenizer gives as one token: the chain's tokens are then the word's own
-# folded form, its compound parts and their stems, all spanning the whole word. Running
-# whoosh's generator chain for it cost ~2.8x as much (26 vs 9 us a Dutch word, stems and
-# compound parts cached): most of a new word's cost in the workers and in snippets.
+# A word the tokenizer gives as one token: the chain's tokens are then the word's own terms,
+# all spanning the whole word. Running whoosh's generator chain for it cost several times as
+# much: most of a new word's cost in the workers and in snippets.
 _WHOLE_TOKEN = re.compile(TOKEN_PATTERN)
 _Direct = Callable[[str], tuple[tuple[str, int, int], ...]]
 _directs: dict[int, tuple[Analyzer, _Direct | None]] = {}
@@ -427,41 +583,35 @@ _directs: dict[int, tuple[Analyzer, _Direct | None]] = {}
 
 def _direct_analysis(analyzer: Analyzer) -> _Direct | None:
     """The analyzer as a function of one whole token, when it is a chain this module builds
-    (tokenize | lowercase | charset | [compound parts] | [stem]); None for any other."""
+    (tokenize | fold, or tokenize | word forms); None for any other."""
     return per_object(_directs, analyzer, _plan)
 
 
 def _plan(analyzer: Analyzer) -> _Direct | None:
     items = list(getattr(analyzer, "items", [analyzer]))
-    if len(items) < 3 or len(items) > 5:
+    if len(items) != 2:
         return None
-    tokenizer, lower, charset, *rest = items
+    tokenizer, last = items
     if not (
         type(tokenizer) is RegexTokenizer
         and not tokenizer.gaps
         and tokenizer.expression.pattern == TOKEN_PATTERN
         and not tokenizer.expression.flags & ~re.UNICODE
-        and type(lower) is LowercaseFilter
-        and type(charset) is CharsetFilter
     ):
         return None
-    compound = rest.pop(0) if rest and type(rest[0]) is DutchCompoundFilter else None
-    stemmer = rest.pop(0) if rest and type(rest[0]) is StemFilter else None
-    if rest:
-        return None
-    charmap = charset.charmap
-    splitter = (compound._splitter or default_splitter()) if compound is not None else None
-    stem = stemmer._stem if stemmer is not None else None
-    ignore = stemmer.ignore if stemmer is not None else frozenset()
+    if type(last) is FoldFilter:
 
-    def direct(word: str) -> tuple[tuple[str, int, int], ...]:
-        text = fold(word) if charmap is accent_map else word.lower().translate(charmap)
-        texts = [text]
-        if splitter is not None and len(text) >= _MIN_WORD:
-            texts.extend(splitter.split(text))
-        if stem is not None:
-            texts = [t if t in ignore else stem(t) for t in texts]
-        end = len(word)
-        return tuple((t, 0, end) for t in texts)
+        def folded(word: str) -> tuple[tuple[str, int, int], ...]:
+            text = fold(word)
+            return ((text, 0, len(word)),) if text else ()
 
-    return direct
+        return folded
+    if type(last) is WordFormsFilter:
+        terms = word_forms(last.language).index_terms
+
+        def forms(word: str) -> tuple[tuple[str, int, int], ...]:
+            end = len(word)
+            return tuple((term, 0, end) for term in terms(word))
+
+        return forms
+    return None

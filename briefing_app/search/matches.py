@@ -260,6 +260,9 @@ class Matches:
             # Whoosh's matchers score a boosted OR differently once skipped into (and its
             # top-N collector misses the best hits); only a full pass scores it right.
             return None
+        # Weighted terms (a query word's forms) are scored here as whoosh's full pass scores
+        # them (BM25 times the weight); whoosh's matchers are not asked near the cut.
+        weighted = _weighted_terms(query)
         segments = self.segments(searcher)  # first: a new searcher drops the parameters
         scoring = Scoring(searcher, self._lengths, self._parameters, segments)
         approx: list[npt.NDArray[np.float64]] = []
@@ -277,7 +280,7 @@ class Matches:
             return []
         every_score = np.concatenate(approx)
         every_doc = np.concatenate(docs)
-        if scoring.exact:
+        if scoring.exact or weighted:
             # No document added up more than two parts anywhere: any order of additions
             # gives whoosh's sum, so these are whoosh's scores already.
             order = np.lexsort((every_doc, -every_score))[:wanted]
@@ -657,7 +660,10 @@ def _scores(query: wq.Query, segment: Segment, scoring: Scoring) -> npt.NDArray[
 def _scored(query: wq.Query, segment: Segment, scoring: Scoring) -> Scored | None:
     parts: list[Scored] = []
     if type(query) is wq.Term:
-        return _term_scores(query.fieldname, query.text, segment, scoring)
+        scored = _term_scores(query.fieldname, query.text, segment, scoring)
+        if scored is not None and query.boost != 1.0:
+            return scored[0] * query.boost, scored[1]
+        return scored
     if type(query) is wq.AndNot:
         scored = _scored(query.a, segment, scoring)
         return None if scored is None else (scored[0], None)
@@ -783,7 +789,15 @@ def _weight_of(pair: tuple[int, Any]) -> int:
 
 
 def _boosted(query: wq.Query) -> bool:
-    return getattr(query, "boost", 1.0) != 1.0 or any(_boosted(sub) for sub in query.children())
+    """A boost this module does not score: on anything but a plain term."""
+    boosted = type(query) is not wq.Term and getattr(query, "boost", 1.0) != 1.0
+    return boosted or any(_boosted(sub) for sub in query.children())
+
+
+def _weighted_terms(query: wq.Query) -> bool:
+    if type(query) is wq.Term:
+        return bool(query.boost != 1.0)
+    return any(_weighted_terms(sub) for sub in query.children())
 
 
 def _term_scores(name: str, text: str | bytes, segment: Segment, scoring: Scoring) -> Scored | None:

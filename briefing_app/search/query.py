@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from whoosh import qparser
 from whoosh.fields import Schema
-from whoosh.query import NullQuery, Or, Prefix, Query, Term
+from whoosh.query import NullQuery, Or, Phrase, Prefix, Query, Term
 
-from briefing_app.search.analysis import folding_analyzer
+from briefing_app.folding import fold
+from briefing_app.search.analysis import TOKEN_PATTERN, analyzer_language, word_forms
 from briefing_app.search.fuzzy import FuzzyTermPlugin
 from briefing_app.search.schema import DEFAULT_FIELDS
 from briefing_app.search.types import QuerySyntaxError
@@ -65,16 +65,28 @@ def parse_date_bound(value: str, *, end: bool) -> int:
     return key
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, as the index does, so prefixes and fuzzy terms match."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+_WORD = re.compile(TOKEN_PATTERN)
 
 
 class _Parser(qparser.QueryParser):
-    """Whoosh's parser, except that a prefix is not stemmed: "voeds*" must match words that
-    start with "voeds". Stemming the prefix the way a whole word is stemmed cut it short in
-    English ("vo"), which matched thousands of unrelated terms and took close to a second."""
+    """Whoosh's parser, except for two kinds of words:
+
+    - a prefix matches words as written (folded): "voeds*" finds words that start with
+      "voeds", never lemmas or compound parts;
+    - a plain word in a body field with word forms finds every form of it
+      (search/analysis.py `WordForms.query_terms`): the word itself weighted first, then
+      another form of it, then a compound that contains it. A hyphenated word
+      ("minister-president") is its words in a row.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        schema = self.schema
+        self._languages = {
+            name: language
+            for name in (schema.names() if schema is not None else [])
+            if (language := analyzer_language(getattr(schema[name], "analyzer", None))) is not None
+        }
 
     def term_query(
         self,
@@ -86,17 +98,26 @@ class _Parser(qparser.QueryParser):
         removestops: bool = True,
     ) -> Query | None:
         plain = super().term_query
-        if termclass is not Prefix:
+        if termclass is Prefix:
+            words = _WORD.findall(text)
+            if len(words) != 1:
+                return plain(fieldname, text, termclass, boost, tokenize, removestops)
+            return Prefix(fieldname, fold(words[0]), boost=boost)
+        language = self._languages.get(fieldname)
+        if termclass is not Term or language is None:
             return plain(fieldname, text, termclass, boost, tokenize, removestops)
-        stemmed = plain(fieldname, text, Term, boost, tokenize, removestops)
-        folded = [token.text for token in folding_analyzer()(text)]
-        if not isinstance(stemmed, Term) or len(folded) != 1:
-            return plain(fieldname, text, termclass, boost, tokenize, removestops)
-        prefix = Prefix(fieldname, folded[0], boost=boost)
-        if stemmed.text == folded[0]:
-            return prefix
-        # The stem as a whole term too: "huizen*" finds "huizen", indexed as its stem "huiz".
-        return Or([prefix, stemmed])
+        words = _WORD.findall(text)
+        if not words:
+            return None
+        if len(words) > 1:
+            return Phrase(fieldname, [fold(word) for word in words], boost=boost)
+        forms = word_forms(language)
+        return Or(
+            [
+                Term(fieldname, term, boost=weight * boost)
+                for term, weight in forms.query_terms(words[0])
+            ]
+        )
 
 
 # The words a spelling suggestion may correct: not a prefix, a wildcard's part or a fuzzy word
@@ -137,7 +158,7 @@ class QueryParser:
         if text.strip() in {"*", "**"}:
             return ParsedQuery(None, date_from, date_to, ())
         try:
-            query = self._parser.parse(_fold_terms(text))
+            query = self._parser.parse(_lower_terms(text))
         except Exception as exc:  # whoosh raises assorted errors on odd input
             raise QuerySyntaxError(f"Could not understand the query: {exc}") from exc
         if query is NullQuery:
@@ -181,20 +202,13 @@ def _is_operator(word: str) -> bool:
     return word in {"AND", "OR", "NOT"}
 
 
-def _fold_terms(text: str) -> str:
-    # Keep the operators (upper-case by design) and field names; fold everything else.
+def _lower_terms(text: str) -> str:
+    # Keep the operators (upper-case by design); lower-case the rest. Folding happens per
+    # field (a lemma is looked up with its accents: "economieën").
     out = []
     for token in re.split(r"(\s+|[()\"])", text):
-        if _is_operator(token) or not token:
-            out.append(token)
-        else:
-            out.append(fold(token) if ":" not in token else _fold_after_colon(token))
+        out.append(token if _is_operator(token) or not token else token.lower())
     return "".join(out)
-
-
-def _fold_after_colon(token: str) -> str:
-    field, _, value = token.partition(":")
-    return f"{field}:{fold(value)}"
 
 
 def _check_balanced(text: str) -> None:

@@ -26,7 +26,7 @@ from briefing_app.search.analysis import (
 )
 from briefing_app.search.blocks import keeps_positions, native_positions, whoosh_positions
 
-SCHEMA_VERSION = 5  # 5: Briefing's posting blocks
+SCHEMA_VERSION = 6  # 6: word forms (surface, lemma, compound part terms)
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")

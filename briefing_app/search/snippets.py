@@ -14,12 +14,18 @@ from functools import lru_cache
 
 from whoosh.analysis import Analyzer
 
-from briefing_app.search.analysis import TOKEN_PATTERN, analyse_word, word_pattern
+from briefing_app.search.analysis import (
+    TOKEN_PATTERN,
+    analyse_word,
+    analyzer_language,
+    word_forms,
+    word_pattern,
+)
 
 SNIPPET_CHARS = 220
-MAX_ANALYSED_CHARS = 60_000
-# Letters at the end of a term that analysis may have changed (tests/core/test_fast_paths.py).
-SIEVE_SLACK = 3  # very long documents: look for the best passage near the start
+MAX_ANALYSED_CHARS = 60_000  # very long documents: look for the best passage near the start
+# Letters at the end of a term a folding-only analyzer's sieve leaves out.
+SIEVE_SLACK = 3
 
 
 def make_snippet(
@@ -70,15 +76,14 @@ def matching_spans(
     if tokenizer is None or tokenizer.pattern != TOKEN_PATTERN:
         return _matching_spans_slow(text, analyzer, terms)
     # Each distinct word is analysed once per process (analyse_word) and judged once per
-    # search (verdicts). Stemmers and compound splitting change only the last letters of a
-    # word or of its parts (heden -> heid, y -> i, jaar -> jar: at most 2, measured over
-    # 125,000 words), so a word that holds no term's start (all but SIEVE_SLACK letters, at
-    # least 2) and no letter outside ASCII (which folding changes) cannot match: only the
-    # words around those places are looked at. Every word of every hit, in a Python loop,
-    # was 1.2 ms per snippet.
+    # search (verdicts). A word that holds none of the terms' heads (a surface term's start;
+    # a lemma's first letters, or those of its irregular forms: `WordForms.sieve_heads`) and
+    # no letter outside ASCII (which folding changes) cannot match: only the words around
+    # those places are looked at. Every word of every hit, in a Python loop, was 1.2 ms per
+    # snippet.
     if verdicts is None:
         verdicts = {}
-    heads = frozenset(term[: max(2, len(term) - SIEVE_SLACK)] for term in terms)
+    heads = _heads(analyzer_language(analyzer), frozenset(terms))
     tokens = _candidate_tokens(text, tokenizer, _sieve(heads))
     spans: list[tuple[int, int]] = []
     last_end = -1
@@ -96,6 +101,16 @@ def matching_spans(
                 spans.append((base + start, base + end))
                 last_end = base + end
     return spans
+
+
+@lru_cache(maxsize=64)
+def _heads(language: str | None, terms: frozenset[str]) -> frozenset[str]:
+    """What every word that gives one of `terms` holds (see `matching_spans`), for the
+    analyzer of `language` (None: a folding-only one)."""
+    if language is None:
+        return frozenset(term[: max(2, len(term) - SIEVE_SLACK)] for term in terms)
+    forms = word_forms(language)
+    return frozenset().union(*(forms.sieve_heads(term) for term in terms))
 
 
 @lru_cache(maxsize=64)
