@@ -6,23 +6,31 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 SIZE ?= 1000,10000
 
-.PHONY: run test lint typecheck bench screenshots translations clean help reliability
+.PHONY: run test lint typecheck bench screenshots translations clean help reliability check-wheel
 
 help:
 	@echo "make run    - set up .venv and start Briefing on the bundled sample library"
 	@echo "make test   - set up .venv with dev tools, run ruff, import-linter, mypy and pytest headless"
 	@echo "make bench  - import/search benchmark (SIZE=1000,10000 by default)"
+	@echo "make check-wheel - build the wheel and sdist, install the wheel outside the checkout, use it"
+
+# pip's and setuptools' output goes to $(INSTALL_LOG), shown only when an install fails.
+INSTALL_LOG := $(VENV)/install.log
+QUIET_PIP = > $(INSTALL_LOG) 2>&1 || { cat $(INSTALL_LOG); echo "Installing failed; the log: $(INSTALL_LOG)"; exit 1; }
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@echo "Setting up $(VENV) (first run only, a minute or two)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip $(QUIET_PIP)
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+$(STAMP): pyproject.toml setup.py | $(PY)
+	@echo "Installing Briefing and its dependencies into $(VENV)..."
+	@$(PY) -m pip install --quiet -e . $(QUIET_PIP)
 	@touch $@
 
-$(DEV_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(DEV_STAMP): pyproject.toml setup.py | $(PY)
+	@echo "Installing Briefing and the developer tools into $(VENV)..."
+	@$(PY) -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
 	@touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -44,6 +52,11 @@ test: lint typecheck
 reliability: $(DEV_STAMP)
 	BRIEFING_RELIABILITY_KILLS=50 BRIEFING_RELIABILITY_DOCS=5000 BRIEFING_RELIABILITY_HITS=50000 \
 		QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/reliability -ra -s
+
+# Builds the wheel and sdist, installs the wheel into a fresh environment outside the checkout
+# and runs it there (the editable install of `make test` would hide a file missing from it).
+check-wheel:
+	PYTHON=$(PYTHON) bash scripts/check_wheel.sh
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --sizes $(SIZE)
