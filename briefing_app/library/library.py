@@ -288,7 +288,12 @@ class Library:
         count = self.index.rebuild(records())
         if gone:
             self.catalog.remove(gone)
-            self._notify(f"{len(gone)} documents could not be read any more and were dropped.")
+            dropped = (
+                "1 document could not be read any more and was dropped."
+                if len(gone) == 1
+                else f"{len(gone)} documents could not be read any more and were dropped."
+            )
+            self._notify(dropped)
         return count
 
     def _save_analysed(self, pending: list[AnalysedFile]) -> None:

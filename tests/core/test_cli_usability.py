@@ -156,3 +156,18 @@ def test_the_checkout_briefing_uses_its_index_wherever_it_is_started(tmp_path: P
         assert done.returncode == 0, done.stderr
         expected = f"Data folder: {REPO / 'index'} (the index/ of the checkout Briefing runs from)"
         assert expected in " ".join(done.stdout.split()), done.stdout
+
+
+def test_a_file_gone_at_reindex_is_counted_in_the_singular(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    write(folder, "mali.txt", PRESS_RELEASE)
+    gone = write(folder, "cyber.md", NOTE)
+    assert main(["--data-dir", str(data_dir), "import", str(folder)]) == 0
+    gone.unlink()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "reindex"]) == 0
+    err = capsys.readouterr().err
+    assert "1 document could not be read any more and was dropped." in err
+    assert "Rebuilt the index: 1 document." in err

@@ -13,6 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from briefing_app import launcher
+from briefing_app.library import datadir
+from briefing_app.library.datadir import checkout_dir
 from briefing_app.ui import app as ui_app
 from briefing_app.ui import main_window
 from briefing_app.ui.dialogs import FailuresDialog, PairsModel, ShortcutsDialog
@@ -65,8 +67,9 @@ def test_no_command_or_gui_opens_the_window(
 def test_main_py_uses_the_checkout_index_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Path] = []
     monkeypatch.setattr(ui_app, "run_gui", lambda data, p: calls.append(data) or 0)
+    monkeypatch.setattr(datadir, "checkout_dir", checkout_dir)  # the real one, for this test
     repo = Path(__file__).resolve().parents[2]
-    assert launcher.main([], default_data_dir=repo / "index") == 0
+    assert launcher.main([]) == 0
     assert calls == [(repo / "index").resolve()]
 
 
