@@ -260,9 +260,6 @@ class Matches:
             # Whoosh's matchers score a boosted OR differently once skipped into (and its
             # top-N collector misses the best hits); only a full pass scores it right.
             return None
-        # Weighted terms (a query word's forms) are scored here as whoosh's full pass scores
-        # them (BM25 times the weight); whoosh's matchers are not asked near the cut.
-        weighted = _weighted_terms(query)
         segments = self.segments(searcher)  # first: a new searcher drops the parameters
         scoring = Scoring(searcher, self._lengths, self._parameters, segments)
         approx: list[npt.NDArray[np.float64]] = []
@@ -280,7 +277,7 @@ class Matches:
             return []
         every_score = np.concatenate(approx)
         every_doc = np.concatenate(docs)
-        if scoring.exact or weighted:
+        if scoring.exact:
             # No document added up more than two parts anywhere: any order of additions
             # gives whoosh's sum, so these are whoosh's scores already.
             order = np.lexsort((every_doc, -every_score))[:wanted]
@@ -793,11 +790,6 @@ def _boosted(query: wq.Query) -> bool:
     boosted = type(query) is not wq.Term and getattr(query, "boost", 1.0) != 1.0
     return boosted or any(_boosted(sub) for sub in query.children())
 
-
-def _weighted_terms(query: wq.Query) -> bool:
-    if type(query) is wq.Term:
-        return bool(query.boost != 1.0)
-    return any(_weighted_terms(sub) for sub in query.children())
 
 
 def _term_scores(name: str, text: str | bytes, segment: Segment, scoring: Scoring) -> Scored | None:

@@ -193,7 +193,7 @@ def test_a_further_page_continues_the_first(index: SearchIndex) -> None:
         ("klimmaat~", True),
         ('"minister verdrag"', True),
         ('"trade talks" OR klimaat', True),
-        ("minister^2", False),  # boosts: whoosh scores every match
+        ("minister^2", False),  # a boosted word (across fields): whoosh scores every match
     ],
 )
 def test_common_queries_are_ranked_without_whooshs_collector(
@@ -238,13 +238,18 @@ def test_any_query_ranks_exactly_as_a_full_whoosh_pass(
     found = index.search(request)
     assert found.total == total
     assert [(hit.id, hit.score) for hit in found.hits] == page
-    # And the scores to the last bit, where this module ranks the query itself.
+    # And the scores to the last bits, where this module ranks the query itself. (A word's
+    # forms are weighted terms: whoosh's own matchers add those up a bit differently once
+    # skipped into than in a full pass, so the last bit may differ from the full pass.)
     searcher = index._current_searcher()
     parsed = index._parser.parse(query).query
     best = index._matches.best(searcher, parsed, index._matches.masks(searcher, parsed), limit)
     if best is not None:
-        full = searcher.search(parsed, limit=None)
-        assert best == [(hit.docnum, hit.score) for hit in full[:limit]]
+        full = [(hit.docnum, hit.score) for hit in searcher.search(parsed, limit=None)[:limit]]
+        assert [doc for doc, _score in best] == [doc for doc, _score in full]
+        assert [score for _doc, score in best] == pytest.approx(
+            [score for _doc, score in full], rel=1e-12
+        )
 
 
 def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> None:
