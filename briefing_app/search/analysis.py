@@ -237,20 +237,21 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 # Where the lemma dictionary is wrong for our texts: "leden" is the plural of "lid" (member)
 # far more often than a form of "lijden" (to suffer).
-_LEMMA_FIXES = {"nl": {"leden": "lid"}, "en": {}}
+_LEMMA_FIXES = {"nl": {"leden": "lid"}, "en": {"people": "person"}}
 
 # British spellings written the American way in lemma terms, so "organisation" and
 # "organization" meet; the surface terms keep each spelling, so the exact one ranks first.
 _US_SPELLING = (
     (re.compile(r"(?<=\w{3})is(ation|ations|e|es|ed|ing|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=\w{3})ys(e|es|ed|ing)$"), r"yz\1"),  # analyse, paralyse
-    (re.compile(r"(?<=\w{2}[^aeiou])our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),
     (re.compile(r"(?<=\w{3})(c|g)e?ment$"), r"\1ment"),  # judgement
     (re.compile(r"(?<=\w{2}[^aeiou])re(s|d)?$"), r"er\1"),  # centre, metre, fibre
     (re.compile(r"(?<=\w{2})ence(s)?$"), r"ense\1"),  # defence, licence, offence
     (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),  # catalogue, dialogue
     (re.compile(r"(?<=\w{3})amme(s)?$"), r"am\1"),  # programme
     (re.compile(r"(?<=\w)(l)l(ed|ing|er|ers)$"), r"\1\2"),  # travelled, labelled
+    (re.compile(r"(?<=\w{3})ll$"), "l"),  # fulfil and fulfill, enrol and enroll
 )
 
 
@@ -261,35 +262,57 @@ def us_spelling(word: str) -> str:
     return word
 
 
-def _lemmatizer(language: str) -> Callable[[str], str]:
-    import simplemma  # deferred: its dictionaries take a second to load, and not every
-    # process analyses text (the window's own process never does)
+class _Dictionary:
+    """simplemma's dictionary of a language: form -> lemma, and the set of lemmas."""
 
-    fixes = _LEMMA_FIXES.get(language, {})
+    def __init__(self, language: str) -> None:
+        # Deferred: the dictionaries take a second to load, and not every process analyses
+        # text (the window's own process never does).
+        import simplemma
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    def lemma(word: str) -> str:
-        fixed = fixes.get(word)
-        if fixed is not None:
-            return fixed
+        self.language = language
+        self.forms = DefaultDictionaryFactory().get_dictionary(language)
+        self.lemmas = frozenset(self.forms.values())
+        self._simplemma = simplemma
+
+    def lemmatize(self, word: str) -> str:
+        """simplemma's lemma, with its other strategies for words the dictionary lacks."""
+        found = self.forms.get(word)
+        if found is not None:
+            return str(found)
         try:
-            found: str = simplemma.lemmatize(word, lang=language)
+            return str(self._simplemma.lemmatize(word, lang=self.language)).lower()
         except ValueError:  # a word simplemma cannot take apart
             return word
-        return found.lower()
 
-    return lemma
+    def knows(self, word: str) -> bool:
+        return word in self.forms or word in self.lemmas
+
+
+def _english_bases(word: str) -> list[str]:
+    """Candidate bases of a regular English form: "lives" -> "life", "canceled" -> "cancel"."""
+    out: list[str] = []
+    if word.endswith("ves") and len(word) > 4:
+        out += [word[:-3] + "fe", word[:-3] + "f"]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("ed") and len(word) > 4:
+        out += [word[:-2], word[:-1]]
+        if word[-3] == word[-4]:
+            out.append(word[:-3])
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            out.append(word[:-4])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out += [word[:-1], word[:-2]]
+    return out
 
 
 @cache
-def lemma_function(language: str) -> Callable[[str], str]:
-    """lemma(lower-cased word, accents kept) -> lower-cased lemma, for "nl" and "en"."""
-    return _lemmatizer(language)
-
-
-def is_known_word(word: str, language: str) -> bool:
-    import simplemma
-
-    return bool(simplemma.is_known(word, lang=language))
+def lemma_dictionary(language: str) -> _Dictionary:
+    return _Dictionary(language)
 
 
 # Term kinds in a body field. A word is indexed as its folded self (the surface term: phrases,
@@ -305,44 +328,86 @@ PART_BOOST = 0.5
 
 
 class WordForms:
-    """The terms of one word in a language: its surface, its lemma, its compound parts."""
+    """The terms of one word in a language: its surface, its lemmas, its compound parts.
+
+    A word may have more than one lemma: the dictionary's, itself when it is a lemma too
+    ("werknemer", which the dictionary takes for a form of "werkneemster"; "wetten", plural
+    of "wet" and a verb), and the base of a regular form ("katten" -> "kat", "lives" ->
+    "life" beside "live"). Two words are forms of each other when their lemmas meet."""
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._lemma = lemma_function(language)
         self._splitter = default_splitter() if language == "nl" else None
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def _dictionary(self) -> _Dictionary:
+        return lemma_dictionary(self.language)
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """The folded lemmas of a word (any case, accents kept or not), the likeliest first."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[word] = self._lemmas(word)
+        return found
 
     def lemma(self, word: str) -> str:
-        """The folded lemma of a word (any case, accents kept or not)."""
+        return self.lemmas(word)[0]
+
+    def _lemmas(self, word: str) -> tuple[str, ...]:
         lowered = word.lower()
         if not lowered.isalpha():
-            return fold(lowered)
+            return (fold(lowered),)
         if not lowered.isascii():
             lowered = unicodedata.normalize("NFC", lowered)
-        found = self._lemma(lowered)
-        if found == lowered and self.language == "nl" and len(lowered) > 4:
-            found = self._dutch_rules(lowered)
-        folded = fold(found)
+        fixed = _LEMMA_FIXES.get(self.language, {}).get(lowered)
+        dictionary = self._dictionary
+        found = [fixed] if fixed else [dictionary.lemmatize(lowered)]
+        if lowered in dictionary.lemmas:
+            found.append(lowered)
+        found.extend(self._regular_bases(lowered, known=found[0] != lowered))
+        folded = [fold(lemma.replace("_", "")) for lemma in found]  # "in_voeren" (separable)
         if self.language == "en":
-            return us_spelling(folded)
-        if folded == fold(lowered) and self._splitter is not None and len(folded) >= _MIN_WORD:
-            # An inflected compound the dictionary lacks: its last part's lemma
-            # ("sanctiepakketten" -> "sanctiepakket").
-            parts = self._splitter.split(folded)
-            tail = parts[-1] if parts and folded.endswith(parts[-1]) else ""
-            if tail:
-                tail_lemma = self.lemma(tail)
-                if tail_lemma != tail:
-                    return folded[: len(folded) - len(tail)] + tail_lemma
-        return folded
+            folded = [us_spelling(lemma) for lemma in folded]
+        elif self._splitter is not None and folded[0] == fold(lowered):
+            folded.extend(self._compound_lemmas(folded[0]))
+        return tuple(dict.fromkeys(folded))
 
-    def _dutch_rules(self, word: str) -> str:
-        """A regular plural or inflection of a word the dictionary lacks: its base form,
-        when that is a word it knows ("katten" -> "kat")."""
-        for base in base_forms(word):
-            if len(base) > 2 and is_known_word(base, "nl"):
-                return self._lemma(base)
-        return word
+    def _regular_bases(self, word: str, *, known: bool) -> list[str]:
+        """The base of a regular plural or inflection, where the dictionary has the base:
+        "katten" -> "kat" (a doubled consonant, so a plural), "lives" -> "life". For a word
+        the dictionary lemmatises (`known`) only the unambiguous patterns."""
+        in_dictionary = known or word in self._dictionary.forms
+        if self.language == "nl":
+            if word.endswith("en") and len(word) > 5 and word[-3] == word[-4]:
+                candidates = [word[:-3]]  # a doubled consonant: "katten", "vissen"
+            elif in_dictionary or len(word) <= 4:
+                return []  # a known word that does not double: "regelen" is no plural
+            else:
+                candidates = list(base_forms(word))
+                if word.startswith("ge") and word.endswith("eerd"):
+                    # "geïnvesteerd", "gecontroleerd": participles of -eren verbs
+                    candidates.append(fold(word[2:-4]) + "eren")
+        elif in_dictionary:
+            candidates = _english_bases(word) if word.endswith("ves") else []
+        else:
+            candidates = _english_bases(word)
+        knows = self._dictionary.knows
+        return [base for base in candidates if knows(base)][:1]
+
+    def _compound_lemmas(self, word: str) -> list[str]:
+        """An inflected compound the dictionary lacks: with its last part's lemmas
+        ("sanctiepakketten" -> "sanctiepakket")."""
+        if len(word) < _MIN_WORD or self._splitter is None:
+            return []
+        parts = self._splitter.split(word)
+        tail = parts[-1] if parts and word.endswith(parts[-1]) else ""
+        if not tail:
+            return []
+        head = word[: len(word) - len(tail)]
+        return [head + lemma for lemma in self.lemmas(tail) if lemma != tail]
 
     def index_terms(self, word: str) -> tuple[str, ...]:
         """Surface, lemma (marked) and compound part lemmas (marked) of one token."""
@@ -350,17 +415,20 @@ class WordForms:
         if not surface:
             return ()
         terms = [surface]
-        lemma = self.lemma(word)
-        parts: tuple[str, ...] = ()
+        terms.extend(LEMMA_MARK + lemma for lemma in self.lemmas(word) if lemma != surface)
         if self._splitter is not None and len(surface) >= _MIN_WORD:
-            parts = self._splitter.split(surface)
-        if lemma != surface:
-            terms.append(LEMMA_MARK + lemma)
-        for part in parts:
-            term = PART_MARK + self.lemma(part)
-            if term not in terms:
-                terms.append(term)
-        return tuple(terms)
+            for part in self._splitter.split(surface):
+                terms.extend(PART_MARK + lemma for lemma in self.lemmas(part))
+        return tuple(dict.fromkeys(terms))
+
+    def _foreign(self, word: str) -> bool:
+        """A word of the other language only ("economies", "fraud" in a Dutch field): it
+        finds itself there, not the forms this language's rules would make of it."""
+        lowered = word.lower()
+        if self._dictionary.knows(lowered):
+            return False
+        others = [code for code in WORD_FORM_LANGUAGES if code != self.language]
+        return any(lemma_dictionary(code).knows(lowered) for code in others)
 
     def sieve_heads(self, term: str) -> frozenset[str]:
         """Beginnings of words, one of which every word holds that gives `term`, lower-cased
@@ -388,13 +456,15 @@ class WordForms:
     def query_terms(self, word: str) -> list[tuple[str, float]]:
         """(term, weight) pairs a query word matches in this language's body field."""
         surface = fold(word)
-        lemma = self.lemma(word)
-        terms = [(surface, EXACT_BOOST), (LEMMA_MARK + lemma, FORM_BOOST)]
-        if lemma != surface:
-            terms.append((lemma, FORM_BOOST))  # the lemma's own surface: "kind" for "kinderen"
-        if self._splitter is not None:
-            terms.append((PART_MARK + lemma, PART_BOOST))
-        return terms
+        terms = {surface: EXACT_BOOST}
+        if self._foreign(word):
+            return list(terms.items())
+        for lemma in self.lemmas(word):
+            terms.setdefault(LEMMA_MARK + lemma, FORM_BOOST)
+            terms.setdefault(lemma, FORM_BOOST)  # a lemma's own surface: "kind" for "kinderen"
+            if self._splitter is not None:
+                terms.setdefault(PART_MARK + lemma, PART_BOOST)
+        return list(terms.items())
 
 
 @cache

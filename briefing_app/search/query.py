@@ -66,6 +66,7 @@ def parse_date_bound(value: str, *, end: bool) -> int:
 
 
 _WORD = re.compile(TOKEN_PATTERN)
+_APOSTROPHE_S = re.compile(r"\w['’]s$")
 
 
 class _Parser(qparser.QueryParser):
@@ -109,6 +110,8 @@ class _Parser(qparser.QueryParser):
         words = _WORD.findall(text)
         if not words:
             return None
+        if len(words) == 2 and words[1] == "s" and _APOSTROPHE_S.search(text):
+            words = [words[0]]  # "auto's", "euro's": the forms of "auto"
         if len(words) > 1:
             return Phrase(fieldname, [fold(word) for word in words], boost=boost)
         forms = word_forms(language)
