@@ -315,3 +315,11 @@ def stray_hits(
             if found and query not in strays:
                 strays[query] = found[:limit]
     return strays
+
+
+def load_known_misses() -> dict[str, str]:
+    """Row id -> why search does not get it right yet (tests/data/word_forms/known_misses.tsv)."""
+    path = DATA / "known_misses.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = [line.split("\t", 1) for line in lines if not line.startswith("#")][1:]
+    return {row_id: reason for row_id, reason in rows}

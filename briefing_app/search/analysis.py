@@ -252,6 +252,15 @@ _US_SPELLING = (
     (re.compile(r"(?<=\w{3})amme(s)?$"), r"am\1"),  # programme
     (re.compile(r"(?<=\w)(l)l(ed|ing|er|ers)$"), r"\1\2"),  # travelled, labelled
     (re.compile(r"(?<=\w{3})ll$"), "l"),  # fulfil and fulfill, enrol and enroll
+    (re.compile(r"(?<=\w)ae(?=\w)"), "e"),  # paediatric, anaemia, haemorrhage
+    (re.compile(r"^scept"), "skept"),  # sceptical
+    (re.compile(r"^(s?m)ould"), r"\1old"),  # mould, smoulder
+    (re.compile(r"(?<=[^e]g)eing$"), "ing"),  # ageing
+    (re.compile(r"(?<=\w{3})ellery$"), "elry"),  # jewellery
+    (re.compile(r"(?<=\w{3})inium$"), "inum"),  # aluminium
+    (re.compile(r"^plough"), "plow"),
+    (re.compile(r"^grey"), "gray"),
+    (re.compile(r"(?<=\w{3})oeuver(s|ed|ing)?$"), r"euver\1"),  # manoeuvre (after "re")
 )
 
 

@@ -11,12 +11,30 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.word_forms import Pair, Trap, WordFormIndex, load_pairs, load_traps
+from benchmarks.word_forms import (
+    Pair,
+    Trap,
+    WordFormIndex,
+    load_known_misses,
+    load_pairs,
+    load_traps,
+)
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
 
 NL_PAIRS = load_pairs("nl")
 EN_PAIRS = load_pairs("en")
 TRAPS = load_traps()
+KNOWN_MISSES = load_known_misses()
+
+
+def _rows(rows: list[Pair] | list[Trap]) -> list[object]:
+    """The table's rows, those listed in known_misses.tsv as strict expected failures."""
+    return [
+        pytest.param(row, id=str(row), marks=pytest.mark.xfail(strict=True, reason=reason))
+        if (reason := KNOWN_MISSES.get(str(row)))
+        else pytest.param(row, id=str(row))
+        for row in rows
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +74,17 @@ def test_the_tables_cover_every_class_of_the_issue() -> None:
     }
 
 
-@pytest.mark.parametrize("pair", NL_PAIRS, ids=str)
+@pytest.mark.parametrize("pair", _rows(NL_PAIRS))
 def test_dutch_word_forms_find_each_other(words: WordFormIndex, pair: Pair) -> None:
     assert words.pair_failures(pair) == []
 
 
-@pytest.mark.parametrize("pair", EN_PAIRS, ids=str)
+@pytest.mark.parametrize("pair", _rows(EN_PAIRS))
 def test_english_word_forms_find_each_other(words: WordFormIndex, pair: Pair) -> None:
     assert words.pair_failures(pair) == []
 
 
-@pytest.mark.parametrize("trap", TRAPS, ids=str)
+@pytest.mark.parametrize("trap", _rows(TRAPS))
 def test_a_false_friend_is_not_found(words: WordFormIndex, trap: Trap) -> None:
     found = words.finds(trap.language, trap.query, trap.must_not_find)
     assert not found, f"{trap.query!r} finds {trap.must_not_find!r} ({trap.note})"
