@@ -791,7 +791,6 @@ def _boosted(query: wq.Query) -> bool:
     return boosted or any(_boosted(sub) for sub in query.children())
 
 
-
 def _term_scores(name: str, text: str | bytes, segment: Segment, scoring: Scoring) -> Scored | None:
     """Whoosh's BM25F for one term, every document of the segment (its formula, its order of
     operations: the same doubles), and the term's document frequency in the segment."""

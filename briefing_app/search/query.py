@@ -81,7 +81,7 @@ class _Parser(qparser.QueryParser):
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         schema = self.schema
         self._languages = {
             name: language
