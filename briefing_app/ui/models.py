@@ -46,10 +46,17 @@ class ResultRole(IntEnum):
     PathRole = Qt.ItemDataRole.UserRole + 6
     LanguageRole = Qt.ItemDataRole.UserRole + 7
     HitRole = Qt.ItemDataRole.UserRole + 8
+    SimilarCountRole = Qt.ItemDataRole.UserRole + 9  # near duplicates collapsed into the hit
+    ExpandedRole = Qt.ItemDataRole.UserRole + 10  # its similar ones are shown below it
+    SimilarOfRole = Qt.ItemDataRole.UserRole + 11  # id of the hit a shown similar one is of
 
 
 class ResultsModel(QAbstractListModel):
-    """The hits of the current result set, loaded page by page as the view scrolls."""
+    """The hits of the current result set, loaded page by page as the view scrolls.
+
+    A hit that stands for near duplicates (`SearchHit.similar_hits`) can be expanded: its
+    similar documents are then rows of their own right below it, until it is collapsed again.
+    Pages and the total count the hits only (the results as collapsed)."""
 
     # Offset of the next page to load; the window answers with append_hits().
     more_wanted = Signal(int)
@@ -58,6 +65,8 @@ class ResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self._rows_by_id: dict[str, int] = {}
+        self._similar_of: dict[str, str] = {}  # id of a shown similar row -> its hit's id
+        self._loaded = 0  # hits loaded (rows, less the similar ones shown)
         self._total = 0
         self._query = ""
         self._requested_offset: int | None = None
@@ -65,18 +74,36 @@ class ResultsModel(QAbstractListModel):
     # -- data in --------------------------------------------------------------------------
 
     def reset_results(self, results: SearchResults) -> None:
+        # The same query again (results refreshed while an import commits): hits that showed
+        # their similar documents go on showing them.
+        expanded = set()
+        if results.query == self._query:
+            expanded = {hit.id for row, hit in enumerate(self._hits) if self.is_expanded(row)}
         self.beginResetModel()
         self._hits = []
         self._rows_by_id = {}
+        self._similar_of = {}
+        self._loaded = 0
         self._total = results.total
         self._query = results.query
         self._requested_offset = None
         self._store(results.hits)
+        if expanded:
+            rows: list[SearchHit] = []
+            for hit in self._hits:
+                rows.append(hit)
+                if hit.id in expanded:
+                    rows.extend(hit.similar_hits)
+                    self._similar_of.update((other.id, hit.id) for other in hit.similar_hits)
+            self._hits = rows
+            self._reindex_rows()
         self.endResetModel()
 
     def append_hits(self, hits: list[SearchHit]) -> None:
         # Drop hits already shown (a page may overlap if the index changed meanwhile).
-        fresh = [hit for hit in hits if hit.id not in self._rows_by_id]
+        # (Or a document listed as similar to one shown: the groups changed meanwhile.)
+        known = set(self._rows_by_id).union(self._similar_ids())
+        fresh = [hit for hit in hits if hit.id not in known]
         self._requested_offset = None
         if not fresh:
             return
@@ -85,6 +112,9 @@ class ResultsModel(QAbstractListModel):
         self._store(fresh)
         self.endInsertRows()
 
+    def _similar_ids(self) -> Iterable[str]:
+        return (other.id for hit in self._hits for other in hit.similar_hits)
+
     def clear(self) -> None:
         self.reset_results(SearchResults(query="", total=0, took_ms=0.0, hits=[]))
 
@@ -92,8 +122,57 @@ class ResultsModel(QAbstractListModel):
         for hit in hits:
             self._rows_by_id[hit.id] = len(self._hits)
             self._hits.append(hit)
+            self._loaded += 1
         # A page that came back short means the total was an over-estimate; trust the rows.
-        self._total = max(self._total, len(self._hits))
+        self._total = max(self._total, self._loaded)
+
+    # -- near duplicates ------------------------------------------------------------------
+
+    def similar_count(self, row: int) -> int:
+        hit = self.hit_at(row)
+        return 0 if hit is None or self.similar_of(row) else len(hit.similar_hits)
+
+    def similar_of(self, row: int) -> str:
+        """Id of the hit whose similar document this row shows ("" for a hit)."""
+        hit = self.hit_at(row)
+        return "" if hit is None else self._similar_of.get(hit.id, "")
+
+    def is_expanded(self, row: int) -> bool:
+        hit = self.hit_at(row)
+        if hit is None or not hit.similar_hits or self.similar_of(row):
+            return False
+        following = self.hit_at(row + 1)
+        return following is not None and self._similar_of.get(following.id) == hit.id
+
+    def set_expanded(self, row: int, expanded: bool) -> bool:
+        """Shows (or hides) the similar documents of the hit at `row` as rows below it;
+        False when there is nothing to change."""
+        hit = self.hit_at(row)
+        if hit is None or not self.similar_count(row) or expanded == self.is_expanded(row):
+            return False
+        others = hit.similar_hits
+        if expanded:
+            self.beginInsertRows(QModelIndex(), row + 1, row + len(others))
+            self._hits[row + 1 : row + 1] = others
+            self._similar_of.update((other.id, hit.id) for other in others)
+            self._reindex_rows()
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(QModelIndex(), row + 1, row + len(others))
+            del self._hits[row + 1 : row + 1 + len(others)]
+            for other in others:
+                self._similar_of.pop(other.id, None)
+            self._reindex_rows()
+            self.endRemoveRows()
+        changed = self.index(row, 0)
+        self.dataChanged.emit(changed, changed, [ResultRole.ExpandedRole])
+        return True
+
+    def toggle_expanded(self, row: int) -> bool:
+        return self.set_expanded(row, not self.is_expanded(row))
+
+    def _reindex_rows(self) -> None:
+        self._rows_by_id = {hit.id: row for row, hit in enumerate(self._hits)}
 
     # -- data out -------------------------------------------------------------------------
 
@@ -105,6 +184,11 @@ class ResultsModel(QAbstractListModel):
     @property
     def query(self) -> str:
         return self._query
+
+    @property
+    def loaded(self) -> int:
+        """Hits loaded so far (the rows, less the similar documents shown below a hit)."""
+        return self._loaded
 
     def hit_at(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -125,7 +209,16 @@ class ResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, ResultRole.PathRole):
             return hit.path
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ", ".join(part for part in (hit.title, hit.date, hit.source) if part)
+            parts = [hit.title, hit.date, hit.source]
+            if self.similar_count(index.row()):
+                parts.append(self.tr("%n similar", "", self.similar_count(index.row())))
+            return ", ".join(part for part in parts if part)
+        if role == ResultRole.SimilarCountRole:
+            return self.similar_count(index.row())
+        if role == ResultRole.ExpandedRole:
+            return self.is_expanded(index.row())
+        if role == ResultRole.SimilarOfRole:
+            return self._similar_of.get(hit.id, "")
         return {
             ResultRole.IdRole: hit.id,
             ResultRole.DateRole: hit.date,
@@ -144,12 +237,12 @@ class ResultsModel(QAbstractListModel):
     # -- lazy loading ---------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._hits) < self._total
+        return not parent.isValid() and self._loaded < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if not self.canFetchMore(parent):
             return
-        offset = len(self._hits)
+        offset = self._loaded
         # The view calls fetchMore on every scroll step; ask the worker only once per page.
         if self._requested_offset == offset:
             return

@@ -24,9 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -36,13 +38,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-from briefing_app.ui.models import ResultRole
+from briefing_app.ui.models import ResultRole, ResultsModel
 
 SNIPPET_LINES = 3
 # Soft yellow with dark text: readable on light and dark palettes alike.
@@ -197,9 +200,14 @@ class ResultDelegate(QStyledItemDelegate):
         body = QFontMetrics(body_font)
         title_metrics = QFontMetrics(title_font)
         padding = self._padding(body)
-        rect = opt.rect.adjusted(padding, padding, -padding, -padding)
+        rect = self._content_rect(opt, index)
         if rect.width() <= 0:
             return
+        if index.data(ResultRole.SimilarOfRole):
+            # A near duplicate shown below its hit: indented, with a rule on its left.
+            painter.setPen(muted_color)
+            x = rect.left() - self._indent(body) // 2
+            painter.drawLine(x, rect.top(), x, rect.bottom())
 
         title = str(index.data(ResultRole.TitleRole) or self.tr("(untitled)"))
         painter.setFont(title_font)
@@ -214,14 +222,33 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setFont(body_font)
         painter.setPen(muted_color)
         line = QRect(rect.left(), line.bottom() + 1, rect.width(), body.lineSpacing())
+        similar = self.similar_label(index)
+        meta_width = rect.width()
+        if similar:
+            label = self._similar_rect(line, body, similar)
+            meta_width = max(0, label.left() - line.left() - body.averageCharWidth())
+            link = palette.color(group, QPalette.ColorRole.Link)
+            painter.setPen(text_color if selected else link)
+            painter.drawText(label, int(Qt.AlignmentFlag.AlignVCenter), similar)
+            painter.setPen(muted_color)
         painter.drawText(
-            line,
+            QRect(line.left(), line.top(), meta_width, line.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            body.elidedText(self._meta_line(index), Qt.TextElideMode.ElideRight, rect.width()),
+            body.elidedText(self._meta_line(index), Qt.TextElideMode.ElideRight, meta_width),
         )
 
         snippet = str(index.data(ResultRole.SnippetRole) or "")
         if not snippet:
+            if index.data(ResultRole.SimilarOfRole):  # no snippet of its own: where it is
+                line = QRect(
+                    rect.left(), line.bottom() + 1 + padding // 2, rect.width(), line.height()
+                )
+                path = str(index.data(ResultRole.PathRole) or "")
+                painter.drawText(
+                    line,
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    body.elidedText(path, Qt.TextElideMode.ElideMiddle, rect.width()),
+                )
             return
         laid_out = self._snippet_layout(snippet, rect.width(), body_font)
         top = line.bottom() + 1 + padding // 2
@@ -229,6 +256,48 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setClipRect(QRectF(0, 0, rect.width(), SNIPPET_LINES * body.lineSpacing()))
         painter.setPen(text_color)
         laid_out.draw(painter)
+
+    # -- near duplicates ------------------------------------------------------------------
+
+    def similar_label(self, index: AnyIndex) -> str:
+        """ "▸ 3 similar" on a hit that stands for near duplicates ("▾" while they are shown),
+        "" on any other row."""
+        count = int(index.data(ResultRole.SimilarCountRole) or 0)
+        if not count:
+            return ""
+        arrow = "▾" if index.data(ResultRole.ExpandedRole) else "▸"
+        return f"{arrow} " + self.tr("%n similar", "", count)
+
+    def similar_hit_rect(self, option: QStyleOptionViewItem, index: AnyIndex) -> QRect:
+        """Where the row's "n similar" is drawn (a click there shows or hides them); an
+        empty rect on a row without one."""
+        label = self.similar_label(index)
+        if not label:
+            return QRect()
+        title_font, body_font = self._fonts(option)
+        body = QFontMetrics(body_font)
+        rect = self._content_rect(option, index)
+        top = rect.top() + QFontMetrics(title_font).lineSpacing()
+        return self._similar_rect(
+            QRect(rect.left(), top, rect.width(), body.lineSpacing()), body, label
+        )
+
+    @staticmethod
+    def _similar_rect(line: QRect, metrics: QFontMetrics, label: str) -> QRect:
+        width = min(line.width(), metrics.horizontalAdvance(label) + 2)
+        return QRect(line.right() - width + 1, line.top(), width, line.height())
+
+    @staticmethod
+    def _indent(metrics: QFontMetrics) -> int:
+        return 3 * metrics.averageCharWidth()
+
+    def _content_rect(self, option: QStyleOptionViewItem, index: AnyIndex) -> QRect:
+        body = QFontMetrics(self._fonts(option)[1])
+        padding = self._padding(body)
+        rect = option.rect.adjusted(padding, padding, -padding, -padding)
+        if index.data(ResultRole.SimilarOfRole):
+            rect.setLeft(rect.left() + self._indent(body))
+        return rect
 
     def _meta_line(self, index: AnyIndex) -> str:
         date = index.data(ResultRole.DateRole) or self.tr("no date")
@@ -299,10 +368,77 @@ class ResultsView(QListView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._emit_open(self.currentIndex())
             return
+        # Right shows a hit's similar documents, Left hides them (from one of them too), as
+        # in a tree.
+        if key == Qt.Key.Key_Right and self.set_similar_shown(self.currentIndex().row(), True):
+            return
+        if key == Qt.Key.Key_Left and self._hide_similar_around(self.currentIndex().row()):
+            return
         if key == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
             self.move_up_from_top.emit()
             return
         super().keyPressEvent(event)
+
+    # -- near duplicates ------------------------------------------------------------------
+
+    def set_similar_shown(self, row: int, shown: bool) -> bool:
+        """Shows or hides the similar documents of the hit at `row`; False if nothing changed."""
+        model = self.model()
+        return isinstance(model, ResultsModel) and model.set_expanded(row, shown)
+
+    def _hide_similar_around(self, row: int) -> bool:
+        """Left: on a hit, hide its similar ones; on one of them, go back to the hit and hide."""
+        model = self.model()
+        if not isinstance(model, ResultsModel):
+            return False
+        parent = model.similar_of(row)
+        if parent:
+            row = model.row_of(parent)
+            self.select_row(row)
+        return model.set_expanded(row, False) or bool(parent)
+
+    def similar_rect(self, index: QModelIndex) -> QRect:
+        """Where the row's "n similar" is, in viewport coordinates (empty if it has none)."""
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, ResultDelegate) or not index.isValid():
+            return QRect()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        return delegate.similar_hit_rect(option, index)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+            and self.similar_rect(index).contains(event.position().toPoint())
+        ):
+            model = self.model()
+            if isinstance(model, ResultsModel):
+                model.toggle_expanded(index.row())
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        model = self.model()
+        if not index.isValid() or not isinstance(model, ResultsModel):
+            return
+        row = (
+            model.row_of(model.similar_of(index.row()))
+            if model.similar_of(index.row())
+            else index.row()
+        )
+        count = model.similar_count(row)
+        if not count:
+            return
+        menu = QMenu(self)
+        if model.is_expanded(row):
+            action = menu.addAction(self.tr("Hide similar documents"))
+        else:
+            action = menu.addAction(self.tr("Show %n similar document(s)", "", count))
+        action.triggered.connect(lambda: model.toggle_expanded(row))
+        menu.exec(event.globalPos())
 
     def _emit_open(self, index: AnyIndex) -> None:
         doc_id = index.data(ResultRole.IdRole)
