@@ -377,6 +377,8 @@ class WordForms:
         if lowered in dictionary.lemmas:
             found.append(lowered)
         found.extend(self._regular_bases(lowered, known=found[0] != lowered))
+        if self.language == "en" and (american := us_spelling(lowered)) != lowered:
+            found.append(dictionary.lemmatize(american))  # "ageing": "age", and "aging"
         folded = [fold(lemma.replace("_", "")) for lemma in found]  # "in_voeren" (separable)
         if self.language == "en":
             folded = [us_spelling(lemma) for lemma in folded]
