@@ -35,6 +35,12 @@ def add_search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--person", action="append", default=[], metavar="NAME")
     p.add_argument("--country", action="append", default=[], metavar="CODE")
     p.add_argument("--org", action="append", default=[], metavar="NAME")
+    p.add_argument(
+        "--literal",
+        action="store_true",
+        help="search only the words as typed (by default a name such as EU also searches "
+        "the entity's other names: Europese Unie, European Union)",
+    )
 
 
 def cmd_rescan(library: Library, args: argparse.Namespace) -> int:
@@ -89,6 +95,7 @@ def _request(args: argparse.Namespace, query: str, *, facets: bool) -> SearchReq
         countries=tuple(args.country),
         organizations=tuple(args.org),
         facets=facets,
+        literal=args.literal,
     )
 
 
@@ -98,6 +105,7 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
         "total": results.total,
         "took_ms": results.took_ms,
         "suggestion": results.suggestion,
+        "expanded": results.expanded,
         "hits": [
             {
                 "id": hit.id,
@@ -141,6 +149,9 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
     print(out.dim(f"{results.total} {noun} ({results.took_ms:.0f} ms)"))
     if results.suggestion:
         print(f"Did you mean: {out.bold(results.suggestion)}?")
+    for typed, names in results.expanded.items():
+        also = ", ".join(names)
+        print(out.dim(f"“{typed}” also searched as {also} (--literal: only as typed)"))
     for rank, hit in enumerate(results.hits, start=1):
         meta = " · ".join(x for x in (hit.date or "no date", hit.language, hit.id) if x)
         print(f"\n{rank:>2}. {out.bold(hit.title)}  {out.dim(meta)}")

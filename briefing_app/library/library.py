@@ -16,6 +16,7 @@ from briefing_app.entities import (
     resolve_organization,
     resolve_surnames,
 )
+from briefing_app.entities.aliases import AliasTable, alias_table
 from briefing_app.entities.corrections import CorrectionError, Corrections
 from briefing_app.entities.countries import find_countries
 from briefing_app.library import bookmarking
@@ -40,6 +41,8 @@ from briefing_app.search import (
     SearchRequest,
     SearchResults,
 )
+from briefing_app.search.expansion import Expansion, expand_query
+from briefing_app.search.index import SUGGEST_BELOW
 
 CATALOG_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
@@ -140,6 +143,7 @@ class Library:
             raise LibraryError(f"Cannot use the data folder {self.data_dir}: {reason}") from error
         self.index = SearchIndex(self.data_dir / INDEX_DIR, writer_timeout=lock_timeout())
         self.corrections = self._load_corrections()
+        self._corrections_stamp = self._corrections_file_stamp()
         self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
@@ -316,13 +320,56 @@ class Library:
             ),
             countries=tuple(self.country_code(str(name)) for name in request.countries),
         )
+        typed, request = request, self._widened(request)
         results = self.index.search(request)
         if "people" in results.facets:
             results.facets["people"] = self._merge_people_facets(results.facets["people"])
         resolution = self.surname_resolution()
         for hit in results.hits:
             hit.people = list(dict.fromkeys(resolution.get(p, p) for p in hit.people))
+        if request.query != typed.query:
+            self._report_widening(typed, results)
         return results
+
+    # -- entity aliases widen the search ---------------------------------------------------
+
+    def expand_query(self, query: str) -> Expansion:
+        """The query with every name of a known entity in it widened to all the entity's names
+        (entities/aliases.py: which names; search/expansion.py: how the query is rewritten)."""
+        table = self.alias_table()
+        return expand_query(query, table.names_for, table.longest)
+
+    def alias_table(self) -> AliasTable:
+        """The entities' names, with the corrections as saved now (another process's, too)."""
+        stamp = self._corrections_file_stamp()
+        if stamp != self._corrections_stamp:
+            self._corrections_stamp = stamp
+            self.corrections = self._load_corrections()
+        return alias_table(self.corrections)
+
+    def _corrections_file_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.corrections_path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def _widened(self, request: SearchRequest) -> SearchRequest:
+        """The request with its query widened (unless literal). A widened query's spelling
+        suggestion comes from the query as typed (`_report_widening`)."""
+        if request.literal or not request.query.strip():
+            return request
+        expansion = self.expand_query(request.query)
+        if not expansion.expanded:
+            return request
+        return replace(request, query=expansion.query, suggest=False)
+
+    def _report_widening(self, typed: SearchRequest, results: SearchResults) -> None:
+        results.query = typed.query
+        results.expanded = self.expand_query(typed.query).expanded
+        if typed.suggest and typed.count and results.total < SUGGEST_BELOW:
+            literal = replace(typed, literal=True, limit=1, offset=0, snippets=False, facets=False)
+            results.suggestion = self.index.search(literal).suggestion
 
     # -- the library-wide surname rule -----------------------------------------------------
 
@@ -365,10 +412,13 @@ class Library:
                 )
         return sorted(merged.values(), key=lambda r: (r.type, -r.count, r.name.lower()))
 
-    def highlight_words(self, query: str, document: Document) -> list[str]:
-        """Words of the document that the query matches, as they are written in it."""
+    def highlight_words(self, query: str, document: Document, literal: bool = False) -> list[str]:
+        """Words of the document that the query matches, as they are written in it (the other
+        names of the entities it names too, unless `literal`)."""
         if not query.strip():
             return []
+        if not literal:
+            query = self.expand_query(query).query
         return self.index.highlight_words(query, document.text, document.language)
 
     def country_code(self, name: str) -> str:

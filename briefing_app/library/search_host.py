@@ -77,8 +77,8 @@ class SearchHost:
         result: SearchResults = self._call("search", request)
         return result
 
-    def highlight_words(self, query: str, document: Document) -> list[str]:
-        words: list[str] = self._call("highlight_words", query, document)
+    def highlight_words(self, query: str, document: Document, literal: bool = False) -> list[str]:
+        words: list[str] = self._call("highlight_words", query, document, literal)
         return words
 
     def reopen_index(self) -> None:

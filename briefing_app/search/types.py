@@ -68,6 +68,9 @@ class SearchRequest:
     # False: only the hits are wanted (a further page of results). The search then stops at
     # offset + limit matches instead of visiting them all, and `total` is only a lower bound.
     count: bool = True
+    # True: search the words as typed. False: the library also searches the other names of the
+    # entities the query names ("EU" -> "Europese Unie", "European Union").
+    literal: bool = False
 
 
 @dataclass
@@ -100,3 +103,5 @@ class SearchResults:
     hits: list[SearchHit]
     suggestion: str | None = None
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    # Names the library searched for too: what was typed -> the other names ({"EU": [...]}).
+    expanded: dict[str, list[str]] = field(default_factory=dict)

@@ -37,6 +37,7 @@ from briefing_app.ui.bookmark_editor import BookmarkEditor
 from briefing_app.ui.bookmarks_panel import BookmarksPanel
 from briefing_app.ui.dialogs import FailuresDialog, ShortcutsDialog
 from briefing_app.ui.entity_panel import EntityPanel
+from briefing_app.ui.expansion_note import ExpansionNote
 from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.reader import ReaderPane
@@ -94,6 +95,10 @@ class MainWindow(QMainWindow):
         self._scroll_to_bookmark: str | None = None  # once its document is shown
         self._deleted: list[Bookmark] = []  # for undo, newest last
         self._read_only = False  # the data folder cannot be written: search and read only
+        # The query the user chose to search literally (no entity aliases), and the other
+        # names the last widened search of a query looked for (to offer them back).
+        self._literal_query: str | None = None
+        self._widened: tuple[str, dict[str, list[str]]] = ("", {})
         self.setObjectName("mainWindow")
         self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.search_bar = SearchBar(self)
+        self.expansion_note = ExpansionNote(self)
         self.filter_bar = FilterBar(self)
         self.results_model = ResultsModel(self)
         self.results_view = ResultsView(self)
@@ -144,6 +150,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addWidget(self.search_bar)
+        layout.addWidget(self.expansion_note)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -361,6 +368,7 @@ class MainWindow(QMainWindow):
         self.search_bar.query_submitted.connect(self._on_query_submitted)
         self.search_bar.move_down.connect(self._focus_results)
         self.search_bar.history_changed.connect(self._remember_history)
+        self.expansion_note.literal_changed.connect(self.set_literal)
         self.filter_bar.filters_changed.connect(self.search)  # sort and dates included
         self.results_model.more_wanted.connect(self._load_more)
         self.results_view.current_changed.connect(self._on_current_result)
@@ -525,6 +533,7 @@ class MainWindow(QMainWindow):
             countries=keys("country"),
             organizations=keys("org"),
             facets=True,
+            literal=self.is_literal(),
         )
 
     def search(self, *_args: object, keep_selection: bool = False) -> int:
@@ -563,6 +572,7 @@ class MainWindow(QMainWindow):
             self.suggestion_label.show()
         else:
             self.suggestion_label.hide()
+        self._show_expansion(results)
         for kind, _object_name, facet in PANELS:
             self.panels[kind].set_result_entities(
                 self._facet_items(kind, results.facets.get(facet, []))
@@ -596,6 +606,25 @@ class MainWindow(QMainWindow):
     def _on_page_loaded(self, request_id: int, _offset: int, hits: list) -> None:
         if self.service.is_current_search(request_id):
             self.results_model.append_hits(hits)
+
+    def is_literal(self) -> bool:
+        """True when the query in the box is searched as typed, without entity aliases (the
+        user chose so for this query; a new query is widened again)."""
+        return self._literal_query is not None and self._literal_query == self.search_bar.query()
+
+    def set_literal(self, literal: bool) -> None:
+        """Search the current query as typed (True) or with its entities' other names too."""
+        self._literal_query = self.search_bar.query() if literal else None
+        self.search(keep_selection=True)
+
+    def _show_expansion(self, results: SearchResults) -> None:
+        literal = self._request is not None and self._request.literal
+        if not literal:
+            self._widened = (results.query, results.expanded)
+        query, expanded = self._widened
+        if literal and query != results.query:
+            expanded = {}
+        self.expansion_note.show_expansion(results.query, expanded, literal)
 
     def _use_suggestion(self, _link: str) -> None:
         self.set_query(str(self.suggestion_label.property("suggestion")))
@@ -652,7 +681,7 @@ class MainWindow(QMainWindow):
         self._current_doc = doc_id
         self._update_navigation()
         self._opening_timer.start()
-        self.service.open_document(doc_id, self.search_bar.query())
+        self.service.open_document(doc_id, self.search_bar.query(), literal=self.is_literal())
 
     def _opening_note(self) -> str:
         return self.tr("Opening the document…")

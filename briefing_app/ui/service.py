@@ -200,8 +200,8 @@ class ReadWorker(QObject):
             return
         self.page_loaded.emit(request_id, offset, page.hits)
 
-    @Slot(int, str, str)
-    def open_document(self, request_id: int, doc_id: str, query: str) -> None:
+    @Slot(int, str, str, bool)
+    def open_document(self, request_id: int, doc_id: str, query: str, literal: bool) -> None:
         if request_id < self._latest.document or self._library is None or self._searcher is None:
             return
         try:
@@ -209,7 +209,7 @@ class ReadWorker(QObject):
             words: list[str] = []
             if opened.document is not None and query.strip():
                 try:
-                    words = self._searcher.highlight_words(query, opened.document)
+                    words = self._searcher.highlight_words(query, opened.document, literal)
                 except SearchError:
                     words = []
         except LibraryError as error:
@@ -442,7 +442,7 @@ class LibraryService(QObject):
     # Requests to the workers (queued across threads).
     _search_wanted = Signal(int, object)
     _page_wanted = Signal(int, object, int)
-    _document_wanted = Signal(int, str, str)
+    _document_wanted = Signal(int, str, str, bool)
     _import_wanted = Signal(list, bool)
     _rescan_wanted = Signal()
     _reindex_wanted = Signal()
@@ -587,9 +587,11 @@ class LibraryService(QObject):
     def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
         self._page_wanted.emit(request_id, request, offset)
 
-    def open_document(self, doc_id: str, query: str = "") -> int:
+    def open_document(self, doc_id: str, query: str = "", *, literal: bool = False) -> int:
+        """Opens a document; the reader highlights what `query` matches (with the other names
+        of the entities it names, unless `literal`)."""
         self._latest.document += 1
-        self._document_wanted.emit(self._latest.document, doc_id, query)
+        self._document_wanted.emit(self._latest.document, doc_id, query, literal)
         return self._latest.document
 
     def is_current_document(self, request_id: int) -> bool:

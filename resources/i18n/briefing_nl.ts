@@ -294,6 +294,39 @@ Ook geschreven als: {aliases}</translation>
     </message>
 </context>
 <context>
+    <name>ExpansionNote</name>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="51"/>
+        <source>Searching only “%1”.</source>
+        <translation>Alleen gezocht op “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="52"/>
+        <source>Also search for %1</source>
+        <translation>Zoek ook op %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="53"/>
+        <source>Also search for the other names</source>
+        <translation>Zoek ook op de andere namen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="55"/>
+        <source>Also searching for: %1</source>
+        <translation>Ook gezocht op: %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="56"/>
+        <source>Search only %1</source>
+        <translation>Zoek alleen op %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/expansion_note.py" line="57"/>
+        <source>Search only the words as typed</source>
+        <translation>Zoek alleen op de getypte woorden</translation>
+    </message>
+</context>
+<context>
     <name>FailuresDialog</name>
     <message>
         <location filename="../../briefing_app/ui/dialogs.py" line="90"/>
