@@ -208,6 +208,25 @@ def _keep(text: str, start: int, end: int, form: _Form) -> bool:
 
 def find_countries(text: str, language: str) -> list[Mention]:
     """Every mention of a sovereign state in `text` (language "nl" or "en"), in text order."""
+    # The organization recogniser reads a whole document's countries to tell whose government
+    # it is about; the extractor then asks for the same list: the last document's is kept (one
+    # tuple, replaced whole, so threads never see half of it).
+    global _last_document
+    if len(text) < _REMEMBERED_LENGTH:
+        return _find_countries(text, language)
+    last = _last_document
+    if last is not None and last[0] == language and last[1] == text:
+        return list(last[2])
+    mentions = _find_countries(text, language)
+    _last_document = (language, text, tuple(mentions))
+    return mentions
+
+
+_REMEMBERED_LENGTH = 400
+_last_document: tuple[str, str, tuple[Mention, ...]] | None = None
+
+
+def _find_countries(text: str, language: str) -> list[Mention]:
     candidates = []
     for start, end, forms in _gazetteer().candidates(text):
         usable = [f for f in forms if _applies(f, language)]
@@ -290,6 +309,29 @@ def country_names() -> dict[str, tuple[str, ...]]:
 def country_blockers() -> tuple[str, ...]:
     """Region names that contain a country's name and are no country ("Latin America")."""
     return tuple(name for code, names in _curated_names() if code is None for name in names)
+
+
+@cache
+def country_label(code: str, language: str) -> str:
+    """How a name says whose a body is: "UK", "US", "German" in English; "Britse", "Duitse" in
+    Dutch ("UK Ministry of Justice", "Duitse ministerie van Defensie")."""
+    with resource_path("gazetteers", "countries.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) != 5 or fields[0] != code:
+                continue
+            if language == "nl":
+                adjective = next(iter(_split(fields[4])), "")
+                inflected = _inflect_dutch(adjective) if adjective else None
+                if inflected:
+                    return inflected
+            else:
+                short = next(iter(_split(fields[1])), "")
+                if short and _kind_of(short) is Kind.ABBREVIATION:
+                    return short.replace(".", "")
+                if _split(fields[3]):
+                    return _split(fields[3])[0]
+    return country_name(code, language)
 
 
 @cache

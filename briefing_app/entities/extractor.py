@@ -38,6 +38,15 @@ def extract_entities(text: str, language: str, ui_language: str = "en") -> Docum
     countries = [
         m for m in find_countries(text, language) if not _inside(m, [*org_spans, *credits])
     ]
+    # Another country's ministry ("UK Ministry of Justice", or "the Ministry of Justice" in a
+    # British text) counts that country for the document, at the ministry's own span.
+    linked = [
+        Mention(EntityType.COUNTRY, m.country, m.surface, m.start, m.end)
+        for m in organizations
+        if m.country is not None
+    ]
+    if linked:
+        countries = sorted(countries + linked, key=lambda m: m.start)
     blocked = org_spans + [(m.start, m.end) for m in countries]
     people = find_people(text, language, blocked, credits=credits)
     return DocumentEntities(

@@ -24,6 +24,9 @@ class Mention:
     surface: str  # the text as it stands, without a leading title ("Blok", "NAVO")
     start: int  # code-point offsets into the text
     end: int
+    # For an organization of another country's government ("UK Ministry of Justice"): that
+    # country's ISO code, so the document counts the country too.
+    country: str | None = None
 
 
 @dataclass

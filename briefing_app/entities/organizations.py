@@ -3,16 +3,27 @@
 Known organizations come from the curated gazetteer `resources/gazetteers/organizations.tsv`
 (Dutch and English names and acronyms; NAVO = NATO). On top of that:
 - a minister's portfolio names the ministry ("minister Blok van Buitenlandse Zaken");
-- patterns find organizations the gazetteer lacks ("Ministerie van ...", "... Bank",
-  "Nationaal Cyber Security Centrum (NCSC)" defines NCSC for the rest of the document).
+- patterns find organizations the gazetteer lacks: named bodies (capitalised words around a
+  head word such as Agency, Fund, Stichting, ...centrum: "Federal Emergency Management
+  Agency", "Office for Budget Responsibility", "Acme Widgets Ltd"), and acronyms a text
+  defines in either order ("Nationaal Cyber Security Centrum (NCSC)", "EMFA (Eastern Marine
+  Fisheries Authority)") count for the rest of the document;
+- whose government: a ministry, department or national body of another country is its own
+  organization, named for its country ("UK Ministry of Justice", "Franse ministerie van
+  Defensie") and linked to it (Mention.country). A Dutch ministry only when the name is
+  Dutch, says so, or the text is about the Dutch government.
 Acronyms match only in their exact case, so "Is" and "Who" are no organizations.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from briefing_app.entities._gazetteer import (
     Gazetteer,
@@ -21,7 +32,7 @@ from briefing_app.entities._gazetteer import (
     leftmost_longest,
     same_length_lower,
 )
-from briefing_app.entities.countries import find_countries
+from briefing_app.entities.countries import country_label, find_countries
 from briefing_app.entities.model import EntityType, Mention
 from briefing_app.resources import resource_path
 
@@ -148,18 +159,12 @@ _LEAD = re.compile(
 _NAME_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op"}
 
 
-def _foreign_qualifier(text: str, lead_start: int, language: str) -> bool:
-    """ "de Franse minister van Defensie", "Ukraine's Ministry of Defence": not a Dutch ministry."""
-    window_start = max(0, lead_start - 40)
-    before = text[window_start:lead_start]
-    for mention in find_countries(before, language):
-        gap = before[mention.end :]
-        if mention.key != "NL" and re.fullmatch(r"(?:['’]s)?\s+(?:(?:de|het|the)\s+)?", gap):
-            return True
-    return False
+_DUTCH_LEADS = re.compile(r"[Mm]inister|[Ss]taatssecretaris|[Dd]epartement|[Bb]ewindspersoon")
 
 
-def _ministry_candidates(text: str, language: str, haystack: str) -> list[_Candidate]:
+def _ministry_candidates(
+    text: str, language: str, haystack: str, government: _Government, countries: dict[str, str]
+) -> list[_Candidate]:
     candidates: list[_Candidate] = []
     for start, end, ministries in _portfolios().candidates(text, haystack):
         if not text[start].isupper() and not text[start:end].startswith("the "):
@@ -170,58 +175,361 @@ def _ministry_candidates(text: str, language: str, haystack: str) -> list[_Candi
         name = lead.group("name").split()
         if name and (name[0] in _NAME_PARTICLES or name[-1] in _NAME_PARTICLES - {"'t"}):
             continue  # "minister van ..." is read as lead + connector, never as a name
-        if _foreign_qualifier(text, lead.start(), language):
-            candidates.append((lead.start(), end, None))
-        elif lead.group("ministry"):
-            candidates.append((lead.start(), end, ministries[0]))
+        # Dutch words ("minister", "ministerie") name a Dutch ministry unless a country
+        # qualifies them ("de Franse minister van Defensie"); English ones follow the text.
+        dutch_name = bool(_DUTCH_LEADS.fullmatch(lead.group(0).split()[0]))
+        portfolio = re.sub(r"^the ", "", text[start:end])
+        if lead.group("ministry"):
+            found = government.resolve(
+                lead.start(), end, ministries[0], text[lead.start() : end], dutch_name, countries
+            )
+            candidates.append(found)
+            continue
+        # An official: the ministry is named after the portfolio.
+        base = ("ministerie van " if language == "nl" else "Ministry of ") + portfolio
+        first, last, key = government.resolve(
+            lead.start(), end, ministries[0], base, dutch_name, countries
+        )
+        if key in countries:
+            candidates.append((first, last, key))
+            countries.setdefault("\t" + key, portfolio)  # see _officials_to_departments
         else:
             candidates.append((start, end, ministries[0]))
     return candidates
 
 
-# Spaces within one line only: a name never runs across a paragraph break.
-_WORDS = _CAPITALISED + r"(?:[ \xa0]+" + _CAPITALISED + r")*"
-# "Ministerie van Onderwijs, Cultuur en Wetenschap": commas only inside an "a, b en c" list.
-_UNKNOWN_MINISTRY = re.compile(
-    r"\b(?:Ministerie van|Ministry of(?: the)?)[ \xa0]+"
-    + _WORDS
-    + r"(?:(?:,[ \xa0]+"
-    + _WORDS
-    + r")*[ \xa0]+(?:en|and|&)[ \xa0]+"
-    + _WORDS
-    + r")?"
-)
-_BANKS = (
-    re.compile(r"\b(?P<name>(?:" + _CAPITALISED + r"[ \xa0]+){1,4}Bank)\b"),
-    re.compile(
-        r"\b(?P<name>(?:" + _CAPITALISED + r"[ \xa0]+){0,3}Bank of(?: the)?"
-        r"(?:[ \xa0]+" + _CAPITALISED + r"){1,3})\b"
-    ),
-)
-_SENTENCE_WORDS = {"The", "De", "Het", "Een", "A", "An", "In", "Bij", "Via", "Door", "With"}
+def _officials_to_departments(candidates: list[_Candidate], countries: dict[str, str]) -> None:
+    """ "Secretary of State for Health" in a text that names the "Department of Health and
+    Social Care": the official's body is that department, not a "Ministry of Health"."""
+    for official in [k[1:] for k in countries if k.startswith("\t")]:
+        portfolio = countries.pop("\t" + official)
+        bodies = [
+            key
+            for key, code in countries.items()
+            if key != official and code == countries[official] and portfolio in key
+        ]
+        if bodies:
+            body = min(bodies, key=len)
+            candidates[:] = [(s, e, body if k == official else k) for s, e, k in candidates]
 
 
-def _pattern_candidates(text: str, language: str) -> list[_Candidate]:
-    candidates: list[_Candidate] = []
-    has_ministry = "Minist" in text  # cheap guards: most texts need neither pattern
-    for match in _UNKNOWN_MINISTRY.finditer(text) if has_ministry else ():
-        surface = match.group(0)
-        if _foreign_qualifier(text, match.start(), language):
-            candidates.append((match.start(), match.end(), None))
-        else:
-            candidates.append(
-                (match.start(), match.end(), resolve_organization(surface) or surface)
-            )
-    bank_matches = [m for p in _BANKS for m in p.finditer(text)] if "Bank" in text else []
-    for match in bank_matches:
-        words = match.group("name").split()
-        while words and words[0] in _SENTENCE_WORDS:
-            words.pop(0)
-        if len(words) >= 2:
-            start = match.end() - len(" ".join(words))
-            name = text[start : match.end()]
-            candidates.append((start, match.end(), resolve_organization(name) or name))
-    return candidates
+# --- named bodies ------------------------------------------------------------------------------
+
+# A capitalised word followed by one of these words names a body ("Federal Emergency
+# Management Agency", "Office for Budget Responsibility"). English head words end the name or
+# take an of/for complement; used as a modifier ("Council Tax", "Bank Holiday") they name
+# nothing.
+_EN_HEADS = frozenset(
+    {
+        "Agency", "Service", "Services", "Office", "Department", "Ministry", "Commission",
+        "Council", "Committee", "Forum", "Coalition", "Alliance", "Partnership", "Fund",
+        "Foundation", "Trust", "Centre", "Center", "Institute", "Institution", "Bank", "Board",
+        "Authority", "Association", "Organisation", "Organization", "Federation", "Union",
+        "Network", "Group", "Taskforce", "Panel", "Tribunal", "Inspectorate", "Bureau",
+        "Secretariat", "Society", "Corporation", "Company", "Consortium", "Confederation",
+        "Academy", "University", "Directorate", "Police", "Parliament", "Assembly",
+        "Ombudsman", "Regulator", "Registry", "Observatory", "Laboratory",
+    }
+)  # fmt: skip
+# Company forms end a company's name ("Acme Widgets Ltd", "Veldhuis Bouw B.V.").
+_COMPANY_FORM = re.compile(
+    r"(?<=[\w.] )(?:B\.V\.|N\.V\.|S\.A\.|Ltd\b\.?|Inc\b\.?|PLC\b|plc\b|LLP\b|LLC\b|GmbH\b"
+    r"|Limited\b)"
+)
+# Dutch head words, alone ("Stichting Vluchtelingenhulp", "Raad voor de Leefomgeving") or
+# ending a compound ("Waarborgfonds", "Kenniscentrum", "Onderzoeksraad").
+_NL_HEADS = (
+    "dienst", "raad", "commissie", "comité", "forum", "coalitie", "alliantie", "fonds",
+    "stichting", "centrum", "instituut", "bank", "bureau", "autoriteit", "agentschap",
+    "inspectie", "vereniging", "federatie", "unie", "bond", "organisatie", "college", "platform",
+    "netwerk", "overleg", "academie", "genootschap", "partnerschap", "maatschappij",
+    "ministerie", "departement", "bedrijf", "collectief",
+)  # fmt: skip
+_NL_HEAD_WORDS = frozenset(h.capitalize() for h in _NL_HEADS) | {"Comité"}
+_GOVERNMENT_HEADS = frozenset({"Ministry", "Department", "Ministerie", "Departement"})
+_GOVERNMENT_ADJECTIVES = frozenset({"Federal", "Federale", "State", "Royal", "Imperial"})
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w'’&-]+|[^\w\s]")
+_GLUED = re.compile(r"[a-zà-ÿ]{3}[A-Z][a-z]")
+_DESCRIBING_SUFFIX = re.compile(
+    r"-(?:led|based|funded|owned|backed|run|wide|related|style)$", re.IGNORECASE
+)
+_JOINERS = frozenset({"and", "en", "&", "und"})
+_MAX_RUN = 6
+# Dutch words for laws and rules: "Besluit Onderzoeksraad voor Veiligheid" is no body.
+_LAW_WORDS = (
+    "wet", "besluit", "regeling", "beschikking", "circulaire", "werkwijze", "reglement",
+    "verordening",
+)  # fmt: skip
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that open a sentence or a reference rather than a name: dropped from a name's start.
+_LEADING_JUNK = _word_set(
+    """the a an this that these those each every any all our its their his her such some both
+    your my no other another new de het een deze die dit elke ieder iedere onze ons zijn haar hun
+    alle andere in at on for by with from to of and as if when while where after before during
+    under over via per bij door met voor van naar volgens namens tijdens na op uit om en ook
+    annex appendix section chapter part table figure schedule article paragraph page step phase
+    bijlage hoofdstuk artikel paragraaf tabel figuur onderdeel lid see zie minister ministers
+    secretary chair chairman chairwoman director president chief head mr mrs ms dr lord lady
+    sir member members dear welcome how what why who which we they it he she i you our
+    staatssecretaris voorzitter directeur directeur-generaal directoraat-generaal directie
+    geacht geachte indien als wanneer nadat omdat zodra hoewel"""
+)
+# Words that alone with a head word make a kind of body, not a body ("Steering Committee",
+# "Central Bank", "Raad van Bestuur").
+_GENERIC_WORDS = _word_set(
+    """select steering executive audit working advisory supervisory management local parish
+    county district city town borough regional municipal customer client main general central
+    relevant appropriate competent responsible independent joint standing special same
+    following above said national federal state public private civil social international
+    european global world new sub programme project review expert technical scientific
+    bestuur toezicht commissarissen directors trustees governors lokale landelijke nationale
+    regionale gemeentelijke centrale algemene bijzondere vaste permanente tijdelijke
+    georganiseerd combined"""
+)
+_CONNECTOR_WORDS = frozenset(
+    {"of", "for", "on", "to", "and", "&", "the", "van", "voor", "op", "ter", "tot", "en", "de",
+     "het", "der", "den", "für", "des", "und", "zur", "zum", "in"}
+)  # fmt: skip
+_COMPLEMENT_LEADS = frozenset(
+    {"of", "for", "on", "van", "voor", "op", "ter", "tot", "für", "des", "der", "zur"}
+)
+_ARTICLES = frozenset({"the", "de", "het", "der", "den"})
+
+
+def _is_capital(token: str) -> bool:
+    if not (token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token))):
+        return False
+    # "WethoudersGeacht" (words glued together), "UK-led": no word of a name
+    return not (_GLUED.search(token) or _DESCRIBING_SUFFIX.search(token))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _is_head(word: str, language: str) -> bool:
+    if word in _EN_HEADS or word in _GOVERNMENT_HEADS or word.startswith("Bundesminister"):
+        return True
+    if language != "nl":
+        return False
+    return word in _NL_HEAD_WORDS or (len(word) > 6 and word.lower().endswith(_NL_HEADS))
+
+
+def _named_body(
+    text: str, head_start: int, head_end: int, language: str
+) -> tuple[int, int, bool] | None:
+    """The name around a head word: (start, end, whether it stands in a heading), or None."""
+    line_start = max(text.rfind("\n", 0, head_start) + 1, head_start - 100)
+    line_end = text.find("\n", head_end, head_end + 120)
+    line_end = line_end if line_end >= 0 else min(len(text), head_end + 120)
+    tokens = [
+        (m.start() + line_start, m.group()) for m in _TOKEN.finditer(text[line_start:line_end])
+    ]
+    h = next((k for k, (at, _) in enumerate(tokens) if at == head_start), None)
+    if h is None:
+        return None
+    head = tokens[h][1]
+    company = _COMPANY_FORM.match(text, head_start) is not None
+    dutch_head = language == "nl" and not company
+    first = _left_end(text, tokens, h, language)
+    # Right: an of/for complement ("Office for Budget Responsibility"); in Dutch also a name
+    # in apposition ("Stichting Vluchtelingenhulp", "Kenniscentrum Digitale Weerbaarheid").
+    last = h
+    if not company and head[-2:] not in ("'s", "’s"):
+        k = h + 1
+        if k < len(tokens) and tokens[k][1] in _COMPLEMENT_LEADS:
+            k += 1
+            if k < len(tokens) and tokens[k][1] in _ARTICLES:
+                k += 1
+            last = _run_end(tokens, k, h, language)
+        elif k < len(tokens) and _is_capital(tokens[k][1]):
+            if not dutch_head:
+                return None  # a head word used as a modifier: "Council Tax", "Bank Holiday"
+            last = _run_end(tokens, k, h, language)
+    while first < h and (len(tokens[first][1]) == 1 or tokens[first][1].isdigit()):
+        first += 1  # "Annex B Committee"
+    if first == h and last == h:
+        return None  # "Council", "the Department", "Belastingdienst": the gazetteer's part
+    words = [w for k, (_, w) in enumerate(tokens[first : last + 1], start=first) if k != h]
+    content = [w.lower() for w in words if w not in _CONNECTOR_WORDS and w != ","]
+    if all(w in _GENERIC_WORDS or len(w) == 1 for w in content):
+        return None  # "Steering Committee", "Central Bank", "Raad van Bestuur"
+    if company and len(content) == 1 and len(content[0]) <= 3:
+        return None  # "UK LLP"
+    start = tokens[first][0]
+    end = tokens[last][0] + len(_strip_possessive(tokens[last][1]))
+    return start, end, _in_heading(text[line_start:line_end])
+
+
+def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -> int:
+    """Index of the first token of the capitalised words before the head word tokens[h],
+    joined by "&" and "and"/"en" ("Animal Health and Veterinary Laboratories Agency")."""
+    first = h
+    government = tokens[h][1] in _GOVERNMENT_HEADS
+    company = _COMPANY_FORM.match(text, tokens[h][0]) is not None
+    k = h - 1
+    while k >= 0:
+        word = tokens[k][1]
+        if word in _JOINERS and word != "&":
+            if k == 0 or company or not _joins(text, tokens, k - 1, language):
+                break  # "Northern Rock and Bradford & Bingley plc": two companies
+        elif word.lower() in _LEADING_JUNK or word[-2:] in ("'s", "’s"):
+            break
+        elif language == "nl" and word.lower().endswith(_LAW_WORDS):
+            break  # "Besluit Onderzoeksraad", "Rijkswet ...": a law about the body
+        elif government and not (find_countries(word, language) or word in _GOVERNMENT_ADJECTIVES):
+            break  # "Mandaatregeling SG Ministerie van ...": only whose ministry it is
+        elif not (_is_capital(word) or word in ("&", "-")):
+            break
+        first = k
+        k -= 1
+    left = [w for _, w in tokens[first:h]]
+    if left and first > 0 and tokens[first - 1][1] in _COMPLEMENT_LEADS:
+        # "Ministry of Defence and Home Office", "minister voor Wonen en Rijksdienst": the
+        # words before "and" end another name.
+        cut = max((i for i, w in enumerate(left) if w in _JOINERS), default=-1)
+        first += cut + 1
+    while first < h and tokens[first][1] in _JOINERS:
+        first += 1
+    return first
+
+
+def _joins(text: str, tokens: list[tuple[int, str]], k: int, language: str) -> bool:
+    """Whether the capitalised words ending at tokens[k] may be joined by "and" to what
+    follows: not when they end another name ("Red Cross and ...", "HMRC and ...")."""
+    word = tokens[k][1]
+    if not _is_capital(word) or _is_head(word, language) or _is_acronym_word(word):
+        return False
+    if _COMPANY_FORM.match(text, tokens[k][0]) or find_countries(word, language):
+        return False
+    run = [word]
+    for _, before in reversed(tokens[max(0, k - 4) : k]):
+        if not _is_capital(before):
+            break
+        run.insert(0, before)
+    return not any(resolve_organization(" ".join(run[i:])) for i in range(len(run)))
+
+
+def _is_acronym_word(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> int:
+    """Index of the last token of the capitalised run starting at tokens[k] (h if none).
+    "and", "en" and commas join words ("Environment, Food and Rural Affairs") unless what
+    follows is another name (a head word or an acronym: "Transport and Innovate UK")."""
+    last = h
+    taken = 0
+    while k < len(tokens) and taken < _MAX_RUN:
+        word = tokens[k][1]
+        if not _is_capital(word) or word.lower() in _LEADING_JUNK:
+            break
+        if _is_head(word, language) and last != h:
+            break
+        last, taken = k, taken + 1
+        if word[-2:] in ("'s", "’s"):
+            break
+        k += 1
+        if k < len(tokens) and tokens[k][1] in (*_JOINERS, ","):
+            segment = []
+            for _, after in tokens[k + 1 : k + 6]:
+                if not _is_capital(after):
+                    break
+                segment.append(after)
+            if not segment or any(_is_head(w, language) or _is_acronym_word(w) for w in segment):
+                break
+            # "Environment, Food and Rural Affairs": a comma only inside a list that "and"
+            # closes ("Ministerie van Financiën, Korte Voorhout 7" is an address).
+            after_segment = k + 1 + len(segment)
+            if tokens[k][1] == "," and (
+                after_segment >= len(tokens) or tokens[after_segment][1] not in (*_JOINERS, ",")
+            ):
+                break
+            k += 1
+    return last
+
+
+def _in_heading(line: str) -> bool:
+    """A short line of capitalised words without a full stop: a heading, not running text."""
+    words = line.split()
+    if not words or len(words) > 10 or line.rstrip().endswith((".", "?", "!")):
+        return False
+    if words[0] in ("The", "De", "Het", "A", "An", "Een") or not words[0][0].isupper():
+        return False  # a sentence (or a title as one), not a heading
+    capitalised = sum(1 for w in words if _is_capital(w))
+    return capitalised >= 0.7 * len([w for w in words if w not in _CONNECTOR_WORDS])
+
+
+_COMPANY_FORMS = ("b.v.", "n.v.", "s.a.", "limited", "gmbh", "ltd", "inc", "plc", "llp", "llc")
+
+
+@cache
+def _head_automaton() -> Any:
+    """Head words, Dutch head endings and company forms, lower-cased, in one automaton: one
+    pass over the text finds them all (a regex per kind cost more than the rest together)."""
+    kinds: dict[str, set[str]] = {}
+    for word in _EN_HEADS | _GOVERNMENT_HEADS:
+        kinds.setdefault(word.lower(), set()).add("en")
+    for ending in _NL_HEADS:
+        kinds.setdefault(ending, set()).add("nl")
+    for form in _COMPANY_FORMS:
+        kinds.setdefault(form, set()).add("company")
+    kinds.setdefault("bundesminister", set()).add("bundes")
+    automaton = ahocorasick.Automaton()
+    for key, found in kinds.items():
+        automaton.add_word(key, (len(key), frozenset(found)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _heads(text: str, haystack: str, language: str) -> Iterator[int]:
+    """Where each head word of a named body starts."""
+    size = len(text)
+    for last, (length, kinds) in _head_automaton().iter(haystack):
+        end = last + 1
+        start = end - length
+        if not text[start].isupper() and ("nl" not in kinds or language != "nl"):
+            continue
+        if "bundes" in kinds:
+            if start == 0 or not text[start - 1].isalnum():
+                yield start
+            continue
+        glued = end < size and (text[end].isalnum() or text[end] in "-’'")
+        if "company" in kinds:
+            if _COMPANY_FORM.match(text, start):
+                yield start
+            continue
+        if glued:
+            continue
+        if (
+            "en" in kinds
+            and text[start].isupper()
+            and (start == 0 or not text[start - 1].isalnum())
+        ):
+            yield start
+        elif "nl" in kinds and language == "nl":
+            word_start = start
+            while word_start > 0 and (
+                text[word_start - 1].isalnum() or text[word_start - 1] == "-"
+            ):
+                word_start -= 1
+            if text[word_start].isupper() and (word_start < start or "en" not in kinds):
+                yield word_start
+
+
+def _named_body_candidates(text: str, haystack: str, language: str) -> list[tuple[int, int, bool]]:
+    """Every named body in `text` as (start, end, in a heading)."""
+    found: dict[tuple[int, int], bool] = {}
+    for start in sorted(set(_heads(text, haystack, language))):
+        name = _named_body(text, start, start + 1, language)
+        if name is not None:
+            found[name[:2]] = name[2]
+    return [(start, end, heading) for (start, end), heading in found.items()]
 
 
 # Head words that make a defined acronym an organization rather than a law, report or
@@ -237,6 +545,8 @@ _ORGANIZATION_HEADS = (
     "foundation", "party", "movement", "front", "centre", "center", "network", "alliance",
     "forum", "tribunal", "parliament", "police", "force", "forces", "army", "board", "university",
     "secretariat", "mission", "group", "corporation", "company", "coalition", "coalitie",
+    "panel", "taskforce", "trust", "society", "partnership", "institution", "inspectorate",
+    "directorate", "consortium", "academy", "bureau", "stichting", "alliantie", "forum",
 )  # fmt: skip
 _DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _CONNECTORS = {"van", "voor", "de", "der", "het", "en", "op", "of", "for", "and", "the", "on", "in"}
@@ -261,40 +571,198 @@ def _defined_name(before: str, acronym: str) -> str | None:
     return None
 
 
+# "EMFA (Eastern Marine Fisheries Authority)": the acronym first, its name in brackets.
+_REVERSE_DEFINITION = re.compile(
+    r"(?<![\w&-])(?P<acronym>[A-Z][A-Za-z&]{1,9})[ \xa0]*\((?P<name>[A-ZÀ-ÖØ-Þ][^()\n]{3,120})\)"
+)
+
+
+def _reverse_definitions(text: str) -> Iterator[re.Match[str]]:
+    """ "ACR (Name)" matches, looked for only at the brackets (a scan of every position for
+    an acronym cost more than the brackets are common)."""
+    at = text.find("(")
+    while at >= 0:
+        match = _REVERSE_DEFINITION.search(text, max(0, at - 12), at + 125)
+        if match is not None and not text[match.end("acronym") : at].strip():
+            yield match
+        at = text.find("(", at + 1)
+
+
+def _organization_key(name: str, acronym: str) -> str | None:
+    """The key of a name an acronym is defined for, if it names an organization at all."""
+    key = resolve_organization(name) or resolve_organization(acronym)
+    if key is None and any(w.lower().endswith(_ORGANIZATION_HEADS) for w in name.split()):
+        key = name
+    return key
+
+
 def _definition_candidates(text: str) -> list[_Candidate]:
     candidates: list[_Candidate] = []
+    defined: dict[str, str] = {}
     for match in _DEFINITION.finditer(text):
         acronym = match.group("acronym")
         if sum(1 for c in acronym if c.isupper()) < 2:
             continue
         before = text[max(0, match.start() - 120) : match.start()].rstrip()
         name = _defined_name(before, acronym)
-        if name is None:
+        key = None if name is None else _organization_key(name, acronym)
+        if name is None or key is None:
             continue
-        key = resolve_organization(name) or resolve_organization(acronym)
-        if key is None:
-            if not any(w.lower().endswith(_ORGANIZATION_HEADS) for w in name.split()):
-                continue
-            key = name
         name_start = (
             match.start()
             - (len(text[: match.start()]) - len(text[: match.start()].rstrip()))
             - len(name)
         )
         candidates.append((name_start, name_start + len(name), key))
+        defined.setdefault(acronym, key)
+    for match in _reverse_definitions(text):
+        acronym, inside = match.group("acronym"), match.group("name").strip()
+        if sum(1 for c in acronym if c.isupper()) < 2 or acronym in defined:
+            continue
+        if _defined_name(inside, acronym) != inside:
+            continue  # the brackets hold no name spelling the acronym ("WOO (Wet open overheid)")
+        key = _organization_key(inside, acronym)
+        if key is None:
+            continue
+        name_start = match.start("name")
+        candidates.append((name_start, name_start + len(inside), key))
+        defined[acronym] = key
+    for acronym, key in defined.items():
         for use in re.finditer(r"\b" + re.escape(acronym) + r"\b", text):
             if not in_shouted_line(text, use.start(), use.end()):
                 candidates.append((use.start(), use.end(), key))
     return candidates
 
 
+# --- whose government --------------------------------------------------------------------------
+
+# Gazetteer types of the Dutch state's own bodies: their generic English names ("Ministry of
+# Defence", "House of Representatives") mean another country's body in another country's text.
+_NATIONAL_TYPES = frozenset({"ministry", "parliament", "government", "agency"})
+# Words only one government's texts use (currency, institutions, style), counted with the
+# country's own mentions to tell whose government an English text is about.
+_GOVERNMENT_MARKERS = re.compile(
+    r"(?P<GB>£|\b(?:HM|Majesty|Whitehall|Westminster|House of (?:Commons|Lords)|GOV\.UK|NHS"
+    r"|Secretary of State|Home Office|Cabinet Office|MPs?)\b)"
+    r"|(?P<US>\b(?:Congress|White House|U\.S\.|federal|Senator)\b)"
+    r"|(?P<NL>\b(?:The Hague|Den Haag|Government\.nl|Rijksoverheid|Dutch government)\b)"
+)
+
+
+def _document_government(text: str, language: str) -> str:
+    """Whose government a text is about: "NL" for Dutch texts and English texts that say
+    little, else the country named (and marked) clearly more often than the Netherlands."""
+    if language == "nl":
+        return "NL"
+    votes: dict[str, int] = {}
+    for mention in find_countries(text, "en"):
+        votes[mention.key] = votes.get(mention.key, 0) + 1
+    marked: set[str] = set()
+    for marker in _GOVERNMENT_MARKERS.finditer(text):
+        code = marker.lastgroup or ""
+        marked.add(code)
+        votes[code] = votes.get(code, 0) + 2
+    dutch = votes.pop("NL", 0)
+    if not votes:
+        return "NL"
+    code, count = max(votes.items(), key=lambda item: item[1])
+    # A text about another country names it often; one whose government it is also uses that
+    # government's own words (£, HM, Congress).
+    return code if count > 2 * dutch or (code in marked and count > dutch) else "NL"
+
+
+# A capitalised word (or "U.S.") right before a name, perhaps with "'s" and an article.
+_BEFORE_QUALIFIER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.-]*(?:['’]s)?[ \xa0]+(?:(?:de|het|the)[ \xa0]+)?$")
+
+
+def _qualifier(text: str, start: int, language: str) -> tuple[int, str] | None:
+    """The country named right before `start` ("UK", "Ukraine's", "de Franse"): (its start,
+    its code), or None."""
+    window_start = max(0, start - 40)
+    before = text[window_start:start]
+    if not _BEFORE_QUALIFIER.search(before):
+        return None  # cheap test first: most ministries follow "de", "the" or a verb
+    found = None
+    for mention in find_countries(before, language):
+        gap = before[mention.end :]
+        if re.fullmatch(r"(?:['’]s)?[ \xa0]+(?:(?:de|het|the)[ \xa0]+)?", gap):
+            found = (window_start + mention.start, mention.key)
+    return found
+
+
+def _country_at_start(name: str, language: str) -> tuple[int, str] | None:
+    """A country word opening a name ("UK Ministry of Justice"): (where the rest starts, code)."""
+    first = name.split(" ", 1)[0]
+    if first in _GOVERNMENT_HEADS or first in _EN_HEADS or not first[:1].isupper():
+        return None
+    for mention in find_countries(name[:30], language):
+        if mention.start == 0 and name[mention.end : mention.end + 1] == " ":
+            return mention.end + 1, mention.key
+        break
+    return None
+
+
+@dataclass
+class _Government:
+    """The government pass over one text: candidates that may be another country's body."""
+
+    text: str
+    language: str
+    _home: str | None = None
+
+    @property
+    def home(self) -> str:
+        if self._home is None:
+            self._home = _document_government(self.text, self.language)
+        return self._home
+
+    def resolve(
+        self, start: int, end: int, key: str, base: str, dutch_name: bool, countries: dict[str, str]
+    ) -> _Candidate:
+        """`key` found at text[start:end]; `base` is the body's name without a country
+        ("Ministry of Justice", "ministerie van Defensie")."""
+        qualifier = _qualifier(self.text, start, self.language)
+        inside = _country_at_start(self.text[start:end], self.language)
+        if qualifier is None and inside is None and dutch_name and not base.startswith("Bundes"):
+            return start, end, key  # the common case: a Dutch name of a Dutch ministry
+        if inside is not None:
+            qualifier = (start, inside[1])
+            base = self.text[start + inside[0] : end]
+        if qualifier is not None:
+            code = qualifier[1]
+        elif dutch_name or base.startswith("Bundes"):
+            code = "DE" if base.startswith("Bundes") else "NL"
+        else:
+            code = self.home
+        if code == "NL" and re.match(r"(?:the )?[Dd]epartment\b", base):
+            # The Dutch government has ministries, never an English "Department of Health":
+            # a department named without its country keeps its own name.
+            name = " ".join(re.sub(r"^the ", "", base).split())
+            return start, end, name[0].upper() + name[1:]
+        if code == "NL":
+            if inside is not None:  # "Dutch Ministry of ...": the adjective counts as a country
+                start += inside[0]
+            return start, end, resolve_organization(base) or key
+        first = qualifier[0] if qualifier is not None else start
+        if base.startswith("Bundes"):
+            name = base
+        else:
+            base = re.sub(r"^(?:the|de|het) ", "", base)
+            name = f"{country_label(code, self.language)} {base}"
+        countries[name] = code
+        return first, end, name
+
+
 def find_organizations(text: str, language: str) -> list[Mention]:
     """Every mention of an organization in `text` (language "nl" or "en"), in text order.
 
     Mention.key is the gazetteer's canonical name for known organizations, else the name as
-    the pattern found it."""
+    the pattern found it ("UK Ministry of Justice" for another country's ministry, whose
+    code is Mention.country)."""
     acronyms, names = _gazetteers()
     haystack = same_length_lower(text)
+    government = _Government(text, language)
+    countries: dict[str, str] = {}
     candidates: list[_Candidate] = []
     for start, end, aliases in acronyms.candidates(text):
         usable = [a for a in aliases if _applies(a, language)]
@@ -303,16 +771,57 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     for start, end, aliases in names.candidates(text, haystack):
         usable = [a for a in aliases if _applies(a, language)]
         if usable and (text[start].isupper() or not usable[0].name[0].isupper()):
-            candidates.append((start, end, usable[0].key))
-    candidates += _ministry_candidates(text, language, haystack)
+            alias, key = usable[0], usable[0].key
+            record = _by_key().get(key) if key is not None else None
+            if record is not None and record.type in _NATIONAL_TYPES:
+                # A Dutch body's own-language name is Dutch; its English generic one may not be.
+                dutch_name = (
+                    alias.language == "nl"
+                    or alias.name in record.dutch
+                    or re.search(r"Netherlands|Dutch|Nederland", alias.name) is not None
+                )
+                candidates.append(
+                    government.resolve(
+                        start, end, record.canonical, alias.name, dutch_name, countries
+                    )
+                )
+            else:
+                candidates.append((start, end, key))
+    candidates += _ministry_candidates(text, language, haystack, government, countries)
     candidates += _definition_candidates(text)
-    candidates += _pattern_candidates(text, language)
+    for start, end, key in _accepted_named_bodies(text, haystack, language):
+        if key is not None and (
+            any(w in _GOVERNMENT_HEADS for w in key.split()[:4]) or key.startswith("Bundes")
+        ):
+            record = _by_key().get(key)
+            dutch_name = record is not None or text[start:end].startswith("Ministerie")
+            candidates.append(
+                government.resolve(start, end, key, text[start:end], dutch_name, countries)
+            )
+        else:
+            candidates.append((start, end, key))
+    _officials_to_departments(candidates, countries)
     return [
-        Mention(EntityType.ORGANIZATION, key, text[start:end], start, end)
-        # On equal spans a blocker wins ("Ukraine's Ministry of Defence" is not ours).
+        Mention(EntityType.ORGANIZATION, key, text[start:end], start, end, countries.get(key))
+        # On equal spans a blocker wins ("Amazon rainforest"), then the earlier recogniser.
         for start, end, key in leftmost_longest(sorted(candidates, key=lambda c: c[2] is not None))
         if key is not None and at_word_boundaries(text, start, end)
     ]
+
+
+def _accepted_named_bodies(text: str, haystack: str, language: str) -> list[_Candidate]:
+    """Named bodies; one in a heading only when the text names it elsewhere too."""
+    found = _named_body_candidates(text, haystack, language)
+    in_text = {text[s:e].casefold() for s, e, heading in found if not heading}
+    candidates: list[_Candidate] = []
+    for start, end, heading in found:
+        name = text[start:end]
+        if heading and name.casefold() not in in_text:
+            continue
+        if name.lower() in text:
+            continue  # also written in lower case: a kind of body ("support group")
+        candidates.append((start, end, resolve_organization(name) or " ".join(name.split())))
+    return candidates
 
 
 def organization_records() -> tuple[OrganizationRecord, ...]:

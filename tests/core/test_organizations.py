@@ -64,9 +64,6 @@ def keys(text: str, language: str) -> list[str]:
             "nl",
             ["Ministerie van Justitie en Veiligheid"],
         ),
-        # but not a foreign minister's portfolio
-        ("de Franse minister van Defensie", "nl", []),
-        ("Ukraine's Ministry of Defence", "en", []),
         # generic lower-case words are no organizations
         ("de politie en de kamer", "nl", []),
         # one-word names count only in their own language
@@ -181,3 +178,196 @@ def test_no_name_points_to_two_organizations() -> None:
         for name in {canonical, *dutch.split("|"), *english.split("|")} - {"-"}:
             folded = name if is_acronym(name) else name.casefold()
             assert seen.setdefault(folded, canonical) == canonical, name
+
+
+# --- organizations beyond the gazetteer -------------------------------------------------------
+
+
+def surfaces(text: str, language: str) -> list[str]:
+    return [m.surface for m in find_organizations(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a named body: capitalised words ending in a head word, without "the" or a verb
+        (
+            "The Federal Emergency Management Agency said aid was coming.",
+            "en",
+            ["Federal Emergency Management Agency"],
+        ),
+        # a head word first, then "of"/"for" and a name, lists with "and" included
+        (
+            "It wrote to the Office for Fiscal Stability and the Institute of Water and Soil.",
+            "en",
+            ["Office for Fiscal Stability", "Institute of Water and Soil"],
+        ),
+        (
+            "Grants from the Northern Resilience Fund and the Harbour Trust Foundation arrived.",
+            "en",
+            ["Northern Resilience Fund", "Harbour Trust Foundation"],
+        ),
+        (
+            "The Rural Broadband Coalition, the Clean Seas Alliance and the Coastal Skills "
+            "Partnership met the Digital Inclusion Forum.",
+            "en",
+            [
+                "Rural Broadband Coalition",
+                "Clean Seas Alliance",
+                "Coastal Skills Partnership",
+                "Digital Inclusion Forum",
+            ],
+        ),
+        ("He chairs the Low Wage Commission.", "en", ["Low Wage Commission"]),
+        # company forms
+        (
+            "Contracts went to Acme Widgets Ltd and to Brightwater Holdings B.V. last year.",
+            "en",
+            ["Acme Widgets Ltd", "Brightwater Holdings B.V."],
+        ),
+        (
+            "Een contract met Veldhuis Bouw B.V. en Kroon Techniek N.V. volgt.",
+            "nl",
+            ["Veldhuis Bouw B.V.", "Kroon Techniek N.V."],
+        ),
+        # Dutch: a head word first with a name after it, or a name ending in a head compound
+        (
+            "De Stichting Hulp Zeevarenden en het Kenniscentrum Digitale Weerbaarheid werken "
+            "samen met de Raad voor de Leefomgeving en het Nationaal Klimaatfonds.",
+            "nl",
+            [
+                "Stichting Hulp Zeevarenden",
+                "Kenniscentrum Digitale Weerbaarheid",
+                "Raad voor de Leefomgeving",
+                "Nationaal Klimaatfonds",
+            ],
+        ),
+        # a possessive is no part of the name
+        ("The Office for Fiscal Stability’s report.", "en", ["Office for Fiscal Stability"]),
+    ],
+)
+def test_named_bodies_by_pattern(text: str, language: str, expected: list[str]) -> None:
+    assert surfaces(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Department said no. Council was closed.", "en"),
+        ("The Committee met. Each Board decides.", "en"),
+        ("See Annex B Committee for details.", "en"),
+        ("Annex B Committee\n\nThe terms are below.", "en"),  # a heading
+        ("Council Tax rises and Bank Holiday trains run.", "en"),  # head word as a modifier
+        ("De Raad besluit. De Commissie en de Stichting stemmen in.", "nl"),
+        ("Central Bank rates and the Steering Committee.", "en"),  # generic words only
+    ],
+)
+def test_no_junk_organizations(text: str, language: str) -> None:
+    assert surfaces(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "Full Name (ACR)", then the acronym alone
+        (
+            "The Hospital Meals Standards Panel (HMSP) met. Later the HMSP reported.",
+            "en",
+            ["Hospital Meals Standards Panel"] * 3,
+        ),
+        # "ACR (Full Name)", then the acronym alone
+        (
+            "The EMFA (Eastern Marine Fisheries Authority) opened. EMFA staff agreed.",
+            "en",
+            ["Eastern Marine Fisheries Authority"] * 3,
+        ),
+        (
+            "De NVWB (Nederlandse Vereniging van Waterbedrijven) reageert. Ook de NVWB zwijgt.",
+            "nl",
+            ["Nederlandse Vereniging van Waterbedrijven"] * 3,
+        ),
+        # an acronym for a law is no organization, in either order
+        ("De WOO (Wet open overheid) geldt.", "nl", []),
+    ],
+)
+def test_acronyms_defined_in_either_order(text: str, language: str, expected: list[str]) -> None:
+    assert keys(text, language) == expected
+
+
+def test_a_repeated_name_counts_in_its_heading_too() -> None:
+    text = (
+        "Bureaucracy Reference Group\n\n"
+        "The Bureaucracy Reference Group worked with teachers. The Bureaucracy Reference "
+        "Group reported in May."
+    )
+    assert keys(text, "en") == ["Bureaucracy Reference Group"] * 3
+
+
+# --- whose government -------------------------------------------------------------------------
+
+UK_TEXT = (
+    "The Secretary of State for Justice said in Westminster that HM Treasury and the "
+    "Ministry of Justice will spend £5 million. The Department of Health and Social Care agreed."
+)
+
+
+def test_other_governments_are_their_own_organizations() -> None:
+    found = find_organizations(UK_TEXT, "en")
+    assert [(m.key, m.country) for m in found] == [
+        ("UK Ministry of Justice", "GB"),
+        ("UK Ministry of Justice", "GB"),
+        ("UK Department of Health and Social Care", "GB"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The UK Ministry of Justice replied.", "en", [("UK Ministry of Justice", "GB")]),
+        (
+            "The U.S. Department of Education said so.",
+            "en",
+            [("US Department of Education", "US")],
+        ),
+        (
+            "The German Federal Ministry of the Interior said so.",
+            "en",
+            [("German Federal Ministry of the Interior", "DE")],
+        ),
+        ("Ukraine's Ministry of Defence", "en", [("Ukrainian Ministry of Defence", "UA")]),
+        ("de Franse minister van Defensie", "nl", [("Franse ministerie van Defensie", "FR")]),
+        (
+            "het Britse ministerie van Binnenlandse Zaken",
+            "nl",
+            [("Britse ministerie van Binnenlandse Zaken", "GB")],
+        ),
+        (
+            "Het Bundesministerium für Bildung und Forschung betaalt mee.",
+            "nl",
+            [("Bundesministerium für Bildung und Forschung", "DE")],
+        ),
+        # the Dutch government's own ministries stay Dutch
+        (
+            "The Dutch Ministry of Justice and Security replied.",
+            "en",
+            [("Ministerie van Justitie en Veiligheid", None)],
+        ),
+        (
+            "The Netherlands hosted it in The Hague. The Ministry of Defence paid.",
+            "en",
+            [("Ministerie van Defensie", None)],
+        ),
+        ("Het ministerie van Defensie betaalt.", "nl", [("Ministerie van Defensie", None)]),
+    ],
+)
+def test_whose_government(text: str, language: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.key, m.country) for m in find_organizations(text, language)] == expected
+
+
+def test_a_foreign_ministry_counts_its_country_for_the_document() -> None:
+    from briefing_app.entities import extract_entities
+
+    entities = extract_entities(UK_TEXT, "en")
+    assert [c.key for c in entities.countries] == ["GB"]
+    assert "UK Ministry of Justice" in [o.name for o in entities.organizations]
+    assert not [o for o in entities.organizations if o.key.startswith("Ministerie")]
