@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-QUOTED_MAX_CHARS = 40  # a long query is shortened in the button
+QUOTED_MAX_CHARS = 40  # a long list of typed names is shortened in the button
 
 
 class ExpansionNote(QWidget):
@@ -38,7 +38,7 @@ class ExpansionNote(QWidget):
         layout.addWidget(self.button)
         self.hide()
 
-    def show_expansion(self, query: str, expanded: dict[str, list[str]], literal: bool) -> None:
+    def show_expansion(self, expanded: dict[str, list[str]], literal: bool) -> None:
         """`expanded`: typed name -> the other names searched (or, when `literal`, the names
         a widened search of this query looks for). Empty: the line hides."""
         self._literal = literal
@@ -46,9 +46,9 @@ class ExpansionNote(QWidget):
             self.hide()
             return
         names = _listed(expanded)
-        quoted = _quoted(query)
+        quoted = _quoted(list(expanded))
         if literal:
-            self.label.setText(self.tr("Searching only “%1”.").replace("%1", query.strip()))
+            self.label.setText(self.tr("Searching only %1.").replace("%1", quoted))
             self.button.setText(self.tr("Also search for %1").replace("%1", names))
             self.button.setAccessibleName(self.tr("Also search for the other names"))
         else:
@@ -69,8 +69,9 @@ def _listed(expanded: dict[str, list[str]]) -> str:
     return "; ".join(f"{', '.join(names)} ({typed})" for typed, names in expanded.items())
 
 
-def _quoted(query: str) -> str:
-    text = " ".join(query.split())
+def _quoted(typed: list[str]) -> str:
+    """“EU” or “EU”, “VS”: the names as typed (a long list shortened)."""
+    text = ", ".join(f"“{name}”" for name in typed)
     if len(text) > QUOTED_MAX_CHARS:
         text = text[: QUOTED_MAX_CHARS - 1] + "…"
-    return f"“{text}”"
+    return text

@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
         query, expanded = self._widened
         if literal and query != results.query:
             expanded = {}
-        self.expansion_note.show_expansion(results.query, expanded, literal)
+        self.expansion_note.show_expansion(expanded, literal)
 
     def _use_suggestion(self, _link: str) -> None:
         self.set_query(str(self.suggestion_label.property("suggestion")))

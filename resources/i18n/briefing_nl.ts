@@ -297,8 +297,8 @@ Ook geschreven als: {aliases}</translation>
     <name>ExpansionNote</name>
     <message>
         <location filename="../../briefing_app/ui/expansion_note.py" line="51"/>
-        <source>Searching only “%1”.</source>
-        <translation>Alleen gezocht op “%1”.</translation>
+        <source>Searching only %1.</source>
+        <translation>Alleen gezocht op %1.</translation>
     </message>
     <message>
         <location filename="../../briefing_app/ui/expansion_note.py" line="52"/>
