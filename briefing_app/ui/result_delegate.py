@@ -420,25 +420,28 @@ class ResultsView(QListView):
         super().mousePressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
+        menu = self.similar_menu(self.indexAt(event.pos()))
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+    def similar_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a row whose hit has similar documents (or of one of those):
+        show or hide them. None for any other row."""
         model = self.model()
         if not index.isValid() or not isinstance(model, ResultsModel):
-            return
-        row = (
-            model.row_of(model.similar_of(index.row()))
-            if model.similar_of(index.row())
-            else index.row()
-        )
+            return None
+        parent = model.similar_of(index.row())
+        row = model.row_of(parent) if parent else index.row()
         count = model.similar_count(row)
         if not count:
-            return
+            return None
         menu = QMenu(self)
         if model.is_expanded(row):
             action = menu.addAction(self.tr("Hide similar documents"))
         else:
             action = menu.addAction(self.tr("Show %n similar document(s)", "", count))
         action.triggered.connect(lambda: model.toggle_expanded(row))
-        menu.exec(event.globalPos())
+        return menu
 
     def _emit_open(self, index: AnyIndex) -> None:
         doc_id = index.data(ResultRole.IdRole)

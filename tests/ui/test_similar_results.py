@@ -149,3 +149,16 @@ def test_the_same_results_again_keep_what_was_shown(view: ResultsView) -> None:
     assert ids(view) == ["notice", "copy1", "copy2"]  # refreshed while an import commits
     model.reset_results(SearchResults("stationsplein", 1, 1.0, hits, total_documents=3))
     assert ids(view) == ["notice"]  # another query starts collapsed
+
+
+def test_the_context_menu_shows_and_hides_them(view: ResultsView) -> None:
+    model = view.model()
+    menu = view.similar_menu(model.index(0, 0))
+    assert menu is not None and [a.text() for a in menu.actions()] == ["Show 2 similar documents"]
+    menu.actions()[0].trigger()
+    assert ids(view) == ["notice", "copy1", "copy2", "other"]
+    menu = view.similar_menu(model.index(2, 0))  # on one of them
+    assert menu is not None and [a.text() for a in menu.actions()] == ["Hide similar documents"]
+    menu.actions()[0].trigger()
+    assert ids(view) == ["notice", "other"]
+    assert view.similar_menu(model.index(1, 0)) is None  # nothing similar: no menu
