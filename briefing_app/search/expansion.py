@@ -12,8 +12,8 @@ group, so every operator keeps working:
   that silently excluded more than was typed would hide documents unseen), a prefix (`EU*`),
   a fuzzy word (`EU~`), a boosted word, a phrase with a slop (`"…"~2`);
 - names the typed words already cover are left out (`Kamer` needs no "Tweede Kamer"), and at
-  most MAX_NAMES names per word, MAX_WIDENED words per query: every name is one more phrase
-  to look up.
+  most MAX_NAMES names per word, MAX_WIDENED words and MAX_PHRASES names of more than one
+  word per query: every name is one more term or phrase to look up.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ from dataclasses import dataclass, field
 
 MAX_NAMES = 8  # other names searched for one typed name
 MAX_WIDENED = 8  # typed names widened in one query
+# Names of more than one word searched in one query. Each is a phrase, and a phrase in an OR
+# group is what a widened search pays for (docs/performance.md: ~50-150 ms a name at 10k
+# documents, ranked exactly); later names get only their one-word names.
+MAX_PHRASES = 4
 
 # Names -> their entity's names (the typed one may be among them); [] when it names nothing.
 Lookup = Callable[[str], Sequence[str]]
@@ -66,10 +70,21 @@ def expand_query(text: str, lookup: Lookup, longest: int = 8) -> Expansion:
     negate_next = False
     run: list[int] = []  # indices of the plain words of the current run
 
+    phrases = [0]  # names of more than one word added so far
+
     def widen(start: int, end: int, typed: str, first: str) -> bool:
-        names = _other_names(typed, lookup(typed))
-        if not names or (len(expanded) >= MAX_WIDENED and typed not in expanded):
+        if len(expanded) >= MAX_WIDENED and typed not in expanded:
             return False
+        names, room = [], MAX_PHRASES - phrases[0]
+        for name in _other_names(typed, lookup(typed)):
+            if len(_words(name)) > 1:
+                if room <= 0:
+                    continue
+                room -= 1
+            names.append(name)
+        if not names:
+            return False
+        phrases[0] = MAX_PHRASES - room
         out[start] = "(" + " OR ".join([first, *map(_quoted, names)]) + ")"
         for index in range(start + 1, end + 1):
             out[index] = ""

@@ -14,7 +14,7 @@ from briefing_app.entities.model import EntityType
 from briefing_app.launcher import main
 from briefing_app.library import Library
 from briefing_app.search import SearchRequest
-from briefing_app.search.expansion import MAX_NAMES, expand_query
+from briefing_app.search.expansion import MAX_NAMES, MAX_PHRASES, expand_query
 from tests.core.test_library import write
 
 SANCTIONS = """ date 2022-03 Nieuw sanctiepakket tegen Rusland
@@ -203,8 +203,18 @@ def test_the_query_rewriting() -> None:
         '(x OR (EU OR "Europese Unie" OR "European Union")) AND NOT y'
     )
     assert expand("date:[2018-01 TO 2018-06] EU").startswith("date:[2018-01 TO 2018-06] (EU OR")
-    many = expand_query("VK", lambda typed: [f"Naam {n}" for n in range(20)])
+    many = expand_query("VK", lambda typed: [f"Naam{n}" for n in range(20)])
     assert len(many.expanded["VK"]) == MAX_NAMES
+
+    # Phrases are what a widened search pays for: a query gets MAX_PHRASES of them at most,
+    # later names only their one-word names.
+    def three(typed: str) -> list[str]:
+        return [] if " " in typed else [f"X{typed} een", f"X{typed} twee", f"{typed}1"]
+
+    phrases = expand_query("A B C D", three)
+    added = [name for names in phrases.expanded.values() for name in names]
+    assert sum(" " in name for name in added) == MAX_PHRASES
+    assert phrases.expanded["D"] == ["D1"]
 
 
 def test_search_json_says_what_was_widened(
