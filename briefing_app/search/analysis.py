@@ -272,31 +272,50 @@ def us_spelling(word: str) -> str:
 
 
 class _Dictionary:
-    """simplemma's dictionary of a language: form -> lemma, and the set of lemmas."""
+    """simplemma's dictionary of a language: form -> lemma, and the set of lemmas.
+
+    Only the dictionary: simplemma's guesses for words it lacks take compounds apart at any
+    letter ("schaakbond" -> "schaakbinden", "kuststreek" -> "kuststrijken") and so join words
+    that only share letters; compounds and regular forms are left to our own rules."""
 
     def __init__(self, language: str) -> None:
         # Deferred: the dictionaries take a second to load, and not every process analyses
         # text (the window's own process never does).
-        import simplemma
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
         self.language = language
         self.forms = DefaultDictionaryFactory().get_dictionary(language)
-        self.lemmas = frozenset(self.forms.values())
-        self._simplemma = simplemma
+        self.lemmas = frozenset(lemma.replace("_", "") for lemma in self.forms.values())
+        self.lemmas |= frozenset(lemma.lower() for lemma in self.lemmas)
 
     def lemmatize(self, word: str) -> str:
-        """simplemma's lemma, with its other strategies for words the dictionary lacks."""
+        """The dictionary's lemma of a lower-cased word; the word itself if it lacks it.
+        Separable verbs come as "uit_breiden": the underscore goes."""
         found = self.forms.get(word)
-        if found is not None:
-            return str(found)
-        try:
-            return str(self._simplemma.lemmatize(word, lang=self.language)).lower()
-        except ValueError:  # a word simplemma cannot take apart
-            return word
+        if found is None:  # names and their adjectives are listed capitalised: "Europese"
+            found = self.forms.get(word.capitalize())
+        return word if found is None else str(found).replace("_", "").lower()
 
     def knows(self, word: str) -> bool:
-        return word in self.forms or word in self.lemmas
+        return any(
+            form in self.forms or form in self.lemmas for form in (word, word.capitalize())
+        )
+
+
+# Particles of Dutch separable verbs: their participles put "ge" after the particle
+# ("opgericht" from "oprichten", "aangeboden" from "aanbieden").
+SEPARABLE_PARTICLES = (
+    "aan af bij binnen door in los mee na neer om onder op over samen tegen terug toe uit "
+    "vast voor voort weg"
+).split()
+
+
+def _separable_particle(word: str) -> str:
+    """The particle of a separable verb's participle ("op" of "opgericht"), or ""."""
+    for particle in SEPARABLE_PARTICLES:
+        if word.startswith(particle) and word.startswith("ge", len(particle)):
+            return particle
+    return ""
 
 
 def _english_bases(word: str) -> list[str]:
@@ -377,9 +396,10 @@ class WordForms:
         if lowered in dictionary.lemmas:
             found.append(lowered)
         found.extend(self._regular_bases(lowered, known=found[0] != lowered))
-        if self.language == "en" and (american := us_spelling(lowered)) != lowered:
+        american = us_spelling(lowered) if self.language == "en" else lowered
+        if american != lowered and dictionary.knows(american):
             found.append(dictionary.lemmatize(american))  # "ageing": "age", and "aging"
-        folded = [fold(lemma.replace("_", "")) for lemma in found]  # "in_voeren" (separable)
+        folded = [fold(lemma) for lemma in found]
         if self.language == "en":
             folded = [us_spelling(lemma) for lemma in folded]
         elif self._splitter is not None and folded[0] == fold(lowered):
@@ -401,6 +421,11 @@ class WordForms:
                 if word.startswith("ge") and word.endswith("eerd"):
                     # "geïnvesteerd", "gecontroleerd": participles of -eren verbs
                     candidates.append(fold(word[2:-4]) + "eren")
+                particle = _separable_particle(word)
+                if particle:
+                    verb = self._dictionary.lemmatize(word[len(particle) :])
+                    if verb != word[len(particle) :]:
+                        return [particle + verb]  # "opgericht": "op" + "richten"
         elif in_dictionary:
             candidates = _english_bases(word) if word.endswith("ves") else []
         else:
@@ -448,20 +473,35 @@ class WordForms:
         if not term.startswith((LEMMA_MARK, PART_MARK)):
             return frozenset([term[: max(2, len(term) - 3)]])
         lemma = term[1:]
-        return frozenset([lemma[:3], *self._irregular_heads().get(lemma, ())])
+        heads = {self._head(lemma), *self._irregular_heads().get(lemma, ())}
+        if self.language == "nl":
+            # "opgericht" gives "oprichten": the verb after the particle, and its forms
+            for particle in SEPARABLE_PARTICLES:
+                if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
+                    verb = lemma[len(particle) :]
+                    heads |= {self._head(verb), *self._irregular_heads().get(verb, ())}
+        elif lemma.endswith(("f", "fe")):
+            heads.add(lemma[: lemma.rindex("f") - 1])  # "lives" gives "life"
+        return frozenset(heads)
+
+    def _head(self, word: str) -> str:
+        """What a regular form of `word` keeps of it: all but the last letters (which
+        inflection changes), and in English the first four (spelling changes the rest:
+        "organisation", "organization")."""
+        return word[:4] if self.language == "en" else word[: max(3, len(word) - 3)]
 
     @lru_cache(maxsize=1)  # noqa: B019 -- one long-lived instance per language
     def _irregular_heads(self) -> dict[str, frozenset[str]]:
-        """Lemma -> the beginnings of its forms that do not begin as it does ("genomen" for
-        "nemen", "was" for "zijn"), from the lemma dictionary."""
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
+        """Lemma -> its forms that do not hold its own head ("genomen" for "nemen", "was" for
+        "zijn", "steden" for "stad"), from the lemma dictionary; each form is listed there,
+        so the whole form is its head."""
         heads: dict[str, set[str]] = {}
-        for form, lemma in DefaultDictionaryFactory().get_dictionary(self.language).items():
-            if form[:3] != lemma[:3]:
-                heads.setdefault(fold(lemma), set()).add(fold(form.lower())[:3])
-        for form, lemma in _LEMMA_FIXES.get(self.language, {}).items():
-            heads.setdefault(lemma, set()).add(form[:3])
+        pairs = [*self._dictionary.forms.items(), *_LEMMA_FIXES.get(self.language, {}).items()]
+        for form, lemma in pairs:
+            folded = fold(lemma.replace("_", ""))
+            head = self._head(folded)
+            if head not in form:
+                heads.setdefault(folded, set()).add(fold(form))
         return {lemma: frozenset(found) for lemma, found in heads.items()}
 
     def query_terms(self, word: str) -> list[tuple[str, float]]:
