@@ -297,17 +297,15 @@ class _Dictionary:
         return word if found is None else str(found).replace("_", "").lower()
 
     def knows(self, word: str) -> bool:
-        return any(
-            form in self.forms or form in self.lemmas for form in (word, word.capitalize())
-        )
+        return any(form in self.forms or form in self.lemmas for form in (word, word.capitalize()))
 
 
 # Particles of Dutch separable verbs: their participles put "ge" after the particle
 # ("opgericht" from "oprichten", "aangeboden" from "aanbieden").
-SEPARABLE_PARTICLES = (
-    "aan af bij binnen door in los mee na neer om onder op over samen tegen terug toe uit "
-    "vast voor voort weg"
-).split()
+SEPARABLE_PARTICLES = tuple(
+    _wordset("aan af bij binnen door in los mee na neer om onder op over samen tegen terug toe")
+    | _wordset("uit vast voor voort weg")
+)
 
 
 def _separable_particle(word: str) -> str:
