@@ -1,11 +1,18 @@
 """People recogniser: names of persons in Dutch and English text, without their titles.
 
 A capitalised word sequence is a person only with evidence:
-- a title or role right before it ("minister Blok", "Secretary General Jens Stoltenberg");
-- a known first name or initials at its start ("Mark Rutte", "J.P. Balkenende");
+- a title or role right before it ("minister Blok", "Secretary General Jens Stoltenberg"), unless
+  the words name the unit the role heads ("directeur-generaal Management en Personeelsbeleid");
+- a known first name or initials at its start ("Mark Rutte", "J.P. Balkenende"); one initial
+  counts only in a signature or a list of names ("J. Thunnissen"), never as a list letter ("A.
+  The economy", "B. Alleen in bijzondere gevallen"); a surname that is an everyday word only
+  when the name stands on its own ("Sally West", not "Sheffield City Region");
+- its role right after it ("Kinna Kintrea, the assurance director"), or its place in a list of
+  names one a line;
 - or it is the surname of a person already found in the same text ("Blok" after "Stef Blok").
-Spans claimed by organizations and countries (`blocked`), places, months and weekdays never
-become people.
+Spans claimed by organizations and countries (`blocked`), places, streets, months and weekdays
+never become people; a name never runs on across a line break, into a role or into the next
+name. Names are written with regular spacing, so "A. H. C.  Annink" is "A.H.C. Annink".
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from briefing_app.entities.countries import place_names
@@ -35,17 +43,45 @@ _ROMAN = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})\Z")
 _MAX_NAME_TOKENS = 5
 
 # A word: letters with inner hyphens/apostrophes ("Bijleveld-Schouten", "O'Brien"), initials
-# ("J.P."), the Dutch "'t", or an abbreviated title with its dot ("dr.", "prof.").
+# ("J.P.", Dutch "A.Th.B." and "R.IJ.M.", or glued to the surname as in "C.M.Plug"), the Dutch
+# "'t", or an abbreviated title with its dot ("dr.", "prof."). Initials never follow a letter or
+# digit: "1482M. Deze" is a reference number ending a sentence.
 _TOKEN = re.compile(
-    r"(?P<initials>(?:[A-Z]\.){1,4}(?![^\W\d_]))"
+    r"(?P<initials>(?=[A-Z])(?<![^\W_])(?:(?:[A-Z]|IJ|Th|Chr|Ch|Ph|Tj|Sj)\.){1,5}"
+    r"(?:(?![^\W\d_])|(?=[A-Z][a-z])))"
     r"|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?)"
     r"|(?P<t>['’]t\b)"
 )
+# Spaces that may stand between the words of one name (not line breaks: a name never runs on
+# to the next line, where a list's next item or a signature's role starts).
+_NAME_SPACE = " \u00a0\u2009\u202f\u2007"
+# Dotted abbreviations that look like initials but never stand for a person's names.
+_NOT_INITIALS = frozenset({"N.B.", "P.S.", "B.V.", "N.V.", "C.V."})
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _CREDIT_LINE = re.compile(
     r"(?im)(?:^[ \t]*|(?<=[.!?] ))(?:beeld|foto|photo|image|illustratie|credits?)[ \t]*:.*$|©.*$"
 )
 _PARENTHESISED_GIVEN_NAME = re.compile(r"^(?:[A-Z]\.)+\s*\(([^()]+)\)\s*")
+# Words run together without a space: a lower-case run, then a capital ("instellingenVoor");
+# names with an inner capital have a short prefix ("McCall", "MacKenzie", "DeVito").
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+# Dutch street names are one word ("Clauslaan", "Rijnstraat"): never a surname.
+_STREET_SUFFIXES = ("laan", "straat", "plein", "gracht", "kade", "singel", "steeg")
+# Lower-case words that, right before a name, make it the name of a thing: "the Clyde Valley",
+# "the Bona Vacantia division" (a person is "Nick Keith", not "the Nick Keith").
+_DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an|een|this|that)\s+\Z", re.IGNORECASE)
+# Roles that head a unit named right after them: "directeur-generaal Belastingdienst",
+# "director general Trade Policy". After them an everyday word is the unit, not a surname.
+_UNIT_HEADS = frozenset({"directeur-generaal", "director-general", "director general"})
+# Particles that belong to a name only before another particle: "Sophie in 't Veld", but not
+# "Vera Baird in Northumbria".
+_LINKING_PARTICLES = frozenset({"in", "op"})
+# Lines opening with a letter and a dot: a lettered list ("A. Inrichtingen", "B. Alleen ...").
+_LIST_LETTER = re.compile(r"(?m)^[ \t]*([A-Z])\.[ \t\u00a0]")
+# After a name: its role, as in "Kinna Kintrea, the assurance director at the NDA".
+_APPOSITION = re.compile(r",[ \t]+((?:[^\W\d_]+[ \t]+){0,4}[^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n][\"'”’)\s]*\Z")
 _ABBREVIATIONS = frozenset(
     {"dr.", "prof.", "mr.", "drs.", "ir.", "ing.", "ds.", "mevr.", "mw.", "dhr."}
 )
@@ -79,6 +115,7 @@ class _Lexicon:
     titles: dict[tuple[str, ...], _Title]
     titles_by_head: dict[str, list[_Title]]  # longest first
     lower_words: frozenset[str]  # lower-case words a name or role may contain
+    role_words: frozenset[str]  # the head word of each role: "director", "minister"
     not_names: frozenset[str]
     months: frozenset[str]
 
@@ -129,6 +166,9 @@ def _lexicon() -> _Lexicon:
         },
         not_names=frozenset(not_names),
         months=frozenset(_calendar_words(months_only=True)),
+        role_words=frozenset(
+            words[-1] for words in titles if len(words[-1]) > 3 and words[-1][-1] != "."
+        ),
         lower_words=frozenset(
             {w for words in titles for w in words} | _ALL_PARTICLES | _ABBREVIATIONS | {"en", "and"}
         ),
@@ -155,21 +195,27 @@ def _tokenize(text: str, lex: _Lexicon) -> list[_Token]:
             if possessive and len(word) > 2:
                 word, end = word[: possessive.start()], start + possessive.start()
         gap = text[prev_end:start]
-        joined = bool(gap) and not gap.strip(" \u00a0") and bool(tokens)
-        tokens.append(
-            _Token(word, word.lower(), start, end, joined, gap, match.lastgroup == "initials")
-        )
+        initials = match.lastgroup == "initials" and word not in _NOT_INITIALS
+        if gap:
+            joined = bool(tokens) and not gap.strip(_NAME_SPACE)
+        else:  # glued to the initials before it: "C.M.Plug", "J.Bouwsma"
+            joined = bool(tokens) and tokens[-1].initials and word[:1].isupper()
+        tokens.append(_Token(word, word.lower(), start, end, joined, gap, initials))
         prev_end = end
     return tokens
 
 
 def _title_at(tokens: list[_Token], i: int, lex: _Lexicon) -> tuple[_Title, int] | None:
     """The longest title at token i and its length in tokens; compounds by their last part
-    ("AIVD-directeur", "oud-minister")."""
+    ("AIVD-directeur", "oud-minister"). Short titles in capitals are acronyms: "MS Excel"."""
+    if i >= len(tokens):
+        return None
     tok = tokens[i]
     for title in lex.titles_by_head.get(tok.lower, ()):
         n = len(title.words)
         if n == 1:
+            if len(tok.text) <= 3 and tok.text.isupper():
+                return None
             return title, 1
         span = tokens[i : i + n]
         if len(span) == n and all(
@@ -209,6 +255,10 @@ def _is_name_word(tok: _Token, lex: _Lexicon, is_blocked: Callable[[_Token], boo
     letters = text.replace("-", "").replace("'", "").replace("’", "")
     if len(letters) > 1 and letters.isupper() and not _ROMAN.match(text):
         return False  # acronyms: NAVO, WHO
+    if len(letters) == 1 or _GLUED.search(text) or tok.lower.endswith(_STREET_SUFFIXES):
+        # A list letter ("deel B"), two words run together ("instellingenVoor"), a street
+        # ("Prins Clauslaan").
+        return False
     return tok.lower not in lex.not_names and not _is_place(text)
 
 
@@ -233,14 +283,15 @@ def _read_name(
         if j > i and not tok.joined and not after_parenthesis:
             break
         after_parenthesis = False
-        if tok.lower in _PARTICLES and (
+        is_particle = tok.lower in _PARTICLES and _is_particle(tokens, j)
+        if is_particle and (
             (tok.capitalised and (j == i or only_given_names))
             or (not tok.capitalised and j > i and only_given_names)
         ):
             end = _particle_surname(tokens, j, lex, is_blocked)
             return end if end > j else j
         if (
-            tok.lower in _PARTICLES
+            is_particle
             and not tok.capitalised
             and after_title
             and j == i + 1
@@ -264,14 +315,45 @@ def _read_name(
             continue
         if j > i and only_given_names and tok.lower in lex.months and not is_blocked(tok):
             return j + 1  # a month after a given name is a surname: "Theresa May"
+        if j > i and only_given_names and _is_capitals_surname(tok, is_blocked):
+            return j + 1  # "Moragodage Christopher Walter PINTO"
         if not _is_name_word(tok, lex, is_blocked) or _title_at(tokens, j, lex):
             break
-        if not _is_first_name(tok, lex):
+        if _is_first_name(tok, lex):
+            if not only_given_names and not tok.initials:
+                break  # names run together in a flattened list: "Martha Romkes Daan Wijnhorst"
+        else:
             if not only_given_names and tok.lower in lex.common_words:
                 break  # title case runs on past the surname: "Minister Hoekstra Visits Kyiv"
+            if (
+                not only_given_names
+                and j + 1 < n
+                and tokens[j + 1].joined
+                and _title_at(tokens, j + 1, lex)
+            ):
+                break  # the first word of a role: "Norbert Wühler Adjunct Secretaris-Generaal"
             only_given_names = False
         j += 1
     return j
+
+
+def _is_particle(tokens: list[_Token], j: int) -> bool:
+    tok = tokens[j]
+    if tok.lower not in _LINKING_PARTICLES:
+        return True
+    return j + 1 < len(tokens) and tokens[j + 1].joined and tokens[j + 1].lower in _PARTICLES
+
+
+def _is_capitals_surname(tok: _Token, is_blocked: Callable[[_Token], bool]) -> bool:
+    """A surname in capitals after given names, as some lists write it ("Walter PINTO"): long
+    enough not to be an acronym (MP, MBE, NHS), not a roman numeral."""
+    return (
+        len(tok.text) >= 4
+        and tok.text.isalpha()
+        and tok.text.isupper()
+        and not _ROMAN.match(tok.text)
+        and not is_blocked(tok)
+    )
 
 
 def _parenthesised_given_name(tokens: list[_Token], j: int) -> bool:
@@ -331,6 +413,7 @@ def find_people(
     tokens = _tokenize(text, lex)
     is_blocked = _blocker([*blocked, *(credit_spans(text) if credits is None else credits)])
     found: list[_Found] = []
+    labels: list[frozenset[str]] = []  # the document's list letters, found when first needed
 
     i = 0
     while i < len(tokens):
@@ -351,18 +434,177 @@ def find_people(
             # "Volgens Mark Rutte", "Veiligheid Pieter-Jaap Aalbersberg": the name starts at
             # the given name; re-read from there so particles attach ("Zei Hugo de Jonge").
             end = _read_name(tokens, given, lex, is_blocked)
-        if given is not None and end - given >= 2 and not _is_phrase(tokens, given, lex):
+        if (
+            given is not None
+            and end - given >= 2
+            and not _is_phrase(tokens, given, lex)
+            and _untitled_name_holds(text, tokens, given, end, lex, labels)
+        ):
             found.append(_Found(given, end))
+        elif given is None and _introduced_by_role(text, tokens, i, end, lex):
+            found.append(_Found(i, end))
         i = max(end, i + 1)
 
+    found += _listed_names(text, tokens, found, lex, is_blocked)
     found += _known_surnames(tokens, found, lex, is_blocked)
     found.sort(key=lambda f: f.start_tok)
     mentions = []
     for f in found:
         start, stop = tokens[f.start_tok].start, tokens[f.end_tok - 1].end
-        surface = _PARENTHESISED_GIVEN_NAME.sub(r"\1 ", text[start:stop])
+        surface = _surface(text, tokens[f.start_tok : f.end_tok])
         mentions.append(Mention(EntityType.PERSON, surface, surface, start, stop))
     return mentions
+
+
+def _surface(text: str, span: Sequence[_Token]) -> str:
+    """The name as written, with its spacing made regular so that one name is one entry: one
+    plain space between words (not two, not a non-breaking one), initials written together
+    ("A. H. C.  Annink" is "A.H.C. Annink") and apart from the surname ("C.M.Plug")."""
+    parts = [text[span[0].start : span[0].end]]
+    for prev, tok in pairwise(span):
+        gap = tok.gap
+        if not gap.strip():
+            parts.append("" if prev.initials and tok.initials else " ")
+        else:  # "J.A. (André) Knottnerus"
+            parts.append(re.sub(r"\s+", " ", gap))
+        parts.append(text[tok.start : tok.end])
+    return _PARENTHESISED_GIVEN_NAME.sub(r"\1 ", "".join(parts))
+
+
+def _untitled_name_holds(
+    text: str,
+    tokens: list[_Token],
+    start: int,
+    end: int,
+    lex: _Lexicon,
+    labels: list[frozenset[str]],
+) -> bool:
+    """Whether a name found without a title (by its given name or initials) is a person's."""
+    first, surname = tokens[start], tokens[end - 1]
+    if _DETERMINER_BEFORE.search(first.gap) or (
+        start > 0 and first.joined and tokens[start - 1].lower == "the"
+    ):
+        return False  # "the Clyde Valley", "the Bona Vacantia division"
+    if first.initials:
+        single = first.text.count(".") == 1 and not any(t.initials for t in tokens[start + 1 : end])
+        return not single or _single_initial_holds(text, tokens, start, end, labels)
+    if surname.lower in lex.common_words and surname.lower not in _ALL_PARTICLES:
+        # An everyday word as the surname ("Sally West", "Andy Street") needs the name to
+        # stand on its own, not inside a longer capitalised name: "Sheffield City Region",
+        # "Devon County Council", "Clearances Team Alexander House", "Old Oak Common",
+        # "Chester West & Chester".
+        if end < len(tokens) and tokens[end].joined and tokens[end].capitalised:
+            return False
+        if text[surname.end : surname.end + 3].lstrip(" \u00a0")[:1] == "&":
+            return False
+        before = tokens[start - 1] if start > 0 else None
+        if (
+            before
+            and first.joined
+            and before.capitalised
+            and not _starts_sentence(tokens, start - 1)
+        ):
+            return False
+    return True
+
+
+def _single_initial_holds(
+    text: str, tokens: list[_Token], start: int, end: int, labels: list[frozenset[str]]
+) -> bool:
+    """One initial and a word is a person where names are listed or signed ("J. Thunnissen"
+    under a role, "H. Stoop, J. Arts, M. van Dongen"), not where a list letter or a reference
+    starts a sentence: "A. The economy", "B. Alleen in bijzondere gevallen", "tunnelcategorie
+    C. Als", "Hinkley Point B. Bethany who", and not in a lettered list of headings ("A.
+    Inrichtingen" ... "B. Luchtvaartactiviteiten")."""
+    first = tokens[start]
+    at_line_start = start == 0 or "\n" in first.gap
+    listed = first.gap.rstrip(" \u00a0").endswith((",", ";", ":", "(")) or (
+        first.joined and tokens[start - 1].lower in {"en", "and"}
+    )
+    if not (at_line_start or listed):
+        return False
+    follows = text[tokens[end - 1].end :].lstrip(" \u00a0")[:1]
+    if follows not in {"", "\n", "\r", ",", ";", ":", ".", "(", ")", "*", "–", "—"} and not (
+        listed and follows.isupper()  # "S. van Kruijsbergen, P. van der Laak Handreiking ..."
+    ):
+        return False
+    if at_line_start:
+        if not labels:
+            labels.append(frozenset(_LIST_LETTER.findall(text)))
+        letter = ord(first.text[0])
+        return not {chr(letter - 1), chr(letter + 1)} & labels[0]
+    return True
+
+
+def _plain_name(
+    tokens: list[_Token], start: int, end: int, lex: _Lexicon, listed: bool = False
+) -> bool:
+    """Two or three capitalised words that are no everyday words: a name whose given name we
+    do not know ("Kinna Kintrea"). In a list of names the given name may be a word too ("Joy
+    Flynn", "Will Hadwen"), but the surname may not ("Working Families")."""
+    span = tokens[start:end]
+    others = span[1:-1] if listed else span[:-1]
+    return (
+        2 <= len(span) <= 3
+        and all(t.capitalised and not t.initials for t in span)
+        and span[-1].lower not in lex.common_words
+        and all(t.lower not in lex.common_words for t in others if not _is_first_name(t, lex))
+    )
+
+
+def _introduced_by_role(
+    text: str, tokens: list[_Token], start: int, end: int, lex: _Lexicon
+) -> bool:
+    """A name followed by its role: "Kinna Kintrea, the assurance director at the NDA"."""
+    if not _plain_name(tokens, start, end, lex):
+        return False
+    match = _APPOSITION.match(text, tokens[end - 1].end)
+    return match is not None and any(
+        w.lower() in lex.role_words for w in _WORD.findall(match.group(1))[:5]
+    )
+
+
+def _listed_names(
+    text: str,
+    tokens: list[_Token],
+    found: list[_Found],
+    lex: _Lexicon,
+    is_blocked: Callable[[_Token], bool],
+) -> list[_Found]:
+    """In a list of people, one a line, a line like the others is a person too: "Ken Butler"
+    and "Joy Flynn" among "Fran Bennett" and "Alaster Calder" (given names we do not know,
+    or that are also words)."""
+
+    def fills_line(start: int, end: int) -> bool:
+        if not (start == 0 or "\n" in tokens[start].gap):
+            return False
+        tail_end = text.find("\n", tokens[end - 1].end)
+        return not text[tokens[end - 1].end : tail_end if tail_end >= 0 else len(text)].strip()
+
+    if sum(fills_line(f.start_tok, f.end_tok) for f in found) < 3:
+        return []
+    taken = {k for f in found for k in range(f.start_tok, f.end_tok)}
+    extra: list[_Found] = []
+    for k, tok in enumerate(tokens):
+        if k in taken or not (k == 0 or "\n" in tok.gap):
+            continue
+        end = k + 1
+        while end < len(tokens) and end - k < 3 and tokens[end].joined:
+            end += 1
+        span = tokens[k:end]
+        if (
+            fills_line(k, end)
+            and _plain_name(tokens, k, end, lex, listed=True)
+            and not any(is_blocked(t) or not _is_name_word(t, lex, is_blocked) for t in span[1:])
+            and not is_blocked(span[0])
+            and _title_at(tokens, k, lex) is None
+        ):
+            extra.append(_Found(k, end))
+    return extra
+
+
+def _starts_sentence(tokens: list[_Token], k: int) -> bool:
+    return k == 0 or bool(_SENTENCE_BREAK.search(tokens[k].gap))
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
@@ -405,9 +647,11 @@ def _names_after_title(
 ) -> int:
     """Read the name(s) a title introduces; returns the index to continue scanning from."""
     weak = title.weak
+    first = i
     # Stacked roles: "Prime Minister", "Prof. dr.", "Koning" after "de Jordaanse".
     while i < len(tokens) and tokens[i].joined and (inner := _title_at(tokens, i, lex)):
         weak = weak and inner[0].weak
+        title = inner[0]  # the role itself: "plaatsvervangend directeur-generaal"
         i += inner[1]
     if weak or i >= len(tokens) or not tokens[i].joined:
         # A weak role ("directeur Particulieren") proves nothing: only a given name will.
@@ -415,6 +659,8 @@ def _names_after_title(
     end = _read_name(tokens, i, lex, is_blocked, after_title=True)
     if end == i or _is_place(" ".join(t.text for t in tokens[i:end])):
         return i  # "burgemeester Den Haag" is not a person
+    if _names_a_unit(tokens, i, end, title, lex) or _inside_a_name(tokens, first, i, end, lex):
+        return i
     found.append(_Found(i, end))
     # "ministers Blok en Grapperhaus", "premier Rutte and President Macron"
     if title.plural and end + 1 < len(tokens) and tokens[end].lower in {"en", "and"}:
@@ -424,6 +670,42 @@ def _names_after_title(
             found.append(_Found(nxt, more))
             return more
     return end
+
+
+def _names_a_unit(tokens: list[_Token], i: int, end: int, title: _Title, lex: _Lexicon) -> bool:
+    """Whether the words after a role name the unit it heads rather than its holder:
+    "directeur-generaal Management en Personeelsbeleid", "directeur-generaal Milieubeheer,"
+    at the end of its line, or any role whose holder is signed on the next line ("de
+    directeur-generaal Belastingdienst,\nJ. Thunnissen")."""
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and "\n" in nxt.gap and nxt.initials:
+        return True
+    if " ".join(title.words) not in _UNIT_HEADS or _is_first_name(tokens[i], lex):
+        return False
+    if tokens[i].lower in lex.common_words or nxt is None or "\n" in nxt.gap:
+        return True
+    return (
+        nxt.joined
+        and nxt.lower in {"en", "and"}
+        and end + 1 < len(tokens)
+        and tokens[end + 1].joined
+        and tokens[end + 1].capitalised
+    )
+
+
+def _inside_a_name(tokens: list[_Token], role: int, i: int, end: int, lex: _Lexicon) -> bool:
+    """ "the Financial Ombudsman Service": a role word inside the capitalised name of a body,
+    followed by an everyday word, names no one."""
+    before = tokens[role - 2] if role >= 2 else None  # the title's own token is role - 1
+    return (
+        end == i + 1
+        and tokens[i].lower in lex.common_words
+        and before is not None
+        and tokens[role - 1].joined
+        and before.capitalised
+        and before.lower not in lex.lower_words
+        and not _starts_sentence(tokens, role - 2)
+    )
 
 
 def _known_surnames(
@@ -466,6 +748,7 @@ def _known_surnames(
                 and not any(taken[i : i + n])
                 and not any(is_blocked(t) for t in span)
                 and not _continues_name(tokens, i + n, lex)
+                and not _ends_name(tokens, i, lex)
             ):
                 matched = n
                 break
@@ -475,6 +758,20 @@ def _known_surnames(
         else:
             i += 1
     return extra
+
+
+def _ends_name(tokens: list[_Token], k: int, lex: _Lexicon) -> bool:
+    """ "West" in "the North West" is not the person Sally West: a capitalised word stands right
+    before it that neither starts the sentence nor is a title ("Minister Blok", "Volgens Blok")."""
+    if k == 0 or not tokens[k].joined:
+        return False
+    before = tokens[k - 1]
+    return (
+        before.capitalised
+        and not before.initials
+        and before.lower not in lex.lower_words
+        and not _starts_sentence(tokens, k - 1)
+    )
 
 
 def _continues_name(tokens: list[_Token], k: int, lex: _Lexicon) -> bool:

@@ -22,15 +22,17 @@ from benchmarks.entity_quality import (
     table,
 )
 
-# (split, type) -> (precision, recall) floors, as reached.
-FLOORS = {
-    ("dev", "people"): (0.78, 0.81),
-    ("dev", "countries"): (0.88, 1.0),
-    ("dev", "organizations"): (0.76, 0.12),
-    ("held_out", "people"): (0.52, 0.75),
-    ("held_out", "countries"): (1.0, 1.0),
-    ("held_out", "organizations"): (0.93, 0.48),
+# (split, type) -> the F1 reached, as a floor: a change may trade precision for recall but
+# must not make a panel worse on the whole. People must stay free of non-persons.
+F1_FLOORS = {
+    ("dev", "people"): 0.97,
+    ("dev", "countries"): 0.94,
+    ("dev", "organizations"): 0.36,
+    ("held_out", "people"): 0.96,
+    ("held_out", "countries"): 1.0,
+    ("held_out", "organizations"): 0.70,
 }
+PEOPLE_MIN_PRECISION = 1.0
 
 
 @cache
@@ -52,13 +54,13 @@ def test_prints_the_table() -> None:
     print(table({"real dev": _scores("dev"), "real held": _scores("held_out")}))
 
 
-@pytest.mark.parametrize(("split", "kind"), sorted(FLOORS))
+@pytest.mark.parametrize(("split", "kind"), sorted(F1_FLOORS))
 def test_no_worse_than_before(split: str, kind: str) -> None:
     tally = _scores(split).totals[kind]
-    min_precision, min_recall = FLOORS[split, kind]
     misses = "\n".join(m for m in _scores(split).misses if f" {kind}:" in m)
-    assert tally.precision >= min_precision, misses
-    assert tally.recall >= min_recall, misses
+    assert tally.f1 >= F1_FLOORS[split, kind], misses
+    if kind == "people":
+        assert tally.precision >= PEOPLE_MIN_PRECISION, misses
 
 
 def test_the_development_set_stays_perfect() -> None:

@@ -117,6 +117,83 @@ def test_bare_surnames_need_a_known_person(text: str, expected: list[str]) -> No
     assert people_in(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # List letters and references: the word after them starts a sentence or a heading.
+        ("Zie Annex A. The economy grew in 2015.", []),
+        ("twee personen;\n\nB. Alleen in bijzondere gevallen mag dat.", []),
+        ("ingedeeld in tunnelcategorie C. Als de Minister dat bepaalt", []),
+        ("a technician at Hinkley Point B. Bethany who is 23 years old", []),
+        ("herdruk van nr. DB99/1482M. Deze herdruk is nodig.", []),
+        ("Bijlage I\n\nA. Inrichtingen\n\n|tabel|\n\nB. Luchtvaartactiviteiten\n\n|tabel|", []),
+        ("N.B. Bij de WIA staat werken naar vermogen centraal.", []),
+        # The unit a role heads is not its holder, who signs on the next line.
+        (
+            "De\ndirecteur-generaal Management en Personeelsbeleid,\nA. H. C.  Annink",
+            ["A.H.C. Annink"],
+        ),
+        ("de\ndirecteur-generaal Milieubeheer,\n\nwnd. directeur Geluid,\nC.M.Plug", ["C.M. Plug"]),
+        ("Plaatsvervangend directeur-generaal Organisatie en Bedrijfsvoering Rijk", []),
+        # Things and places named like people.
+        ("Sea passenger statistics (MS Excel Spreadsheet , 48KB)", []),
+        ("devolution deals with the Sheffield City Region and the Clyde Valley", []),
+        ("HMRC Clearances Team Alexander House 21 Victoria Avenue Southend", []),
+        ("accepted by the Bona Vacantia division", []),
+        ("toll discounts to residents of Chester West & Chester", []),
+        ("complaints fall within the remit of the Financial Ombudsman Service.", []),
+        ("aan de balie van de griffie, Prins Clauslaan 60, Den Haag", []),
+        # ... while a name that is also a word stands on its own.
+        ("Sally West\n\nAge UK", ["Sally West"]),
+        ("Andy Street, Chair of the Greater Birmingham LEP, said", ["Andy Street"]),
+        # A name ends where a place, another name or a role begins.
+        ("as Vera Baird in Northumbria has shown", ["Vera Baird"]),
+        ("Dat vond Sophie in 't Veld ook.", ["Sophie in 't Veld"]),
+        ("Martha Romkes Daan Wijnhorst", ["Martha Romkes", "Daan Wijnhorst"]),
+        (
+            "De handtekening van Norbert Paul Arthur Wühler Adjunct Secretaris-Generaal",
+            ["Norbert Paul Arthur Wühler"],
+        ),
+        ("De handtekening van Moragodage Christopher Walter PINTO", ["Christopher Walter PINTO"]),
+    ],
+)
+def test_names_need_evidence_of_a_person(text: str, expected: list[str]) -> None:
+    assert people_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Dutch initials, and initials glued to the surname.
+        ("Staatssecretaris,\nA.Th.B. Bijleveld-Schouten", ["A.Th.B. Bijleveld-Schouten"]),
+        ("Management Openbare Sector,\nR.IJ.M. Kuipers", ["R.IJ.M. Kuipers"]),
+        ("De\nvoorzitter van de CEVO,\ndrs J.Bouwsma", ["J. Bouwsma"]),
+        # One initial with a surname, in a signature or a list of names.
+        ("de\ndirecteur-generaal Belastingdienst,\nJ. Thunnissen", ["J. Thunnissen"]),
+        (
+            "opgenomen in: H. Stoop, J. Arts, M. van Dongen, P. van der Laak Handreiking",
+            ["H. Stoop", "J. Arts", "M. van Dongen", "P. van der Laak"],
+        ),
+        # A name followed by its role; names listed one a line among known ones.
+        ("Kinna Kintrea, the assurance director at the NDA, has", ["Kinna Kintrea"]),
+        (
+            "Fran Bennett\n\nOxford University\n\nKen Butler\n\nDisability Rights UK\n\n"
+            "Alaster Calder\n\nLocal Government Association\n\nJoy Flynn\n\nShelter\n\n"
+            "Eddy Graham\n\nWorking Families",
+            ["Fran Bennett", "Ken Butler", "Alaster Calder", "Joy Flynn", "Eddy Graham"],
+        ),
+    ],
+)
+def test_finds_people_in_signatures_and_lists(text: str, expected: list[str]) -> None:
+    assert people_in(text) == expected
+
+
+def test_one_name_however_it_is_spaced() -> None:
+    text = "A. H. C.  Annink tekende. Later tekende A.H.C. Annink. Mark\u00a0Rutte en Mark Rutte."
+    people = extract_entities(text, "nl").people
+    assert sorted((p.name, p.count) for p in people) == [("A.H.C. Annink", 2), ("Mark Rutte", 2)]
+
+
 def test_blocked_spans_never_become_people() -> None:
     text = "De strijd tegen Boko Haram gaat door, zegt minister Blok."
     start = text.index("Boko Haram")
