@@ -88,9 +88,15 @@ def _add_mention(entity: Entity, mention: Mention) -> None:
 
 
 def fold(name: str) -> str:
-    """Comparison form of a name: case- and accent-insensitive ("António" == "antonio")."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    """Comparison form of a name: case- and accent-insensitive ("António" == "antonio"), any
+    apostrophe or hyphen the same ("O’Gorman" == "O'Gorman"); spacing never counts (`split`)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SAME_PUNCTUATION))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_SAME_PUNCTUATION = str.maketrans(
+    dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'") | dict.fromkeys("\u2010\u2011\u2012\u2013", "-")
+)
 
 
 def _words(name: str) -> list[str]:

@@ -194,6 +194,11 @@ def test_one_name_however_it_is_spaced() -> None:
     assert sorted((p.name, p.count) for p in people) == [("A.H.C. Annink", 2), ("Mark Rutte", 2)]
 
 
+def test_one_name_whichever_apostrophe() -> None:
+    people = extract_entities("Bernie O’Gorman spoke. Bernie O'Gorman left.", "en").people
+    assert [(p.name, p.count) for p in people] == [("Bernie O’Gorman", 2)]
+
+
 def test_blocked_spans_never_become_people() -> None:
     text = "De strijd tegen Boko Haram gaat door, zegt minister Blok."
     start = text.index("Boko Haram")
