@@ -264,8 +264,17 @@ _US_SPELLING = (
 )
 
 
+# What every word a rule above changes holds: most words hold none and skip the rules.
+_US_SPELLING_CUE = re.compile(
+    r"is|ys|our|ment|re|ence|ogue|amme|ll|ae|scept|ould|geing|inium|ough|grey"
+)
+
+
+@lru_cache(maxsize=100_000)
 def us_spelling(word: str) -> str:
     """A (folded) English lemma in American spelling: "organisation" -> "organization"."""
+    if not _US_SPELLING_CUE.search(word):
+        return word
     for pattern, replacement in _US_SPELLING:
         word = pattern.sub(replacement, word)
     return word
