@@ -77,6 +77,13 @@ class Gazetteer(Generic[T]):
             if at_word_boundaries(text, start, end):
                 yield start, end, values
 
+    def hits(self, haystack: str) -> Iterator[tuple[int, int, list[T]]]:
+        """Every match in `haystack` (prepared as for `candidates`), whole words or not."""
+        if self._empty:
+            return
+        for last, (length, values) in self._automaton.iter(haystack):
+            yield last - length + 1, last + 1, values
+
 
 def leftmost_longest(spans: Iterable[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
     """Drop spans that overlap an earlier-starting or, at the same start, a longer span."""

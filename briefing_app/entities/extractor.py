@@ -15,7 +15,11 @@ from typing import TypeVar
 
 from briefing_app.entities.countries import country_name, find_countries
 from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
-from briefing_app.entities.organizations import find_organizations, organization_name
+from briefing_app.entities.organizations import (
+    find_organizations,
+    organization_name,
+    unlabelled_name,
+)
 from briefing_app.entities.people import (
     NAME_PARTICLES,
     credit_spans,
@@ -54,9 +58,31 @@ def extract_entities(text: str, language: str, ui_language: str = "en") -> Docum
         countries=_sorted(_group_by_key(countries, lambda code: country_name(code, ui_language))),
         # Organizations are named in the document's language: NAVO in Dutch, NATO in English.
         organizations=_sorted(
-            _group_by_key(organizations, lambda key: organization_name(key, language))
+            _group_by_key(organizations, _organization_names(organizations, language))
         ),
     )
+
+
+def _organization_names(organizations: Sequence[Mention], language: str) -> Callable[[str], str]:
+    """Display names: another country's body is shown with its country ("UK Ministry of
+    Justice") only where the text says whose it is; a British text's "Department of Health"
+    stays "Department of Health" (its key, "UK Department of Health", keeps the country)."""
+    implicit: dict[str, str] = {}
+    said: set[str] = set()
+    for mention in organizations:
+        if mention.country is None:
+            continue
+        if find_countries(mention.surface, language):
+            said.add(mention.key)
+        else:
+            implicit[mention.key] = mention.country
+
+    def name(key: str) -> str:
+        if key in implicit and key not in said:
+            return unlabelled_name(key, implicit[key], language)
+        return organization_name(key, language)
+
+    return name
 
 
 def _inside(mention: Mention, spans: Sequence[tuple[int, int]]) -> bool:

@@ -21,9 +21,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-import ahocorasick
 
 from briefing_app.entities._gazetteer import (
     Gazetteer,
@@ -110,7 +107,13 @@ def _gazetteers() -> tuple[Gazetteer[_Alias], Gazetteer[_Alias]]:
     """(acronyms in exact case, other names case-insensitively)."""
     aliases = _aliases()
     acronyms = Gazetteer([(n, a) for n, a in aliases if is_acronym(n)])
-    names = Gazetteer([(n, a) for n, a in aliases if not is_acronym(n)], lowercase=True)
+    # The head words of named bodies ride along in the names' automaton: one pass over the
+    # text finds both (a pass of its own cost as much as the rest of the named-body rules).
+    heads = [(w, _Alias(None, w, "head")) for w in _EN_HEADS | _GOVERNMENT_HEADS | _NL_HEAD_WORDS]
+    heads += [(e, _Alias(None, e, "ending")) for e in _NL_HEADS]
+    heads += [(f, _Alias(None, f, "company")) for f in _COMPANY_FORMS]
+    heads.append(("Bundesminister", _Alias(None, "Bundesminister", "bundes")))
+    names = Gazetteer([(n, a) for n, a in aliases if not is_acronym(n)] + heads, lowercase=True)
     return acronyms, names
 
 
@@ -228,7 +231,7 @@ _EN_HEADS = frozenset(
         "Network", "Group", "Taskforce", "Panel", "Tribunal", "Inspectorate", "Bureau",
         "Secretariat", "Society", "Corporation", "Company", "Consortium", "Confederation",
         "Academy", "University", "Directorate", "Police", "Parliament", "Assembly",
-        "Ombudsman", "Regulator", "Registry", "Observatory", "Laboratory",
+        "Ombudsman", "Regulator", "Registry", "Observatory", "Laboratory", "College", "Branch",
     }
 )  # fmt: skip
 # Company forms end a company's name ("Acme Widgets Ltd", "Veldhuis Bouw B.V.").
@@ -248,7 +251,7 @@ _NL_HEADS = (
 _NL_HEAD_WORDS = frozenset(h.capitalize() for h in _NL_HEADS) | {"Comité"}
 _GOVERNMENT_HEADS = frozenset({"Ministry", "Department", "Ministerie", "Departement"})
 _GOVERNMENT_ADJECTIVES = frozenset({"Federal", "Federale", "State", "Royal", "Imperial"})
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[\w'’&-]+|[^\w\s]")
+_TOKEN = re.compile(r"[\w'’&-]+(?:\.(?:[A-Za-z]\.)+)?|[^\w\s]")  # "U.S.", "B.V." whole
 _GLUED = re.compile(r"[a-zà-ÿ]{3}[A-Z][a-z]")
 _DESCRIBING_SUFFIX = re.compile(
     r"-(?:led|based|funded|owned|backed|run|wide|related|style)$", re.IGNORECASE
@@ -320,13 +323,11 @@ def _is_head(word: str, language: str) -> bool:
     return word in _NL_HEAD_WORDS or (len(word) > 6 and word.lower().endswith(_NL_HEADS))
 
 
-def _named_body(
-    text: str, head_start: int, head_end: int, language: str
-) -> tuple[int, int, bool] | None:
-    """The name around a head word: (start, end, whether it stands in a heading), or None."""
-    line_start = max(text.rfind("\n", 0, head_start) + 1, head_start - 100)
-    line_end = text.find("\n", head_end, head_end + 120)
-    line_end = line_end if line_end >= 0 else min(len(text), head_end + 120)
+def _named_body(text: str, head_start: int, head_end: int, language: str) -> tuple[int, int] | None:
+    """The name around a head word as (start, end), or None."""
+    line_start = max(text.rfind("\n", 0, head_start) + 1, head_start - 80)
+    line_end = text.find("\n", head_end, head_end + 100)
+    line_end = line_end if line_end >= 0 else min(len(text), head_end + 100)
     tokens = [
         (m.start() + line_start, m.group()) for m in _TOKEN.finditer(text[line_start:line_end])
     ]
@@ -363,7 +364,7 @@ def _named_body(
         return None  # "UK LLP"
     start = tokens[first][0]
     end = tokens[last][0] + len(_strip_possessive(tokens[last][1]))
-    return start, end, _in_heading(text[line_start:line_end])
+    return start, end
 
 
 def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -> int:
@@ -378,8 +379,12 @@ def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -
         if word in _JOINERS and word != "&":
             if k == 0 or company or not _joins(text, tokens, k - 1, language):
                 break  # "Northern Rock and Bradford & Bingley plc": two companies
-        elif word.lower() in _LEADING_JUNK or word[-2:] in ("'s", "’s"):
+        elif word.lower() in _LEADING_JUNK:
             break
+        elif word.endswith(("'s", "’s", "s'", "s’")) and (
+            not _is_capital(word) or find_countries(word, language)
+        ):
+            break  # "Britain's Office for ...": whose it is, not its name
         elif language == "nl" and word.lower().endswith(_LAW_WORDS):
             break  # "Besluit Onderzoeksraad", "Rijkswet ...": a law about the body
         elif government and not (find_countries(word, language) or word in _GOVERNMENT_ADJECTIVES):
@@ -454,82 +459,36 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
     return last
 
 
-def _in_heading(line: str) -> bool:
-    """A short line of capitalised words without a full stop: a heading, not running text."""
-    words = line.split()
-    if not words or len(words) > 10 or line.rstrip().endswith((".", "?", "!")):
-        return False
-    if words[0] in ("The", "De", "Het", "A", "An", "Een") or not words[0][0].isupper():
-        return False  # a sentence (or a title as one), not a heading
-    capitalised = sum(1 for w in words if _is_capital(w))
-    return capitalised >= 0.7 * len([w for w in words if w not in _CONNECTOR_WORDS])
+_COMPANY_FORMS = (
+    "B.V.", "N.V.", "S.A.", "Limited", "GmbH", "Ltd", "Inc", "PLC", "plc", "LLP", "LLC",
+)  # fmt: skip
+_HEAD_KINDS = frozenset({"head", "ending", "company", "bundes"})
 
 
-_COMPANY_FORMS = ("b.v.", "n.v.", "s.a.", "limited", "gmbh", "ltd", "inc", "plc", "llp", "llc")
+def _head_start(text: str, start: int, end: int, kind: str, language: str) -> int | None:
+    """Where the head word of a named body found at text[start:end] starts, or None."""
+    if kind == "company":
+        return start if _COMPANY_FORM.match(text, start) else None
+    if start > 0 and text[start - 1].isalnum():
+        if kind != "ending" or language != "nl":
+            return None
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            start -= 1  # "Waarborgfonds", "Kenniscentrum": the compound's start
+    elif kind == "ending":
+        return None  # the ending alone ("fonds") is no name
+    if kind != "bundes" and end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
+        return None  # "Agencies", "Raadgever": part of a longer word
+    if not text[start].isupper():
+        return None
+    if kind == "head" and text[start:end] in _NL_HEAD_WORDS - _EN_HEADS and language != "nl":
+        return None
+    return start
 
 
-@cache
-def _head_automaton() -> Any:
-    """Head words, Dutch head endings and company forms, lower-cased, in one automaton: one
-    pass over the text finds them all (a regex per kind cost more than the rest together)."""
-    kinds: dict[str, set[str]] = {}
-    for word in _EN_HEADS | _GOVERNMENT_HEADS:
-        kinds.setdefault(word.lower(), set()).add("en")
-    for ending in _NL_HEADS:
-        kinds.setdefault(ending, set()).add("nl")
-    for form in _COMPANY_FORMS:
-        kinds.setdefault(form, set()).add("company")
-    kinds.setdefault("bundesminister", set()).add("bundes")
-    automaton = ahocorasick.Automaton()
-    for key, found in kinds.items():
-        automaton.add_word(key, (len(key), frozenset(found)))
-    automaton.make_automaton()
-    return automaton
-
-
-def _heads(text: str, haystack: str, language: str) -> Iterator[int]:
-    """Where each head word of a named body starts."""
-    size = len(text)
-    for last, (length, kinds) in _head_automaton().iter(haystack):
-        end = last + 1
-        start = end - length
-        if not text[start].isupper() and ("nl" not in kinds or language != "nl"):
-            continue
-        if "bundes" in kinds:
-            if start == 0 or not text[start - 1].isalnum():
-                yield start
-            continue
-        glued = end < size and (text[end].isalnum() or text[end] in "-’'")
-        if "company" in kinds:
-            if _COMPANY_FORM.match(text, start):
-                yield start
-            continue
-        if glued:
-            continue
-        if (
-            "en" in kinds
-            and text[start].isupper()
-            and (start == 0 or not text[start - 1].isalnum())
-        ):
-            yield start
-        elif "nl" in kinds and language == "nl":
-            word_start = start
-            while word_start > 0 and (
-                text[word_start - 1].isalnum() or text[word_start - 1] == "-"
-            ):
-                word_start -= 1
-            if text[word_start].isupper() and (word_start < start or "en" not in kinds):
-                yield word_start
-
-
-def _named_body_candidates(text: str, haystack: str, language: str) -> list[tuple[int, int, bool]]:
-    """Every named body in `text` as (start, end, in a heading)."""
-    found: dict[tuple[int, int], bool] = {}
-    for start in sorted(set(_heads(text, haystack, language))):
-        name = _named_body(text, start, start + 1, language)
-        if name is not None:
-            found[name[:2]] = name[2]
-    return [(start, end, heading) for (start, end), heading in found.items()]
+def _named_body_candidates(text: str, heads: list[int], language: str) -> list[tuple[int, int]]:
+    """Every named body in `text` around the head words starting at `heads`."""
+    found = (_named_body(text, start, start + 1, language) for start in heads)
+    return list(dict.fromkeys(name for name in found if name is not None))
 
 
 # Head words that make a defined acronym an organization rather than a law, report or
@@ -641,12 +600,14 @@ def _definition_candidates(text: str) -> list[_Candidate]:
 _NATIONAL_TYPES = frozenset({"ministry", "parliament", "government", "agency"})
 # Words only one government's texts use (currency, institutions, style), counted with the
 # country's own mentions to tell whose government an English text is about.
-_GOVERNMENT_MARKERS = re.compile(
-    r"(?P<GB>£|\b(?:HM|Majesty|Whitehall|Westminster|House of (?:Commons|Lords)|GOV\.UK|NHS"
-    r"|Secretary of State|Home Office|Cabinet Office|MPs?)\b)"
-    r"|(?P<US>\b(?:Congress|White House|U\.S\.|federal|Senator)\b)"
-    r"|(?P<NL>\b(?:The Hague|Den Haag|Government\.nl|Rijksoverheid|Dutch government)\b)"
-)
+_GOVERNMENT_MARKERS = {
+    "GB": (
+        "£", "HM ", "Majesty", "Whitehall", "Westminster", "House of Commons", "House of Lords",
+        "GOV.UK", "NHS", "Secretary of State", "Home Office", "Cabinet Office", " MPs",
+    ),
+    "US": ("Congress", "White House", "U.S.", "federal ", "Senator"),
+    "NL": ("The Hague", "Den Haag", "Government.nl", "Rijksoverheid", "Dutch government"),
+}  # fmt: skip
 
 
 def _document_government(text: str, language: str) -> str:
@@ -658,10 +619,11 @@ def _document_government(text: str, language: str) -> str:
     for mention in find_countries(text, "en"):
         votes[mention.key] = votes.get(mention.key, 0) + 1
     marked: set[str] = set()
-    for marker in _GOVERNMENT_MARKERS.finditer(text):
-        code = marker.lastgroup or ""
-        marked.add(code)
-        votes[code] = votes.get(code, 0) + 2
+    for code, markers in _GOVERNMENT_MARKERS.items():
+        found = sum(text.count(marker) for marker in markers)  # str.count: no regex pass
+        if found:
+            marked.add(code)
+            votes[code] = votes.get(code, 0) + 2 * found
     dutch = votes.pop("NL", 0)
     if not votes:
         return "NL"
@@ -768,7 +730,20 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         usable = [a for a in aliases if _applies(a, language)]
         if usable and not (end - start <= 3 and in_shouted_line(text, start, end)):
             candidates.append((start, end, usable[0].key))
-    for start, end, aliases in names.candidates(text, haystack):
+    heads: list[int] = []
+    for start, end, aliases in names.hits(haystack):
+        if aliases[-1].language in _HEAD_KINDS:  # head entries come last
+            for alias in aliases:
+                head = None
+                if alias.language in _HEAD_KINDS:
+                    head = _head_start(text, start, end, alias.language, language)
+                if head is not None:
+                    if not heads or heads[-1] != head:
+                        heads.append(head)
+                    break
+            aliases = [a for a in aliases if a.language not in _HEAD_KINDS]
+        if not aliases or not at_word_boundaries(text, start, end):
+            continue
         usable = [a for a in aliases if _applies(a, language)]
         if usable and (text[start].isupper() or not usable[0].name[0].isupper()):
             alias, key = usable[0], usable[0].key
@@ -789,7 +764,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
                 candidates.append((start, end, key))
     candidates += _ministry_candidates(text, language, haystack, government, countries)
     candidates += _definition_candidates(text)
-    for start, end, key in _accepted_named_bodies(text, haystack, language):
+    for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
             any(w in _GOVERNMENT_HEADS for w in key.split()[:4]) or key.startswith("Bundes")
         ):
@@ -809,15 +784,14 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     ]
 
 
-def _accepted_named_bodies(text: str, haystack: str, language: str) -> list[_Candidate]:
-    """Named bodies; one in a heading only when the text names it elsewhere too."""
-    found = _named_body_candidates(text, haystack, language)
-    in_text = {text[s:e].casefold() for s, e, heading in found if not heading}
+def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_Candidate]:
+    """Named bodies. A name on a line of its own counts too: member lists and signature
+    blocks put real names there, and a heading's junk ("Annex B Committee") fails the
+    name rules anyway."""
+    found = _named_body_candidates(text, heads, language)
     candidates: list[_Candidate] = []
-    for start, end, heading in found:
+    for start, end in found:
         name = text[start:end]
-        if heading and name.casefold() not in in_text:
-            continue
         if name.lower() in text:
             continue  # also written in lower case: a kind of body ("support group")
         candidates.append((start, end, resolve_organization(name) or " ".join(name.split())))
@@ -849,6 +823,17 @@ def organization_type(key: str) -> str | None:
     """The gazetteer's type ("ministry", "un", "armed_group", "company", ...) of a known key."""
     record = _by_key().get(key)
     return record.type if record else None
+
+
+def unlabelled_name(key: str, country: str, language: str) -> str:
+    """Another country's body as a text that is about that country names it: "UK Department
+    of Health" -> "Department of Health" (the key keeps the country, the panel shows the
+    name as written)."""
+    label = country_label(country, language) + " "
+    if not key.startswith(label):
+        return key
+    name = key[len(label) :]
+    return name[0].upper() + name[1:]
 
 
 def organization_name(key: str, language: str = "en") -> str:
