@@ -374,6 +374,7 @@ class WordForms:
         self.language = language
         self._splitter = default_splitter() if language == "nl" else None
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._irregular: dict[str, frozenset[str]] | None = None
 
     @property
     def _dictionary(self) -> _Dictionary:
@@ -497,8 +498,12 @@ class WordForms:
         "organisation", "organization")."""
         return word[:4] if self.language == "en" else word[: max(3, len(word) - 3)]
 
-    @lru_cache(maxsize=1)  # noqa: B019 -- one long-lived instance per language
     def _irregular_heads(self) -> dict[str, frozenset[str]]:
+        if self._irregular is None:
+            self._irregular = self._read_irregular_heads()
+        return self._irregular
+
+    def _read_irregular_heads(self) -> dict[str, frozenset[str]]:
         """Lemma -> its forms that do not hold its own head ("genomen" for "nemen", "was" for
         "zijn", "steden" for "stad"), from the lemma dictionary; each form is listed there,
         so the whole form is its head."""
