@@ -272,8 +272,10 @@ def _read_name(
     lex: _Lexicon,
     is_blocked: Callable[[_Token], bool],
     after_title: bool = False,
+    running_text: bool = False,
 ) -> int:
-    """Index after the longest plausible name starting at token i (i itself if none)."""
+    """Index after the longest plausible name starting at token i (i itself if none);
+    `running_text`: after a role in lower case, as in a sentence, not a title-case heading."""
     j = i
     n = len(tokens)
     only_given_names = True  # Dutch particles follow given names only: "Hugo de Jonge"
@@ -323,8 +325,14 @@ def _read_name(
             if not only_given_names and not tok.initials:
                 break  # names run together in a flattened list: "Martha Romkes Daan Wijnhorst"
         else:
-            if not only_given_names and tok.lower in lex.common_words:
-                break  # title case runs on past the surname: "Minister Hoekstra Visits Kyiv"
+            if (
+                not only_given_names
+                and tok.lower in lex.common_words
+                and not (running_text and j == i + 1 and _ends_run(tokens, j))
+            ):
+                # Title case runs on past the surname ("Minister Hoekstra Visits Kyiv"); in a
+                # sentence a capitalised word is a double surname: "minister Bruins Slot".
+                break
             if (
                 not only_given_names
                 and j + 1 < n
@@ -335,6 +343,11 @@ def _read_name(
             only_given_names = False
         j += 1
     return j
+
+
+def _ends_run(tokens: list[_Token], j: int) -> bool:
+    """Whether no capitalised word follows token j in the same run of words."""
+    return j + 1 >= len(tokens) or not (tokens[j + 1].joined and tokens[j + 1].capitalised)
 
 
 def _is_particle(tokens: list[_Token], j: int) -> bool:
@@ -656,7 +669,8 @@ def _names_after_title(
     if weak or i >= len(tokens) or not tokens[i].joined:
         # A weak role ("directeur Particulieren") proves nothing: only a given name will.
         return i
-    end = _read_name(tokens, i, lex, is_blocked, after_title=True)
+    lower_case_role = not tokens[first - 1].capitalised
+    end = _read_name(tokens, i, lex, is_blocked, after_title=True, running_text=lower_case_role)
     if end == i or _is_place(" ".join(t.text for t in tokens[i:end])):
         return i  # "burgemeester Den Haag" is not a person
     if _names_a_unit(tokens, i, end, title, lex) or _inside_a_name(tokens, first, i, end, lex):
@@ -796,7 +810,8 @@ def _surname(span: Sequence[_Token], lex: _Lexicon) -> list[str]:
         k += 1
     rest = words[k:]
     if len(rest) >= 2 and rest[0].lower() not in _PARTICLES:
-        rest = rest[-1:]
+        # A double surname whose last part is a word is used whole: "Bruins Slot", not "Slot".
+        rest = rest[-2:] if span[-1].lower in lex.common_words else rest[-1:]
     return rest
 
 

@@ -148,6 +148,7 @@ def test_bare_surnames_need_a_known_person(text: str, expected: list[str]) -> No
         ("Andy Street, Chair of the Greater Birmingham LEP, said", ["Andy Street"]),
         # A name ends where a place, another name or a role begins.
         ("as Vera Baird in Northumbria has shown", ["Vera Baird"]),
+        ("Dat schrijft minister Bruins Slot. Bruins Slot zei ook dat", ["Bruins Slot"] * 2),
         ("Dat vond Sophie in 't Veld ook.", ["Sophie in 't Veld"]),
         ("Martha Romkes Daan Wijnhorst", ["Martha Romkes", "Daan Wijnhorst"]),
         (
