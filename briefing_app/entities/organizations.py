@@ -224,7 +224,7 @@ def _officials_to_departments(candidates: list[_Candidate], countries: dict[str,
 # nothing.
 _EN_HEADS = frozenset(
     {
-        "Agency", "Service", "Services", "Office", "Department", "Ministry", "Commission",
+        "Agency", "Service", "Office", "Department", "Ministry", "Commission",
         "Council", "Committee", "Forum", "Coalition", "Alliance", "Partnership", "Fund",
         "Foundation", "Trust", "Centre", "Center", "Institute", "Institution", "Bank", "Board",
         "Authority", "Association", "Organisation", "Organization", "Federation", "Union",
@@ -376,6 +376,9 @@ def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -
     k = h - 1
     while k >= 0:
         word = tokens[k][1]
+        if word in ("for", "of") and first == k + 1 and _one_word_before(tokens, k, language):
+            first = k - 1  # "Food for Life Partnership": one word, "for", the name
+            break
         if word in _JOINERS and word != "&":
             if k == 0 or company or not _joins(text, tokens, k - 1, language):
                 break  # "Northern Rock and Bradford & Bingley plc": two companies
@@ -402,6 +405,18 @@ def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -
     while first < h and tokens[first][1] in _JOINERS:
         first += 1
     return first
+
+
+def _one_word_before(tokens: list[tuple[int, str]], k: int, language: str) -> bool:
+    """Whether tokens[k] ("for", "of") has exactly one capitalised word before it that may
+    open a name: "Food for Life Partnership", not "Secretary of State for ..."."""
+    if k == 0:
+        return False
+    word = tokens[k - 1][1]
+    if not _is_capital(word) or word.lower() in _LEADING_JUNK or _is_head(word, language):
+        return False
+    before = tokens[k - 2][1] if k > 1 else ""
+    return not before or not _is_capital(before) or before.lower() in _LEADING_JUNK
 
 
 def _joins(text: str, tokens: list[tuple[int, str]], k: int, language: str) -> bool:
@@ -462,6 +477,7 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
 _COMPANY_FORMS = (
     "B.V.", "N.V.", "S.A.", "Limited", "GmbH", "Ltd", "Inc", "PLC", "plc", "LLP", "LLC",
 )  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "the Nuclear Industry Association’s campaign"
 _HEAD_KINDS = frozenset({"head", "ending", "company", "bundes"})
 
 
@@ -476,7 +492,8 @@ def _head_start(text: str, start: int, end: int, kind: str, language: str) -> in
             start -= 1  # "Waarborgfonds", "Kenniscentrum": the compound's start
     elif kind == "ending":
         return None  # the ending alone ("fonds") is no name
-    if kind != "bundes" and end < len(text) and (text[end].isalnum() or text[end] in "-’'"):
+    glued = end < len(text) and (text[end].isalnum() or text[end] in "-’'")
+    if kind != "bundes" and glued and not _POSSESSIVE.match(text, end):
         return None  # "Agencies", "Raadgever": part of a longer word
     if not text[start].isupper():
         return None
@@ -764,6 +781,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
                 candidates.append((start, end, key))
     candidates += _ministry_candidates(text, language, haystack, government, countries)
     candidates += _definition_candidates(text)
+    candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
             any(w in _GOVERNMENT_HEADS for w in key.split()[:4]) or key.startswith("Bundes")
@@ -790,11 +808,35 @@ def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_
     name rules anyway."""
     found = _named_body_candidates(text, heads, language)
     candidates: list[_Candidate] = []
+    keys: dict[str, str] = {}  # "Benefits & Credits ..." and "Benefits and Credits ...": one
     for start, end in found:
         name = text[start:end]
         if name.lower() in text:
             continue  # also written in lower case: a kind of body ("support group")
-        candidates.append((start, end, resolve_organization(name) or " ".join(name.split())))
+        key = resolve_organization(name) or " ".join(name.split())
+        key = keys.setdefault(key.casefold().replace(" & ", " and "), key)
+        candidates.append((start, end, key))
+    return candidates
+
+
+# "de Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer": a Dutch minister's
+# title names the ministry, also one the gazetteer lacks (a list that "en" closes with one word).
+_PORTFOLIO_WORD = "[A-ZÀ-ÖØ-Þ][a-zà-ÿ-]*"  # lower case after the capital: "MilieubeheerDirectie"
+_DUTCH_MINISTER = re.compile(
+    r"\b(?:[Mm]inister|[Ss]taatssecretaris) van (?P<portfolio>{w}(?: {w})*(?:, {w}(?: {w})*)*"
+    r" en {w})".replace("{w}", _PORTFOLIO_WORD)
+)
+
+
+def _dutch_minister_candidates(text: str, language: str) -> list[_Candidate]:
+    if language != "nl" or " van " not in text:
+        return []
+    candidates: list[_Candidate] = []
+    for match in _DUTCH_MINISTER.finditer(text):
+        name = "Ministerie van " + match.group("portfolio")
+        if _qualifier(text, match.start(), language) is None:
+            key = resolve_organization(name) or name
+            candidates.append((match.start("portfolio"), match.end("portfolio"), key))
     return candidates
 
 

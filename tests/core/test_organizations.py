@@ -244,6 +244,17 @@ def surfaces(text: str, language: str) -> list[str]:
         ),
         # a possessive is no part of the name
         ("The Office for Fiscal Stability’s report.", "en", ["Office for Fiscal Stability"]),
+        ("the Marine Trades Association’s campaign", "en", ["Marine Trades Association"]),
+        # one word, "for", then the name
+        ("The Food for Work Partnership helps.", "en", ["Food for Work Partnership"]),
+        # "and" between two names ends the first
+        ("HMRC and the Pensions Regulation Office met.", "en", ["Pensions Regulation Office"]),
+        # a Dutch minister's title with a portfolio the gazetteer lacks names the ministry
+        (
+            "De Minister van Wonen, Ruimte en Milieubeheer besluit.",
+            "nl",
+            ["Wonen, Ruimte en Milieubeheer"],
+        ),
     ],
 )
 def test_named_bodies_by_pattern(text: str, language: str, expected: list[str]) -> None:
@@ -292,6 +303,16 @@ def test_no_junk_organizations(text: str, language: str) -> None:
 )
 def test_acronyms_defined_in_either_order(text: str, language: str, expected: list[str]) -> None:
     assert keys(text, language) == expected
+
+
+def test_a_name_written_with_and_or_ampersand_is_one_organization() -> None:
+    text = "The Savings & Loans Advisory Group met. The Savings and Loans Advisory Group agreed."
+    assert keys(text, "en") == ["Savings & Loans Advisory Group"] * 2
+
+
+def test_a_dutch_ministers_portfolio_names_the_ministry() -> None:
+    text = "De Minister van Wonen, Ruimte en Milieubeheer besluit."
+    assert keys(text, "nl") == ["Ministerie van Wonen, Ruimte en Milieubeheer"]
 
 
 def test_a_repeated_name_counts_in_its_heading_too() -> None:
