@@ -616,6 +616,8 @@ class MainWindow(QMainWindow):
         """Search the current query as typed (True) or with its entities' other names too."""
         self._literal_query = self.search_bar.query() if literal else None
         self.search(keep_selection=True)
+        if self._shown_doc is not None:  # its highlights follow: the other names or not
+            self.open_document(self._shown_doc, record=False)
 
     def _show_expansion(self, results: SearchResults) -> None:
         literal = self._request is not None and self._request.literal

@@ -69,9 +69,10 @@ def test_a_name_finds_the_others_and_one_click_searches_it_alone(qtbot, window: 
         window.results_view.select_row(row)
     assert window.reader.hit_position()[1] >= 2  # "Europese" and "Unie"
 
-    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+    with qtbot.waitSignals([window.results_shown, window.document_shown], timeout=WAIT_MS):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.results_model.total == 0
+    assert window.reader.hit_position()[1] == 0  # the open document's marks follow
     assert note_text(window) == "Searching only “EU”."
     assert button.text() == "Also search for Europese Unie, European Union"
 
