@@ -8,18 +8,19 @@ corrections (a rename or merge makes the names one entity; a hidden entity expan
 
 Which typed words name an entity (`AliasTable.names_for`):
 - names with two or more capitals and no space (EU, VN, VS, KMar, VN-Veiligheidsraad) only
-  when typed with their capitals: "un", "vs" and "eu" are ordinary words;
+  when typed with two capitals or more (KMAR too): "un", "vs" and "eu" are ordinary words;
 - one-word names of organizations and people (Europol, Kamer) only with a capital first
   letter, as they are written; one-word country names (duitsland) and names of more than one
   word (europese unie) in any case; accents never matter.
 
-Which names are searched for on another name's behalf (the table's targets): not a name
-that a longer name of another entity or a region contains (a country's name that another
-country's longer name holds ("Korea" is in "Noord-Korea", "Ireland" in "Northern Ireland"),
-nor one that ends a region's name ("America" of "Latin America"), nor an acronym or a one-word
-name of an organization or person that is an everyday word once lower-cased, as the index
-sees it ("US", "WHO", "Kamer", "Shell"), or begins a look-alike ("Meta-analyse"): searched
-for, they would find other things. Typed, they still expand.
+Which names are searched for on another name's behalf (the table's targets), leaving out
+the names that, searched for, would find other things (typed, they still expand):
+- a country's name that another country's longer name holds ("Korea" is in "Noord-Korea",
+  "Ireland" in "Northern Ireland"), or that ends a region's name ("America" of "Latin
+  America");
+- an acronym or a one-word name of an organization or person that is an everyday word once
+  lower-cased, as the index sees it ("US", "WHO", "Kamer", "Shell"), or that begins a
+  look-alike ("Meta-analyse").
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _gazetteer_nodes() -> dict[Node, _Group]:
     return nodes
 
 
-@cache
+@lru_cache(maxsize=4)  # a table per list of corrections; a correction makes a new list
 def _table(items: tuple[Correction, ...]) -> AliasTable:
     nodes = _gazetteer_nodes()
     parent: dict[Node, Node] = {node: node for node in nodes}
