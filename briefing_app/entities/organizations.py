@@ -228,7 +228,7 @@ _EN_HEADS = frozenset(
         "Council", "Committee", "Forum", "Coalition", "Alliance", "Partnership", "Fund",
         "Foundation", "Trust", "Centre", "Center", "Institute", "Institution", "Bank", "Board",
         "Authority", "Association", "Organisation", "Organization", "Federation", "Union",
-        "Network", "Group", "Taskforce", "Panel", "Tribunal", "Inspectorate", "Bureau",
+        "Group", "Taskforce", "Panel", "Tribunal", "Inspectorate", "Bureau",
         "Secretariat", "Society", "Corporation", "Company", "Consortium", "Confederation",
         "Academy", "University", "Directorate", "Police", "Parliament", "Assembly",
         "Ombudsman", "Regulator", "Registry", "Observatory", "Laboratory", "College", "Branch",
@@ -385,9 +385,9 @@ def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -
         elif word.lower() in _LEADING_JUNK:
             break
         elif word.endswith(("'s", "’s", "s'", "s’")) and (
-            not _is_capital(word) or find_countries(word, language)
+            not _is_capital(word) or not _PLURAL_POSSESSIVE.fullmatch(word)
         ):
-            break  # "Britain's Office for ...": whose it is, not its name
+            break  # "Britain's Office", "Katy Bourne’s Commission": whose it is, not its name
         elif language == "nl" and word.lower().endswith(_LAW_WORDS):
             break  # "Besluit Onderzoeksraad", "Rijkswet ...": a law about the body
         elif government and not (find_countries(word, language) or word in _GOVERNMENT_ADJECTIVES):
@@ -413,8 +413,8 @@ def _one_word_before(tokens: list[tuple[int, str]], k: int, language: str) -> bo
     if k == 0:
         return False
     word = tokens[k - 1][1]
-    if not _is_capital(word) or word.lower() in _LEADING_JUNK or _is_head(word, language):
-        return False
+    if not word[0].isupper() or word.lower() in _LEADING_JUNK or _is_head(word, language):
+        return False  # "Secretary of ...", "£28m of ..."
     before = tokens[k - 2][1] if k > 1 else ""
     return not before or not _is_capital(before) or before.lower() in _LEADING_JUNK
 
@@ -477,6 +477,9 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
 _COMPANY_FORMS = (
     "B.V.", "N.V.", "S.A.", "Limited", "GmbH", "Ltd", "Inc", "PLC", "plc", "LLP", "LLC",
 )  # fmt: skip
+# "Women’s Engineering Society", "National Police Chiefs’ Council": a plural's possessive
+# belongs to the name.
+_PLURAL_POSSESSIVE = re.compile(r"\w+(?:s['’]|(?:en|People)['’]s)")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")  # "the Nuclear Industry Association’s campaign"
 _HEAD_KINDS = frozenset({"head", "ending", "company", "bundes"})
 
@@ -579,15 +582,19 @@ def _definition_candidates(text: str) -> list[_Candidate]:
         acronym = match.group("acronym")
         if sum(1 for c in acronym if c.isupper()) < 2:
             continue
+        # The name stands on the line of its acronym: "The Aviation Management Board" heading
+        # the paragraph above is no part of "The Aviation Management Board (AMB)".
         before = text[max(0, match.start() - 120) : match.start()].rstrip()
-        name = _defined_name(before, acronym)
+        before = before[before.rfind("\n") + 1 :]
+        written = _defined_name(before, acronym)
+        name = None if written is None else _strip_possessive(written)
         key = None if name is None else _organization_key(name, acronym)
-        if name is None or key is None:
+        if written is None or name is None or key is None:
             continue
         name_start = (
             match.start()
             - (len(text[: match.start()]) - len(text[: match.start()].rstrip()))
-            - len(name)
+            - len(written)
         )
         candidates.append((name_start, name_start + len(name), key))
         defined.setdefault(acronym, key)
@@ -816,7 +823,14 @@ def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_
         key = resolve_organization(name) or " ".join(name.split())
         key = keys.setdefault(key.casefold().replace(" & ", " and "), key)
         candidates.append((start, end, key))
-    return candidates
+    # "the Land Commission" after "the Greater Manchester Land Commission": the same body.
+    names = {key for _, _, key in candidates if key is not None}
+    longer = {
+        short: next(k for k in sorted(names, key=len, reverse=True) if k.endswith(" " + short))
+        for short in names
+        if any(k.endswith(" " + short) for k in names)
+    }
+    return [(start, end, longer.get(key, key) if key else key) for start, end, key in candidates]
 
 
 # "de Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer": a Dutch minister's

@@ -245,6 +245,13 @@ def surfaces(text: str, language: str) -> list[str]:
         # a possessive is no part of the name
         ("The Office for Fiscal Stability’s report.", "en", ["Office for Fiscal Stability"]),
         ("the Marine Trades Association’s campaign", "en", ["Marine Trades Association"]),
+        # a plural's possessive is part of a name, a person's or a country's is not
+        (
+            "The Women’s Rowing Society and Anna Brook’s Youth Commission met Britain’s "
+            "Office for Fiscal Stability.",
+            "en",
+            ["Women’s Rowing Society", "Youth Commission", "Office for Fiscal Stability"],
+        ),
         # one word, "for", then the name
         ("The Food for Work Partnership helps.", "en", ["Food for Work Partnership"]),
         # "and" between two names ends the first
@@ -308,6 +315,18 @@ def test_acronyms_defined_in_either_order(text: str, language: str, expected: li
 def test_a_name_written_with_and_or_ampersand_is_one_organization() -> None:
     text = "The Savings & Loans Advisory Group met. The Savings and Loans Advisory Group agreed."
     assert keys(text, "en") == ["Savings & Loans Advisory Group"] * 2
+
+
+def test_a_shorter_name_ending_a_longer_one_is_that_body() -> None:
+    text = "The Greater Leeds Land Commission met. The Land Commission agreed."
+    assert keys(text, "en") == ["Greater Leeds Land Commission"] * 2
+
+
+def test_an_acronyms_name_stands_on_its_line() -> None:
+    text = "The Harbour Safety Board\n\nThe Harbour Safety Board (HSB) met. The HSB agreed."
+    found = find_organizations(text, "en")
+    assert {m.key for m in found} == {"Harbour Safety Board"}
+    assert [m.surface for m in found].count("Harbour Safety Board") == 2
 
 
 def test_a_dutch_ministers_portfolio_names_the_ministry() -> None:
