@@ -8,13 +8,18 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The tests' own copies of the project's test material (sources and licences in
+# tests/data/README.md): the whole suite runs in a plain clone.
+DATA = REPO / "tests" / "data"
+SEED_DIR = DATA / "seeds"
+REAL_RELEASES = DATA / "rijksoverheid-2018"
+ENTITIES_DEV = DATA / "entities-dev"
+# The bigger sets beside the checkout, where present: for extra checks only.
 SHARED = REPO.parent / "shared"
-SEED_DIR = SHARED / "seeds"
-REAL_RELEASES = SHARED / "data" / "rijksoverheid-2018"
-ENTITIES_DEV = SHARED / "data" / "entities-dev"
 
 
 def shared_or_skip(path: Path) -> Path:
+    """`path` under ../shared, or a skip: only for extra checks on the bigger sets there."""
     if not path.exists():
         pytest.skip(f"{path} is not available beside the checkout")
     return path

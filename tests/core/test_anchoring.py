@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from briefing_app.bookmarks import (
     reanchor,
     utf16_to_codepoint,
 )
-from tests.conftest import REAL_RELEASES, shared_or_skip
+from tests.conftest import REAL_RELEASES
 
 ANCHORED, MOVED = BookmarkStatus.ANCHORED, BookmarkStatus.MOVED
 APPROXIMATE, ORPHANED = BookmarkStatus.APPROXIMATE, BookmarkStatus.ORPHANED
@@ -246,9 +245,7 @@ def test_selection_made_in_qt_units_anchors_the_right_quote():
 
 def _five_megabytes() -> str:
     corpus = "\n\n".join(
-        path.read_text(encoding="utf-8")
-        for path in sorted(shared_or_skip(REAL_RELEASES).glob("*.txt"))
-        if path.name != "SOURCE.md"
+        path.read_text(encoding="utf-8") for path in sorted(REAL_RELEASES.glob("*.txt"))
     )
     return (corpus * (5_000_000 // len(corpus) + 1))[:5_000_000]
 
@@ -282,13 +279,8 @@ def test_reanchoring_in_a_five_megabyte_text_stays_fast(make_text, status):
 
 
 def test_real_release_survives_a_paragraph_inserted_above():
-    path = (
-        shared_or_skip(REAL_RELEASES)
-        / "2018-03-01_nederland-voorzitter-van-de-vn-veiligheidsraad.txt"
-    )
-    if not path.exists():
-        pytest.skip("release not available")
-    text = Path(path).read_text(encoding="utf-8")
+    path = REAL_RELEASES / "2018-03-01_nederland-voorzitter-van-de-vn-veiligheidsraad.txt"
+    text = path.read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n\n") if len(p) > 80]
     quote = paragraphs[-1][:80].strip()
     start = text.index(quote)

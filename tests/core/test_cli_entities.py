@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.launcher import main
-from tests.conftest import ENTITIES_DEV, SEED_DIR, shared_or_skip
+from tests.conftest import ENTITIES_DEV, SEED_DIR
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
@@ -22,10 +22,10 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
 def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     folder = tmp_path / "docs"
     folder.mkdir()
-    for source in shared_or_skip(ENTITIES_DEV).iterdir():
+    for source in ENTITIES_DEV.iterdir():
         if source.suffix in {".txt", ".md"} and source.name != "README.md":
             (folder / source.name).write_bytes(source.read_bytes())
-    seed = next(shared_or_skip(SEED_DIR).glob("*.txt"))
+    seed = next(SEED_DIR.glob("*.txt"))
     (folder / "seed.txt").write_bytes(seed.read_bytes())
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "import", str(folder)]) == 0
@@ -34,7 +34,7 @@ def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_entities_of_files_without_a_library(capsys: pytest.CaptureFixture[str]) -> None:
-    seed = next(shared_or_skip(SEED_DIR).glob("*.txt"))
+    seed = next(SEED_DIR.glob("*.txt"))
     [item] = run_json(capsys, "entities", str(seed), "--json")
     assert set(item) == {
         "path",

@@ -12,8 +12,8 @@ import pytest
 from babel import Locale
 
 from briefing_app.entities import DocumentEntities, extract_entities
+from tests.conftest import REAL_RELEASES
 
-REAL_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "rijksoverheid-2018"
 FURNITURE = {"documenten", "beeld", "kamerstuk", "kamerbrief", "rapport", "foto", "nieuwsbericht"}
 
 
@@ -24,19 +24,15 @@ def _release_text(path: Path) -> str:
 
 @cache
 def _panels() -> dict[str, DocumentEntities]:
-    if not REAL_DIR.is_dir():
-        return {}
     return {
-        p.name: extract_entities(_release_text(p), "nl") for p in sorted(REAL_DIR.glob("*.txt"))
+        p.name: extract_entities(_release_text(p), "nl")
+        for p in sorted(REAL_RELEASES.glob("*.txt"))
     }
 
 
 @pytest.fixture
 def panels() -> dict[str, DocumentEntities]:
-    found = _panels()
-    if not found:
-        pytest.skip("../shared/data/rijksoverheid-2018 is not available")
-    return found
+    return _panels()
 
 
 def _calendar_words() -> set[str]:

@@ -1,13 +1,10 @@
 import time
-from pathlib import Path
 
 import pytest
 
 from briefing_app.documents import read_document
 from briefing_app.documents.language import detect_language
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-RIJKSOVERHEID = SHARED / "data" / "rijksoverheid-2018"
+from tests.conftest import REAL_RELEASES
 
 PARAGRAPHS = {
     "nl": (
@@ -76,11 +73,10 @@ def test_detection_is_fast_on_a_600_word_document() -> None:
     assert per_call < 0.003
 
 
-@pytest.mark.skipif(not RIJKSOVERHEID.is_dir(), reason="shared data not available")
 def test_every_real_dutch_paragraph_is_dutch_or_undetermined() -> None:
     paragraphs = [
         section.text
-        for path in sorted(RIJKSOVERHEID.glob("*.txt"))
+        for path in sorted(REAL_RELEASES.glob("*.txt"))
         for section in read_document(path).sections
         if section.kind == "paragraph" and len(section.text.split()) >= 15
     ]

@@ -10,7 +10,7 @@ import pytest
 
 from briefing_app.library import Library, LibraryError
 from briefing_app.search import SearchRequest
-from tests.conftest import REAL_RELEASES, SEED_DIR, shared_or_skip
+from tests.conftest import REAL_RELEASES, SEED_DIR
 
 PRESS_RELEASE = """ date 2019-03 Nederland levert VN-militairen voor Mali
 
@@ -179,8 +179,7 @@ def test_open_document_reports_a_changed_file(library: Library, sources: Path) -
 
 
 def test_the_real_releases_import_cleanly(library: Library) -> None:
-    folder = shared_or_skip(REAL_RELEASES)
-    report = library.import_paths([folder, shared_or_skip(SEED_DIR)])
+    report = library.import_paths([REAL_RELEASES, SEED_DIR])
     assert len(report.added) == 20  # 18 releases, their SOURCE.md note and the seed
     assert report.ok
     hits = library.search(SearchRequest(query="vogelgriep")).hits

@@ -12,18 +12,9 @@ from hypothesis import strategies as st
 
 from briefing_app.documents import Document, DocumentError, DocumentKind, read_document
 from briefing_app.documents.readers import parse_text
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-SEEDS = SHARED / "seeds"
-RIJKSOVERHEID = SHARED / "data" / "rijksoverheid-2018"
-ENTITIES_DEV = SHARED / "data" / "entities-dev"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared data not available")
+from tests.conftest import ENTITIES_DEV, REAL_RELEASES, SEED_DIR
 
 HEADER = re.compile(r"^ ?date (\d{4}-\d{2}) (.+)$")
-
-
-def _shared_files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(folder.glob(pattern)) if folder.is_dir() else []
 
 
 def assert_sections_consistent(doc: Document) -> None:
@@ -32,12 +23,11 @@ def assert_sections_consistent(doc: Document) -> None:
     assert doc.text == "\n\n".join(s.text for s in doc.sections)
 
 
-# --- the shared corpus --------------------------------------------------------------------
+# --- the project's test material (tests/data) ---------------------------------------------
 
 
-@needs_shared
 def test_seed_press_release() -> None:
-    (seed,) = _shared_files(SEEDS, "*.txt")
+    (seed,) = sorted(SEED_DIR.glob("*.txt"))
     doc = read_document(seed)
     assert doc.title == "Koninklijke contraterrorismeconferentie in Nederland"
     assert doc.date == "2018-11"
@@ -50,8 +40,7 @@ def test_seed_press_release() -> None:
     assert_sections_consistent(doc)
 
 
-@needs_shared
-@pytest.mark.parametrize("path", _shared_files(RIJKSOVERHEID, "*.txt"), ids=lambda p: p.name[:40])
+@pytest.mark.parametrize("path", sorted(REAL_RELEASES.glob("*.txt")), ids=lambda p: p.name[:40])
 def test_every_real_release_reads_cleanly(path: Path) -> None:
     raw_lines = path.read_text(encoding="utf-8").split("\n")
     header = HEADER.match(raw_lines[0])
@@ -81,20 +70,18 @@ def test_every_real_release_reads_cleanly(path: Path) -> None:
         assert not re.search(r"\| \d{2}-\d{2}-\d{4}", doc.searchable_text)
 
 
-@needs_shared
 def test_real_release_headings_and_lead_in_lines() -> None:
-    aangifte = read_document(RIJKSOVERHEID / "2018-02-28_aangiftecampagne-2018-van-start.txt")
+    aangifte = read_document(REAL_RELEASES / "2018-02-28_aangiftecampagne-2018-van-start.txt")
     assert [s.text for s in aangifte.sections if s.kind == "heading"] == [
         "Goed kijken",
         "Hulp bij aangifte",
         "Aangifte doen",
     ]
-    dekker = read_document(RIJKSOVERHEID / "2018-02-26_dekker-schrapt-notariskosten.txt")
+    dekker = read_document(REAL_RELEASES / "2018-02-26_dekker-schrapt-notariskosten.txt")
     # "Minister Dekker:" introduces a quote; it is not a heading.
     assert not any(s.kind == "heading" for s in dekker.sections)
 
 
-@needs_shared
 @pytest.mark.parametrize(
     ("name", "title", "date", "language", "source", "headings"),
     [
@@ -130,7 +117,6 @@ def test_briefing_notes_with_front_matter(
     assert_sections_consistent(doc)
 
 
-@needs_shared
 @pytest.mark.parametrize(
     ("name", "date", "language"),
     [
