@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit
 
-from briefing_app.library import SearchHost
+from briefing_app.library import Library, SearchHost
 from briefing_app.ui import reader as reader_module
 from briefing_app.ui import service as service_module
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
-from tests.conftest import ENTITIES_DEV, SEED_DIR, shared_or_skip
+from tests.conftest import ENTITIES_DEV, SEED_DIR
 
 WAIT_MS = 30_000
 
@@ -27,10 +26,10 @@ WAIT_MS = 30_000
 def library_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "docs"
     folder.mkdir()
-    for source in shared_or_skip(ENTITIES_DEV).iterdir():
+    for source in ENTITIES_DEV.iterdir():
         if source.suffix in {".txt", ".md"} and source.name != "README.md":
             shutil.copy(source, folder / source.name)
-    for source in shared_or_skip(SEED_DIR).glob("*.txt"):
+    for source in SEED_DIR.glob("*.txt"):
         shutil.copy(source, folder / source.name)
     return folder
 
@@ -149,14 +148,56 @@ def test_a_malformed_query_is_shown_inline(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.search_bar.error_text(), timeout=WAIT_MS)
 
 
-def test_results_of_outdated_queries_are_dropped(qtbot, window: MainWindow) -> None:
-    window.search_bar.set_query("navo")
-    window.search()
-    window.search_bar.set_query("guterres")
-    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+class HeldSearcher:
+    """The window's searcher, but a search for `held` waits until the test releases it."""
+
+    def __init__(self, searcher: object, held: str) -> None:
+        self._searcher = searcher
+        self._held = held
+        self.searched: list[str] = []
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    def search(self, request):
+        self.searched.append(request.query)
+        if request.query == self._held:
+            self.holding.set()
+            self.release.wait(WAIT_MS / 1000)
+        return self._searcher.search(request)
+
+    def __getattr__(self, name: str):
+        return getattr(self._searcher, name)
+
+
+def test_results_of_outdated_queries_are_dropped(
+    qtbot, tmp_path: Path, settings, library_folder: Path
+) -> None:
+    # A library imported beforehand: no import, and no re-search after it, in the way.
+    with Library(tmp_path / "data") as library:
+        library.import_paths([library_folder])
+    window = open_window(qtbot, tmp_path, settings, [])
+    qtbot.waitUntil(lambda: window.results_model.total == 6, timeout=WAIT_MS)
+    searcher = HeldSearcher(window.service.reader._searcher, held="navo")
+    window.service.reader._searcher = searcher
+    shown: list[str] = []
+    window.results_shown.connect(lambda _total: shown.append(window.results_model.query))
+    try:
+        window.search_bar.set_query("navo")
         window.search()
-    qtbot.wait(200)
+        qtbot.waitUntil(searcher.holding.is_set, timeout=WAIT_MS)
+        # While "navo" is being searched, the user types on: two newer queries.
+        for query in ("mali", "guterres"):
+            window.search_bar.set_query(query)
+            window.search()
+    finally:
+        searcher.release.set()
+    qtbot.waitUntil(lambda: "guterres" in shown, timeout=WAIT_MS)
+    # The answer to "navo" came after "guterres" was asked for: the window dropped it ...
+    assert shown == ["guterres"]
     assert window.results_model.query == "guterres"
+    # ... and "mali", outdated before its turn came, was never searched at all.
+    assert searcher.searched == ["navo", "guterres"]
+    close_window(qtbot, window)
 
 
 def test_back_and_forward_between_documents(qtbot, window: MainWindow) -> None:
@@ -201,17 +242,23 @@ def test_a_slow_document_says_it_is_opening(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     render = service_module.render_document
+    rendered = threading.Event()
 
     def slow_render(markdown_text: str, text: str) -> str:
-        time.sleep(0.8)  # a document of megabytes
+        rendered.wait(WAIT_MS / 1000)  # a document of megabytes: done when the test says so
         return render(markdown_text, text)
 
     monkeypatch.setattr(service_module, "render_document", slow_render)
     type_query(qtbot, window, "terrorisme")
-    window.open_document(window.results_model.hit_at(0).id)
-    qtbot.waitUntil(lambda: window.status_label.text() == "Opening the document…", timeout=WAIT_MS)
-    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
-        pass
+    try:
+        window.open_document(window.results_model.hit_at(0).id)
+        qtbot.waitUntil(
+            lambda: window.status_label.text() == "Opening the document…", timeout=WAIT_MS
+        )
+        with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+            rendered.set()
+    finally:
+        rendered.set()
     assert window.status_label.text() == ""
 
 

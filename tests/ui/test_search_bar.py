@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QLineEdit
 
 from briefing_app.ui.search_bar import MAX_HISTORY, SearchBar
 
-PAUSE_MS = 200  # long enough for a late, unwanted query to show
-
 
 @pytest.fixture
 def bar(qtbot) -> SearchBar:
@@ -22,6 +20,11 @@ def bar(qtbot) -> SearchBar:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def no_query_pending(qtbot, bar: SearchBar) -> None:
+    """Returns once nothing typed waits to be searched: no query can come later on its own."""
+    qtbot.waitUntil(lambda: not bar.is_pending(), timeout=1000)
 
 
 def recorder(signal) -> list:
@@ -43,7 +46,7 @@ def test_keys_typed_in_one_go_make_one_query(qtbot, bar: SearchBar) -> None:
     assert changed == []
     assert bar.is_pending()
     qtbot.waitUntil(lambda: changed == ["rutte"], timeout=1000)
-    qtbot.wait(PAUSE_MS)
+    no_query_pending(qtbot, bar)
     assert changed == ["rutte"]
 
 
@@ -61,7 +64,7 @@ def test_enter_submits_at_once_and_only_once(qtbot, bar: SearchBar) -> None:
     qtbot.keyClicks(bar.line_edit, "navo")
     qtbot.keyClick(bar.line_edit, Qt.Key.Key_Return)
     assert submitted == ["navo"]
-    qtbot.wait(PAUSE_MS)
+    no_query_pending(qtbot, bar)
     assert changed == []  # the submitted query is not searched a second time
     assert bar.history() == ["navo"]
 
@@ -90,7 +93,7 @@ def test_down_asks_to_move_to_the_results(qtbot, bar: SearchBar) -> None:
 def test_set_query_is_silent(qtbot, bar: SearchBar) -> None:
     changed = recorder(bar.query_changed)
     bar.set_query("restored query")
-    qtbot.wait(PAUSE_MS)
+    no_query_pending(qtbot, bar)
     assert changed == [] and bar.query() == "restored query"
 
 
@@ -175,7 +178,7 @@ def test_picking_from_the_completer_popup_submits_that_search_once(qtbot, bar: S
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=1000)
     assert submitted == ["klimaatakkoord"]
     assert bar.query() == "klimaatakkoord"
 
@@ -183,5 +186,5 @@ def test_picking_from_the_completer_popup_submits_that_search_once(qtbot, bar: S
     qtbot.keyClicks(bar.line_edit, "br")
     row = popup.visualRect(popup.model().index(0, 0))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=1000)
     assert submitted == ["klimaatakkoord", "brexit"]
