@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from briefing_app.bookmarks import (
     make_anchor,
     reconcile_document,
 )
+from briefing_app.bookmarks import store as store_module
 from briefing_app.bookmarks.store import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,11 +120,14 @@ def test_list_filters(store: BookmarkStore, three: list[Bookmark], filters, expe
     assert store.list(**filters) == [three[i] for i in expected]
 
 
-def test_update_changes_note_and_tags_and_bumps_updated(store, three):
-    time.sleep(0.002)
+def test_update_changes_note_and_tags_and_bumps_updated(store, three, monkeypatch):
+    # A clock a second on, injected: no waiting for the real one to pass a millisecond.
+    later = datetime.fromisoformat(three[0].created) + timedelta(seconds=1)
+    stamp = later.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    monkeypatch.setattr(store_module, "utc_now", lambda: stamp)
     changed = store.update(three[0].id, note="Nieuwe notitie", tags=["Defensie", " defensie ", ""])
     assert (changed.note, changed.tags) == ("Nieuwe notitie", ("Defensie",))
-    assert changed.updated > three[0].updated and changed.created == three[0].created
+    assert changed.updated == stamp > three[0].updated and changed.created == three[0].created
     assert store.get(three[0].id) == changed
     assert store.update(three[0].id, note="Alleen de notitie").tags == ("Defensie",)
 
