@@ -256,6 +256,9 @@ _GLUED = re.compile(r"[a-zà-ÿ]{3}[A-Z][a-z]")
 _DESCRIBING_SUFFIX = re.compile(
     r"-(?:led|based|funded|owned|backed|run|wide|related|style)$", re.IGNORECASE
 )
+# Dutch titles, also in compounds ("Hoofddirecteur", "Loco-burgemeester"): a person's, not
+# part of the body's name after them.
+_DUTCH_TITLES = ("directeur", "voorzitter", "secretaris", "minister", "commissaris", "burgemeester")
 _JOINERS = frozenset({"and", "en", "&", "und"})
 _MAX_RUN = 6
 # Dutch words for laws and rules: "Besluit Onderzoeksraad voor Veiligheid" is no body.
@@ -388,8 +391,8 @@ def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -
             not _is_capital(word) or not _PLURAL_POSSESSIVE.fullmatch(word)
         ):
             break  # "Britain's Office", "Katy Bourne’s Commission": whose it is, not its name
-        elif language == "nl" and word.lower().endswith(_LAW_WORDS):
-            break  # "Besluit Onderzoeksraad", "Rijkswet ...": a law about the body
+        elif language == "nl" and word.lower().endswith(_LAW_WORDS + _DUTCH_TITLES):
+            break  # "Besluit Onderzoeksraad" (a law), "Hoofddirecteur Dienst ..." (a person)
         elif government and not (find_countries(word, language) or word in _GOVERNMENT_ADJECTIVES):
             break  # "Mandaatregeling SG Ministerie van ...": only whose ministry it is
         elif not (_is_capital(word) or word in ("&", "-")):
@@ -569,6 +572,8 @@ def _reverse_definitions(text: str) -> Iterator[re.Match[str]]:
 
 def _organization_key(name: str, acronym: str) -> str | None:
     """The key of a name an acronym is defined for, if it names an organization at all."""
+    if name.split()[0].lower().endswith(_LAW_WORDS):
+        return None  # "Reglement Dienst Buitenlandse Zaken (RDBZ)": a rule, not the service
     key = resolve_organization(name) or resolve_organization(acronym)
     if key is None and any(w.lower().endswith(_ORGANIZATION_HEADS) for w in name.split()):
         key = name

@@ -256,6 +256,14 @@ def surfaces(text: str, language: str) -> list[str]:
         ("The Food for Work Partnership helps.", "en", ["Food for Work Partnership"]),
         # "and" between two names ends the first
         ("Acme and the Pensions Regulation Office met.", "en", ["Pensions Regulation Office"]),
+        # a rule about a body is not the body, nor is its acronym
+        (
+            "Het Reglement Zeevaartdienst Oost (RZO) geldt voor de RZO.",
+            "nl",
+            ["Zeevaartdienst Oost"],
+        ),
+        # a title before the name is the person's
+        ("De Hoofddirecteur Dienst Zeevaart Noord tekent.", "nl", ["Dienst Zeevaart Noord"]),
         # a Dutch minister's title with a portfolio the gazetteer lacks names the ministry
         (
             "De Minister van Wonen, Ruimte en Milieubeheer besluit.",
