@@ -252,8 +252,8 @@ class Matches:
 
         BM25 is computed for every match with numpy, its parts added in whoosh's order (see
         `_add`); where that order is not known (a part whoosh gives no size estimate for), the
-        few candidates near the cut are scored by whoosh's own matcher. Either way scores and
-        order are whoosh's, bit for bit."""
+        scores may differ from whoosh's in the last bits, and the few candidates whose order
+        that could change are scored by whoosh's own matcher. The order is whoosh's."""
         if wanted <= 0:
             return []
         if _boosted(query):
@@ -285,12 +285,28 @@ class Matches:
         if len(every_score) > wanted:
             cut = np.partition(every_score, len(every_score) - wanted)[-wanted]
             near = every_score >= cut - NEAR * max(1.0, abs(float(cut)))
-            every_doc = every_doc[near]
-        exact = self._exact_scores(searcher, query, np.sort(every_doc))
+            every_doc, every_score = every_doc[near], every_score[near]
+        # Sums added in another order than whoosh's differ from whoosh's in the last bits at
+        # most: only where two candidates' scores are that close can the order differ, and
+        # only those are scored by whoosh's matchers (all of them was most of the time of
+        # an OR of phrases, as a widened "EU" is).
+        order = np.lexsort((every_doc, -every_score))
+        every_doc, every_score = every_doc[order], every_score[order]
+        gaps = np.abs(np.diff(every_score))
+        close = (gaps > 0) & (gaps <= NEAR * np.maximum(1.0, np.abs(every_score[1:])))
+        unsure = np.zeros(len(every_score), np.bool_)
+        unsure[:-1] |= close
+        unsure[1:] |= close
+        if not unsure.any():
+            return list(
+                zip(every_doc[:wanted].tolist(), every_score[:wanted].tolist(), strict=True)
+            )
+        exact = self._exact_scores(searcher, query, np.sort(every_doc[unsure]))
         if exact is None:
             return None
-        exact.sort(key=lambda pair: (-pair[1], pair[0]))
-        return exact[:wanted]
+        ranked = dict(zip(every_doc.tolist(), every_score.tolist(), strict=True))
+        ranked.update(exact)
+        return sorted(ranked.items(), key=lambda pair: (-pair[1], pair[0]))[:wanted]
 
     def _exact_scores(
         self, top: Searcher, query: wq.Query, docnums: DocNums
