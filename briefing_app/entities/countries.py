@@ -119,6 +119,19 @@ def _cldr_names(language: str) -> list[tuple[str, str]]:
 
 @cache
 def _gazetteer() -> Gazetteer[_Form]:
+    return Gazetteer(_entries())
+
+
+@cache
+def country_edge_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of every country name and adjective, as written: a cheap
+    test before a full look-up ("Sierra Leonean" ends in "Leonean", "UK" is both)."""
+    names = [name for name, form in _entries() if form.code is not None]
+    return frozenset(n.split()[0] for n in names), frozenset(n.split()[-1] for n in names)
+
+
+@cache
+def _entries() -> list[tuple[str, _Form]]:
     entries: list[tuple[str, _Form]] = []
     code: str | None
     for language in LANGUAGES:
@@ -145,7 +158,7 @@ def _gazetteer() -> Gazetteer[_Form]:
                 entries.append((word, _Form(code, Kind.ADJECTIVE, "nl", inflected is not None)))
                 if inflected:
                     entries.append((inflected, _Form(code, Kind.ADJECTIVE, "nl")))
-    return Gazetteer(entries)
+    return entries
 
 
 def _applies(form: _Form, language: str) -> bool:

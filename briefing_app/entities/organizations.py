@@ -29,7 +29,7 @@ from briefing_app.entities._gazetteer import (
     leftmost_longest,
     same_length_lower,
 )
-from briefing_app.entities.countries import country_label, find_countries
+from briefing_app.entities.countries import country_edge_words, country_label, find_countries
 from briefing_app.entities.model import EntityType, Mention
 from briefing_app.resources import resource_path
 
@@ -663,7 +663,9 @@ def _document_government(text: str, language: str) -> str:
 
 
 # A capitalised word (or "U.S.") right before a name, perhaps with "'s" and an article.
-_BEFORE_QUALIFIER = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.-]*(?:['’]s)?[ \xa0]+(?:(?:de|het|the)[ \xa0]+)?$")
+_BEFORE_QUALIFIER = re.compile(
+    r"(?P<word>[A-ZÀ-ÖØ-Þ][\w.-]*?)(?:['’]s)?[ \xa0]+(?:(?:de|het|the)[ \xa0]+)?$"
+)
 
 
 def _qualifier(text: str, start: int, language: str) -> tuple[int, str] | None:
@@ -671,8 +673,9 @@ def _qualifier(text: str, start: int, language: str) -> tuple[int, str] | None:
     its code), or None."""
     window_start = max(0, start - 40)
     before = text[window_start:start]
-    if not _BEFORE_QUALIFIER.search(before):
-        return None  # cheap test first: most ministries follow "de", "the" or a verb
+    word = _BEFORE_QUALIFIER.search(before)
+    if word is None or word.group("word") not in country_edge_words()[1]:
+        return None  # cheap tests first: most ministries follow "de", "the" or a verb
     found = None
     for mention in find_countries(before, language):
         gap = before[mention.end :]
@@ -684,7 +687,7 @@ def _qualifier(text: str, start: int, language: str) -> tuple[int, str] | None:
 def _country_at_start(name: str, language: str) -> tuple[int, str] | None:
     """A country word opening a name ("UK Ministry of Justice"): (where the rest starts, code)."""
     first = name.split(" ", 1)[0]
-    if first in _GOVERNMENT_HEADS or first in _EN_HEADS or not first[:1].isupper():
+    if first not in country_edge_words()[0]:
         return None
     for mention in find_countries(name[:30], language):
         if mention.start == 0 and name[mention.end : mention.end + 1] == " ":
@@ -847,11 +850,23 @@ _DUTCH_MINISTER = re.compile(
 )
 
 
+def _dutch_ministers(text: str) -> Iterator[re.Match[str]]:
+    """_DUTCH_MINISTER's matches, looked for only where a title stands before "van" (a scan of
+    every position cost as much as the gazetteer's)."""
+    for title, back in (("inister van ", 1), ("ecretaris van ", 7)):
+        at = text.find(title)
+        while at >= 0:
+            match = _DUTCH_MINISTER.match(text, max(0, at - back))
+            if match is not None:
+                yield match
+            at = text.find(title, at + 1)
+
+
 def _dutch_minister_candidates(text: str, language: str) -> list[_Candidate]:
     if language != "nl" or " van " not in text:
         return []
     candidates: list[_Candidate] = []
-    for match in _DUTCH_MINISTER.finditer(text):
+    for match in _dutch_ministers(text):
         name = "Ministerie van " + match.group("portfolio")
         if _qualifier(text, match.start(), language) is None:
             key = resolve_organization(name) or name
