@@ -458,6 +458,13 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
         if word[-2:] in ("'s", "’s"):
             break
         k += 1
+        if (
+            k + 1 < len(tokens)
+            and tokens[k][1] in ("of", "van")
+            and tokens[k + 1][1] in country_edge_words()[0]
+        ):
+            k += 1  # "Institute of Chartered Accountants of England & Wales": where it is
+            continue
         if k < len(tokens) and tokens[k][1] in (*_JOINERS, ","):
             segment = []
             for _, after in tokens[k + 1 : k + 6]:

@@ -219,6 +219,13 @@ def surfaces(text: str, language: str) -> list[str]:
             ],
         ),
         ("He chairs the Low Wage Commission.", "en", ["Low Wage Commission"]),
+        # a second "of" only for where the body is
+        (
+            "The Institute of Marine Surveyors of Scotland & Wales and the Office of Rates of "
+            "Pay met.",
+            "en",
+            ["Institute of Marine Surveyors of Scotland & Wales", "Office of Rates"],
+        ),
         # company forms
         (
             "Contracts went to Acme Widgets Ltd and to Brightwater Holdings B.V. last year.",
