@@ -808,8 +808,11 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         if key is not None and (
             any(w in _GOVERNMENT_HEADS for w in key.split()[:4]) or key.startswith("Bundes")
         ):
-            record = _by_key().get(key)
-            dutch_name = record is not None or text[start:end].startswith("Ministerie")
+            # Dutch words name a Dutch ministry; "Ministry of Defence" follows the text
+            surface = text[start:end]
+            dutch_name = surface.startswith(("Ministerie", "Departement")) or bool(
+                (record := _by_key().get(key)) and surface in record.dutch
+            )
             candidates.append(
                 government.resolve(start, end, key, text[start:end], dutch_name, countries)
             )
@@ -824,6 +827,17 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     ]
 
 
+def _ministry_by_portfolio(name: str) -> str | None:
+    """ "Ministerie van BZK", "Ministry of Defence": a known ministry by its portfolio or
+    acronym after "Ministerie van" / "Ministry of"."""
+    for lead in ("Ministerie van ", "Ministry of "):
+        if name.startswith(lead):
+            portfolio = name[len(lead) :]
+            key = resolve_organization(portfolio) or next(iter(_portfolios().get(portfolio)), None)
+            return key if key is not None and organization_type(key) == "ministry" else None
+    return None
+
+
 def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_Candidate]:
     """Named bodies. A name on a line of its own counts too: member lists and signature
     blocks put real names there, and a heading's junk ("Annex B Committee") fails the
@@ -835,7 +849,7 @@ def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_
         name = text[start:end]
         if name.lower() in text:
             continue  # also written in lower case: a kind of body ("support group")
-        key = resolve_organization(name) or " ".join(name.split())
+        key = resolve_organization(name) or _ministry_by_portfolio(name) or " ".join(name.split())
         key = keys.setdefault(key.casefold().replace(" & ", " and "), key)
         candidates.append((start, end, key))
     # "the Land Commission" after "the Greater Manchester Land Commission": the same body.

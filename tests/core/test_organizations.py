@@ -81,6 +81,12 @@ def test_find_organizations(text: str, language: str, expected: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
+        # a ministry by its acronym
+        (
+            "het Ministerie van BZK",
+            "nl",
+            ["Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"],
+        ),
         # unknown ministries by pattern
         ("het Ministerie van Vrije Tijd", "nl", ["Ministerie van Vrije Tijd"]),
         # an acronym defined in brackets, then used alone
@@ -380,6 +386,11 @@ def test_other_governments_are_their_own_organizations() -> None:
     ("text", "language", "expected"),
     [
         ("The UK Ministry of Justice replied.", "en", [("UK Ministry of Justice", "GB")]),
+        (
+            "Westminster MPs asked HM Treasury and the Ministry of Defence of the UK.",
+            "en",
+            [("HM Treasury", None), ("UK Ministry of Defence", "GB")],
+        ),
         (
             "The U.S. Department of Education said so.",
             "en",
