@@ -18,6 +18,7 @@ from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Me
 from briefing_app.entities.organizations import (
     find_organizations,
     organization_name,
+    roster_organizations,
     unlabelled_name,
 )
 from briefing_app.entities.people import (
@@ -53,6 +54,13 @@ def extract_entities(text: str, language: str, ui_language: str = "en") -> Docum
         countries = sorted(countries + linked, key=lambda m: m.start)
     blocked = org_spans + [(m.start, m.end) for m in countries]
     people = find_people(text, language, blocked, credits=credits)
+    # A list of people with their organizations on the next lines names those organizations
+    # (and a country in such a name is part of it: "Citizens Advice Scotland").
+    listed = roster_organizations(text, people, organizations)
+    if len(listed) != len(organizations) or listed != organizations:
+        organizations = listed
+        spans = [(m.start, m.end) for m in organizations]
+        countries = [m for m in countries if m in linked or not _inside(m, spans)]
     return DocumentEntities(
         people=_sorted(_merge_people(people)),
         countries=_sorted(_group_by_key(countries, lambda code: country_name(code, ui_language))),

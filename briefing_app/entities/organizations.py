@@ -17,8 +17,9 @@ Acronyms match only in their exact case, so "Is" and "Who" are no organizations.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -893,6 +894,57 @@ def _dutch_minister_candidates(text: str, language: str) -> list[_Candidate]:
             key = resolve_organization(name) or name
             candidates.append((match.start("portfolio"), match.end("portfolio"), key))
     return candidates
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    path = resource_path("gazetteers", "person_titles.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def roster_organizations(
+    text: str, people: Sequence[Mention], known: Sequence[Mention]
+) -> list[Mention]:
+    """`known` with the organizations of a list of people, each with the body they come from
+    on the next line ("John Andrews" / "Social Security Advisory Committee"): those lines name
+    organizations as a whole, with or without a head word ("Citizens Advice Scotland",
+    "TaxAid"). Only in a list of at least three such pairs, and never a line with a role
+    ("Chief Executive")."""
+    people_lines = {(m.start, m.end) for m in people}
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    found: list[Mention] = []
+    keys = {m.key.casefold(): m.key for m in known}  # "Turn2Us" and "Turn2us": one
+    for (start, end), (next_start, next_end) in itertools.pairwise(lines):
+        written = text[start:end]
+        start, end = start + len(written) - len(written.lstrip()), start + len(written.rstrip())
+        if (start, end) not in people_lines:
+            continue
+        line = text[next_start:next_end]
+        name_start = next_start + len(line) - len(line.lstrip())
+        name_end = next_start + len(line.rstrip())
+        name = text[name_start:name_end]
+        words = name.split()
+        if (
+            not 1 <= len(words) <= 8
+            or not (name[0].isupper() or name[0].isdigit())
+            or name.endswith((".", ":", "?", "!", ","))
+            or any(w.lower() in _title_words() for w in words)
+            or any(not w[0].isupper() and w not in _CONNECTOR_WORDS for w in words)
+            or any(p.start < name_end and name_start < p.end for p in people)
+        ):
+            continue
+        key = resolve_organization(name) or " ".join(words)
+        key = keys.setdefault(key.casefold(), key)
+        found.append(Mention(EntityType.ORGANIZATION, key, name, name_start, name_end))
+    if len(found) < 3:
+        return list(known)
+    spans = [(m.start, m.end) for m in found]
+    kept = [m for m in known if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def organization_records() -> tuple[OrganizationRecord, ...]:

@@ -449,3 +449,42 @@ def test_a_ministry_whose_country_the_text_names_is_shown_with_it() -> None:
 
     entities = extract_entities("The UK Ministry of Justice and the Ministry of Justice.", "en")
     assert [o.name for o in entities.organizations] == ["UK Ministry of Justice"]
+
+
+ROSTER = """Membership
+
+Anna Verhoeven
+
+Harbour Workers Union
+
+Peter Smith
+
+Citizens Help Scotland
+
+Maria Jansen
+
+TaxAid Wales
+
+Tom Brown
+
+Chief Executive
+"""
+
+
+def test_a_list_of_people_names_their_organizations() -> None:
+    from briefing_app.entities import extract_entities
+
+    entities = extract_entities(ROSTER, "en")
+    assert sorted(o.name for o in entities.organizations) == [
+        "Citizens Help Scotland",
+        "Harbour Workers Union",
+        "TaxAid Wales",
+    ]  # "Chief Executive" is a role
+    assert entities.countries == []  # a country in such a name is part of it
+
+
+def test_two_people_with_a_line_each_are_no_list() -> None:
+    from briefing_app.entities import extract_entities
+
+    text = "Anna Verhoeven\n\nHarbour Workers\n\nPeter Smith\n\nCitizens Help\n"
+    assert extract_entities(text, "en").organizations == []
