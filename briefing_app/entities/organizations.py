@@ -906,6 +906,12 @@ def _title_words() -> frozenset[str]:
 _LINE = re.compile(r"[^\n]+")
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 8) : start].rstrip(" \t\xa0")
+    after = text[end : end + 8].lstrip(" \t\xa0")
+    return (not before or before[-1] == "\n") and (not after or after[0] in "\r\n")
+
+
 def roster_organizations(
     text: str, people: Sequence[Mention], known: Sequence[Mention]
 ) -> list[Mention]:
@@ -914,7 +920,9 @@ def roster_organizations(
     organizations as a whole, with or without a head word ("Citizens Advice Scotland",
     "TaxAid"). Only in a list of at least three such pairs, and never a line with a role
     ("Chief Executive")."""
-    people_lines = {(m.start, m.end) for m in people}
+    people_lines = {(m.start, m.end) for m in people if _whole_line(text, m.start, m.end)}
+    if len(people_lines) < 3:
+        return list(known)  # the common case, decided without reading the lines
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     found: list[Mention] = []
     keys = {m.key.casefold(): m.key for m in known}  # "Turn2Us" and "Turn2us": one
