@@ -26,7 +26,6 @@ the names that, searched for, would find other things (typed, they still expand)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -40,6 +39,7 @@ from briefing_app.entities.organizations import (
     organization_records,
     resolve_organization,
 )
+from briefing_app.folding import fold as fold_text
 from briefing_app.resources import resource_path
 
 # Words as the search index splits them ("U.S." is one word, "Bosnië-Herzegovina" two).
@@ -54,8 +54,7 @@ Node = tuple[str, str]  # (entity type, key)
 @lru_cache(maxsize=20_000)
 def fold(name: str) -> str:
     """Comparison form: case, accents, apostrophes and spacing do not matter."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(fold_text(name).split())
 
 
 @lru_cache(maxsize=20_000)

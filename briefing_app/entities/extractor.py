@@ -8,7 +8,6 @@ Organizations run first, then countries, then people with the spans of the first
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -27,6 +26,7 @@ from briefing_app.entities.people import (
     find_people,
     is_given_name,
 )
+from briefing_app.folding import fold as fold_text
 
 _DocKey = TypeVar("_DocKey")
 _ROMAN = re.compile(r"[IVX]+")
@@ -124,13 +124,12 @@ def _add_mention(entity: Entity, mention: Mention) -> None:
 def fold(name: str) -> str:
     """Comparison form of a name: case- and accent-insensitive ("António" == "antonio"), any
     apostrophe or hyphen the same ("O’Gorman" == "O'Gorman"); spacing never counts (`split`)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SAME_PUNCTUATION))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_text(name.translate(_SAME_PUNCTUATION))
 
 
-_SAME_PUNCTUATION = str.maketrans(
-    dict.fromkeys("\u2019\u2018\u02bc`\u00b4", "'") | dict.fromkeys("\u2010\u2011\u2012\u2013", "-")
-)
+# Beyond the shared folding's quotes and dashes: the modifier letter and accents used as
+# apostrophes in names.
+_SAME_PUNCTUATION = str.maketrans(dict.fromkeys("\u02bc`\u00b4", "'"))
 
 
 def _words(name: str) -> list[str]:

@@ -19,15 +19,16 @@ group, so every operator keeps working:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from briefing_app.folding import fold
 
 MAX_NAMES = 8  # other names searched for one typed name
 MAX_WIDENED = 8  # typed names widened in one query
 # Names of more than one word searched in one query. Each is a phrase, and a phrase in an OR
-# group is what a widened search pays for (docs/performance.md: ~50-150 ms a name at 10k
-# documents, ranked exactly); later names get only their one-word names.
+# group is what a widened search pays for most (docs/performance.md); later names get only
+# their one-word names.
 MAX_PHRASES = 4
 
 # Names -> their entity's names (the typed one may be among them); [] when it names nothing.
@@ -157,8 +158,7 @@ def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return tuple(_WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c))))
+    return tuple(_WORD.findall(fold(text)))
 
 
 def _quoted(name: str) -> str:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
-from briefing_app.ui.models import fold_text
+from briefing_app.folding import fold as fold_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EntityLabel = Callable[[str], str]  # "country:JO" -> "Jordanië"

@@ -6,7 +6,6 @@ forwards to the search worker, so no model ever searches or does I/O itself.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -24,17 +23,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from briefing_app.folding import fold as fold_text
 from briefing_app.search.types import SearchHit, SearchResults
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def fold_text(text: str) -> str:
-    """Case- and accent-insensitive form, so "nav" finds "NAVO" and "cote" finds "Côte"."""
-    if text.isascii():
-        return text.casefold()  # nothing to strip (most names): no per-character loop
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class ResultRole(IntEnum):

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -47,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
+from briefing_app.folding import FoldedText, fold, fold_with_origin
 from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_document
 from briefing_app.ui.find_bar import FindBar
@@ -79,60 +77,6 @@ SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 # -- accent- and case-insensitive matching (plain Python, no Qt) ------------------------------
-
-
-@dataclass(frozen=True)
-class FoldedText:
-    """Text folded for matching, with the original index of every folded character."""
-
-    text: str
-    origin: Sequence[int]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start], self.origin[end - 1] + 1
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Jordanië' -> 'jordanie'."""
-    return "".join(_fold_char(char) for char in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_ASTRAL = re.compile(r"[^\x00-\uffff]")
-
-
-def fold_with_origin(text: str) -> FoldedText:
-    """`fold(text)` with each folded character's index in `text`. ASCII runs are lower-cased
-    whole (a character at a time was 0.3 s a megabyte, on the GUI thread), and while every
-    character folds to one, the index is the folded one (most texts)."""
-    pieces: list[str] = []
-    widths: list[tuple[int, int]] = []  # (index, folded length) where that is not 1
-    done = 0
-    for found in _NON_ASCII.finditer(text):
-        index = found.start()
-        pieces.append(text[done:index].lower())
-        folded = _fold_char(found.group())
-        pieces.append(folded)
-        if len(folded) != 1:
-            widths.append((index, len(folded)))
-        done = index + 1
-    pieces.append(text[done:].lower())
-    if not widths:
-        return FoldedText("".join(pieces), range(len(text)))
-    origin: list[int] = []
-    done = 0
-    for index, width in widths:
-        origin.extend(range(done, index))
-        origin.extend([index] * width)
-        done = index + 1
-    origin.extend(range(done, len(text)))
-    return FoldedText("".join(pieces), tuple(origin))
 
 
 def _term_pattern(term: str, whole_words: bool) -> str:
@@ -171,6 +115,9 @@ def find_spans(
         else:
             merged.append((start, end))
     return merged
+
+
+_ASTRAL = re.compile(r"[^\x00-\uffff]")
 
 
 def _utf16_positions(text: str) -> list[int] | None:
