@@ -116,3 +116,11 @@ def test_index_query_and_highlighting_fold_alike(
             assert "<mark>" in hit.snippet
     body = f"Zin met {in_text} erin."
     assert index.highlight_words(in_query, body, language) == [in_text]
+
+
+@pytest.mark.parametrize("name", ["Straße", "ﬁnanciën", "O’Gorman", "Côte d’Ivoire", "ＮＡＶＯ"])
+def test_entity_names_and_aliases_fold_as_the_index_does(name: str) -> None:
+    from briefing_app.entities.aliases import fold as alias_fold
+    from briefing_app.entities.extractor import fold as name_fold
+
+    assert name_fold(name) == alias_fold(name) == fold(name)
