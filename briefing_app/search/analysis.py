@@ -352,10 +352,11 @@ def lemma_dictionary(language: str) -> _Dictionary:
 
 # Term kinds in a body field. A word is indexed as its folded self (the surface term: phrases,
 # prefixes and fuzzy words match these), plus its lemma when that differs ("kinderen" ->
-# "_kind"), plus, for a Dutch compound, the lemmas of its parts ("energieprijzen" ->
+# "=kind"), plus, for a Dutch compound, the lemmas of its parts ("energieprijzen" ->
 # "+energie", "+prijs"). A query word asks for all three (`query_terms`), with weights that put
-# the exact word first, another form of it next, a compound that contains it last.
-LEMMA_MARK = "_"
+# the exact word first, another form of it next, a compound that contains it last. The marks
+# are no word characters, so no word written in a text is ever taken for a lemma or a part.
+LEMMA_MARK = "="
 PART_MARK = "+"
 EXACT_BOOST = 1.5
 FORM_BOOST = 1.0
