@@ -22,6 +22,7 @@ from briefing_app.cli.output import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    Progress,
     Style,
     notify,
 )
@@ -181,7 +182,10 @@ def _remedy(error: OSError | sqlite3.Error) -> str:
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     max_bytes = int(getattr(args, "max_size", DEFAULT_MAX_BYTES / 1024 / 1024) * 1024 * 1024)
-    with Library(data_dir, max_bytes=max_bytes, notify=notify) as library:
+    rebuilding = Progress("Rebuilding the search index:")
+    with Library(
+        data_dir, max_bytes=max_bytes, notify=notify, rebuild_progress=rebuilding.rebuild
+    ) as library:
         handlers = {
             "import": documents.cmd_import,
             "search": documents.cmd_search,

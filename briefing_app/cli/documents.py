@@ -41,6 +41,13 @@ def add_search_options(p: argparse.ArgumentParser) -> None:
         help="search only the words as typed (by default a name such as EU also searches "
         "the entity's other names: Europese Unie, European Union)",
     )
+    p.add_argument(
+        "--no-collapse",
+        dest="collapse",
+        action="store_false",
+        help="list every document: by default near duplicates (copies of one text with "
+        "another date line or a few other words) show as one hit with its similar ones",
+    )
 
 
 def cmd_rescan(library: Library, args: argparse.Namespace) -> int:
@@ -96,6 +103,7 @@ def _request(args: argparse.Namespace, query: str, *, facets: bool) -> SearchReq
         organizations=tuple(args.org),
         facets=facets,
         literal=args.literal,
+        collapse=args.collapse,
     )
 
 
@@ -103,6 +111,7 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "query": results.query,
         "total": results.total,
+        "total_documents": results.documents,
         "took_ms": results.took_ms,
         "suggestion": results.suggestion,
         "expanded": results.expanded,
@@ -118,6 +127,7 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
                 "people": hit.people,
                 "countries": hit.countries,
                 "organizations": hit.organizations,
+                "similar": hit.similar,
             }
             for hit in results.hits
         ],
@@ -146,7 +156,9 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
         return EXIT_OK
     out = Style(sys.stdout)
     noun = "document" if results.total == 1 else "documents"
-    print(out.dim(f"{results.total} {noun} ({results.took_ms:.0f} ms)"))
+    folded = results.documents - results.total
+    similar = f" + {folded} similar" if folded > 0 else ""
+    print(out.dim(f"{results.total} {noun}{similar} ({results.took_ms:.0f} ms)"))
     if results.suggestion:
         print(f"Did you mean: {out.bold(results.suggestion)}?")
     for typed, names in results.expanded.items():
@@ -154,7 +166,8 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
         print(out.dim(f"“{typed}” also searched as {also} (--literal: only as typed)"))
     for rank, hit in enumerate(results.hits, start=1):
         meta = " · ".join(x for x in (hit.date or "no date", hit.language, hit.id) if x)
-        print(f"\n{rank:>2}. {out.bold(hit.title)}  {out.dim(meta)}")
+        more = f"  (+{len(hit.similar)} similar)" if hit.similar else ""
+        print(f"\n{rank:>2}. {out.bold(hit.title)}  {out.dim(meta)}{more}")
         print(f"    {_terminal_snippet(hit.snippet, out)}")
         print(f"    {out.dim(hit.path)}")
     return EXIT_OK

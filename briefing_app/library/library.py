@@ -23,6 +23,7 @@ from briefing_app.library import bookmarking
 from briefing_app.library.analysis import AnalysedFile, document_id, index_record
 from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
+from briefing_app.library.duplicates import group_documents
 from briefing_app.library.importer import (
     CancelCheck,
     CommitCallback,
@@ -118,10 +119,15 @@ class Library:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         notify: Notify | None = None,
+        rebuild_progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        """`notify` hears what opening had to do (a rebuild of the index, for one); a rebuild
+        on opening (another version of the index, or a damaged one) reports its documents
+        done and in all to `rebuild_progress`."""
         self.data_dir = Path(data_dir)
         self.max_bytes = max_bytes
         self._notify = notify or (lambda message: None)
+        self._rebuild_progress = rebuild_progress
         # A read-only folder still opens, for searching and reading; every change says why not.
         self.read_only = folder_is_read_only(self.data_dir)
         if self.read_only and not (self.data_dir / CATALOG_FILE).exists():
@@ -145,6 +151,7 @@ class Library:
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
         self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
+        self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
         self.rebuilt_on_open = False
@@ -181,7 +188,7 @@ class Library:
                 self._create_empty_index()
                 return
             self._notify(f"Rebuilding the search index from the source files ({problem}).")
-            self.reindex()
+            self.reindex(self._rebuild_progress)
             self.rebuilt_on_open = True
 
     def read_only_notice(self) -> str:
@@ -230,6 +237,8 @@ class Library:
             committed=committed,
         )
         self._reconcile_bookmarks([*report.updated, *report.added])
+        if report.added or report.updated or report.removed:
+            self.group_duplicates()
         return report
 
     def _reconcile_bookmarks(self, paths: Iterable[str]) -> None:
@@ -298,6 +307,7 @@ class Library:
                 else f"{len(gone)} documents could not be read any more and were dropped."
             )
             self._notify(dropped)
+        self.group_duplicates()
         return count
 
     def _save_analysed(self, pending: list[AnalysedFile]) -> None:
@@ -321,7 +331,9 @@ class Library:
             countries=tuple(self.country_code(str(name)) for name in request.countries),
         )
         typed, request = request, self._widened(request)
-        results = self.index.search(request)
+        results = self.index.search(
+            request, duplicates=self.duplicate_groups() if request.collapse else None
+        )
         if "people" in results.facets:
             results.facets["people"] = self._merge_people_facets(results.facets["people"])
         resolution = self.surname_resolution()
@@ -370,6 +382,27 @@ class Library:
         if typed.suggest and typed.count and results.total < SUGGEST_BELOW:
             literal = replace(typed, literal=True, limit=1, offset=0, snippets=False, facets=False)
             results.suggestion = self.index.search(literal).suggestion
+
+    # -- near duplicates -------------------------------------------------------------------
+
+    def group_duplicates(self) -> int:
+        """Groups the library's near-duplicate documents again from their fingerprints (after
+        every import, removal and rebuild); returns how many documents have a near duplicate."""
+        groups = group_documents(self.catalog.fingerprints())
+        self.catalog.set_duplicate_groups(groups)
+        return len(groups)
+
+    def duplicate_groups(self) -> dict[str, str]:
+        """doc id -> group id (its smallest doc id) of the documents with near duplicates; the
+        same dict until the catalog changes (the index keys its lookups on it)."""
+        generation = self.catalog.generation()
+        if self._duplicates is None or self._duplicates[0] != generation:
+            groups = self.catalog.duplicate_groups()
+            if self._duplicates is None or self._duplicates[1] != groups:
+                self._duplicates = (generation, groups)
+            else:
+                self._duplicates = (generation, self._duplicates[1])
+        return self._duplicates[1]
 
     # -- the library-wide surname rule -----------------------------------------------------
 

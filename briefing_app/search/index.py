@@ -11,12 +11,13 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import (
@@ -35,7 +36,8 @@ from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
-from briefing_app.search.analysis import analyzer_for, default_splitter
+from briefing_app.search import collapse
+from briefing_app.search.analysis import WORD_FORM_LANGUAGES, analyzer_for, word_forms
 from briefing_app.search.blocks import BlockCodec
 from briefing_app.search.matches import Mask, Matches
 from briefing_app.search.postings import speed_up_term_lookups
@@ -107,6 +109,8 @@ class SearchIndex:
         self._matches = Matches()
         # Keys of each segment's term table read by earlier lookups (postings.py).
         self._kept_keys: dict[str, dict[int, bytes]] = {}
+        # Where the near-duplicate groups' documents are (search/collapse.py).
+        self._duplicates = collapse.DuplicateLocator()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -157,20 +161,28 @@ class SearchIndex:
 
     def warm(self) -> Iterator[None]:
         """Load, a step at a time, what the first searches would otherwise load while the user
-        waits: the Dutch compound splitter and each segment's entity values, dates and field
-        lengths. Meant for idle time (the search host steps it between requests); each step
-        holds the lock only for itself, so a search may run between any two."""
-        default_splitter()
-        yield
+        waits: the word forms of each language (lemma dictionaries, the Dutch compound
+        splitter) and each segment's entity values, dates and field lengths. Meant for idle
+        time (the search host steps it between requests); each step holds the lock only for
+        itself, so a search may run between any two."""
+        for language in WORD_FORM_LANGUAGES:
+            forms = word_forms(language)
+            forms.lemma("warm")
+            yield
+            forms.sieve_heads(forms.query_terms("warm")[1][0])
+            yield
         while True:
             with self._lock:
                 if self._ix is None:
                     return
-                steps = self._matches.warm(self._current_searcher(), DEFAULT_FIELDS)
+                searcher = self._current_searcher()
+                steps = self._matches.warm(searcher, DEFAULT_FIELDS)
                 try:
                     next(steps)
                 except StopIteration:
-                    return
+                    # Then each segment's ids, for collapsing near duplicates.
+                    if not self._duplicates.read_one(self._matches.segments(searcher)):
+                        return
             yield
 
     # -- writing ---------------------------------------------------------------------------
@@ -303,7 +315,11 @@ class SearchIndex:
         with self._lock:
             return [dict(fields) for fields in self._current_searcher().all_stored_fields()]
 
-    def search(self, request: SearchRequest) -> SearchResults:
+    def search(
+        self, request: SearchRequest, duplicates: Mapping[str, str] | None = None
+    ) -> SearchResults:
+        """`duplicates`: doc id -> group id of the documents that have near duplicates; with
+        `request.collapse` each group's hits show as its best ranked (search/collapse.py)."""
         started = time.perf_counter()
         with self._lock:
             searcher = self._current_searcher()
@@ -316,12 +332,20 @@ class SearchIndex:
             wanted = request.offset + request.limit
             page: list[tuple[dict[str, Any], float]]
             masks: list[Mask] = []
-            if request.count or request.facets:
+            groups = duplicates if request.collapse and duplicates else None
+            similar: dict[str, list[SearchHit]] = {}
+            hidden = 0
+            if request.count or request.facets or groups is not None:
                 # Every match, unscored (search/matches.py): the total and the facet counts
                 # come from it; only the page of hits is scored or sorted.
                 masks = self._matches.masks(searcher, query, filters)
                 total = self._matches.total(masks)
-                page = self._page(searcher, query, masks, filters, wanted, by_date=by_date)
+                if groups is None:
+                    page = self._page(searcher, query, masks, filters, wanted, by_date=by_date)
+                else:
+                    page, similar, hidden = self._collapsed_page(
+                        searcher, query, masks, filters, wanted, groups, by_date=by_date
+                    )
                 facets = (
                     self._facets(searcher, masks, request.facet_limit) if request.facets else {}
                 )
@@ -352,18 +376,68 @@ class SearchIndex:
                 self._hit(fields, score, snippet_terms, request.snippets, verdicts)
                 for fields, score in page[request.offset : wanted]
             ]
+            for hit in hits:
+                hit.similar_hits = similar.get(hit.id, [])
+                hit.similar = [other.id for other in hit.similar_hits]
             suggestion = None
             if request.suggest and total < SUGGEST_BELOW and parsed.words:
                 suggestion = self._suggest(request, parsed.words, total, filters)
         took = (time.perf_counter() - started) * 1000
         return SearchResults(
             query=request.query,
-            total=total,
+            total=total - hidden,
             took_ms=round(took, 2),
             hits=hits,
             suggestion=suggestion,
             facets=facets,
+            total_documents=total,
         )
+
+    def _collapsed_page(
+        self,
+        searcher: Searcher,
+        query: Query,
+        masks: list[Mask],
+        filters: Query | None,
+        wanted: int,
+        groups: Mapping[str, str],
+        *,
+        by_date: bool,
+    ) -> tuple[list[tuple[dict[str, Any], float]], dict[str, list[SearchHit]], int]:
+        """The first `wanted` results with near duplicates collapsed, the similar hits of
+        each (by representative's id), and how many matches the collapse hides in all.
+
+        Ranks from the first on, so every page collapses the same way: the ranked hits are
+        read until `wanted` representatives (twice as many each round; near duplicates rank
+        close together), by document number: only the results' stored fields are read.
+        Members ranked past the last hit read follow the ranked ones."""
+        members = self._duplicates.members(self._matches.segments(searcher), groups)
+        every = np.concatenate(masks) if masks else np.zeros(0, dtype=np.bool_)
+        hidden = collapse.hidden_count(every, members)
+        total = int(np.count_nonzero(every))
+        # A few more than wanted: more to rank costs (the candidates near the cut are scored
+        # by whoosh), and copies within the first page are few.
+        reading = min(total, wanted + min(hidden, 8))
+        while True:
+            ranked = self._ranked(searcher, query, masks, filters, reading, by_date=by_date)
+            walked = collapse.walk(ranked, members.group_of, wanted)
+            if len(walked.page) >= wanted or len(ranked) < reading or reading >= total:
+                break
+            reading = min(total, reading * 2)
+        page = [(searcher.stored_fields(docnum), score) for docnum, score in walked.page]
+        similar: dict[str, list[SearchHit]] = {}
+        for (fields, _score), (docnum, _) in zip(page, walked.page, strict=True):
+            group = members.group_of.get(docnum)
+            if group is None:
+                continue
+            ranked_members = walked.seen.get(group, [])
+            known = {docnum, *(other for other, _ in ranked_members)}
+            rest = collapse.unranked_members(every, members, group, known)
+            similar[fields["id"]] = [
+                self._hit(searcher.stored_fields(other), score, {}, False, {})
+                for other, score in [*ranked_members, *((other, 0.0) for other in rest)]
+            ]
+        return page, similar, hidden
 
     def _page(
         self,
@@ -376,21 +450,35 @@ class SearchIndex:
         by_date: bool,
     ) -> list[tuple[dict[str, Any], float]]:
         """Stored fields and score of the first `wanted` hits."""
+        ranked = self._ranked(searcher, query, masks, filters, wanted, by_date=by_date)
+        return [(searcher.stored_fields(docnum), score) for docnum, score in ranked]
+
+    def _ranked(
+        self,
+        searcher: Searcher,
+        query: Query,
+        masks: list[Mask],
+        filters: Query | None,
+        wanted: int,
+        *,
+        by_date: bool,
+    ) -> list[tuple[int, float]]:
+        """Global document number and score of the first `wanted` hits."""
         if by_date:
             # Whoosh's sorted collector reads the date of every match in Python; the same
             # order from the masks and a date array per segment. The "score" of a hit in
             # date order is its date key, as whoosh gives it.
             return [
-                (searcher.stored_fields(docnum), float(key))
+                (docnum, float(key))
                 for docnum, key in self._matches.newest(searcher, masks, wanted)
             ]
         best = self._matches.best(searcher, query, masks, wanted)
         if best is not None:
-            return [(searcher.stored_fields(docnum), score) for docnum, score in best]
+            return best
         # A query only whoosh can score (boosts, rare operators): all its matches, scored.
         allowed = self._matches.allowed(searcher, masks) if filters is not None else None
         results = searcher.search(query, filter=allowed, limit=None)
-        return [(hit.fields(), hit.score) for hit in results[:wanted]]
+        return [(hit.docnum, hit.score) for hit in results[:wanted]]
 
     def highlight_words(self, query: str, text: str, language: str) -> list[str]:
         """The words of `text` the query matches (as written), for highlighting in a reader."""
@@ -452,7 +540,7 @@ class SearchIndex:
         searcher = self._current_searcher()
         replacements: dict[str, str] = {}
         for word in words:
-            if len(word) < 3 or self._vocabulary.knows(word):
+            if len(word) < 3 or self._vocabulary.knows(word) or self._knows_a_form(word):
                 continue
             better = self._vocabulary.suggest(word)
             if better:
@@ -470,6 +558,17 @@ class SearchIndex:
             return None
         found = self._matches.masks(searcher, parsed.query, filters)
         return corrected if self._matches.total(found) > total else None
+
+    def _knows_a_form(self, word: str) -> bool:
+        """Whether the library has another form of `word` ("organisaties" where only
+        "organisatie" is written): a spelling suggestion would then be wrong."""
+        reader = self._current_searcher().reader()
+        for language in WORD_FORM_LANGUAGES:
+            field = body_field(language)
+            for term, _weight in word_forms(language).query_terms(word):
+                if (field, term) in reader:
+                    return True
+        return False
 
     def _current_searcher(self) -> Searcher:
         self._require_ix()

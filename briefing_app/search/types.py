@@ -71,6 +71,9 @@ class SearchRequest:
     # True: search the words as typed. False: the library also searches the other names of the
     # entities the query names ("EU" -> "Europese Unie", "European Union").
     literal: bool = False
+    # Near duplicates (documents whose text is nearly the same) show as one hit, the best
+    # ranked, whose `similar` lists the others; False shows every document.
+    collapse: bool = True
 
 
 @dataclass
@@ -87,6 +90,10 @@ class SearchHit:
     people: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
+    # Ids of the near duplicates this hit stands for (collapsed into it), best ranked first;
+    # `similar_hits` the same documents as hits without snippets, for lists that show them.
+    similar: list[str] = field(default_factory=list)
+    similar_hits: list[SearchHit] = field(default_factory=list)
 
 
 @dataclass
@@ -105,3 +112,11 @@ class SearchResults:
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     # Names the library searched for too: what was typed -> the other names ({"EU": [...]}).
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    # `total` counts results as shown: near duplicates collapsed into one. This counts the
+    # matching documents (None: the same as `total`). Facet counts are over documents.
+    total_documents: int | None = None
+
+    @property
+    def documents(self) -> int:
+        """Matching documents, near duplicates each counted."""
+        return self.total if self.total_documents is None else self.total_documents

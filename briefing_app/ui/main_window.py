@@ -353,6 +353,7 @@ class MainWindow(QMainWindow):
         s.document_failed.connect(self._on_document_failed)
         s.busy_changed.connect(self._on_busy_changed)
         s.import_progress.connect(self._on_import_progress)
+        s.index_rebuilding.connect(self._on_index_rebuilding)
         s.import_finished.connect(self._on_import_finished)
         s.reindex_finished.connect(self._on_reindexed)
         s.library_changed.connect(self._refresh_timer_start)
@@ -561,6 +562,9 @@ class MainWindow(QMainWindow):
             if results.total == 1
             else self.tr("%1 documents").replace("%1", QLocale().toString(results.total))
         )
+        folded = results.documents - results.total  # near duplicates shown as one result
+        if folded > 0:
+            count += " " + self.tr("+ %n similar", "", folded)
         self.count_label.setText(count)
         if results.suggestion:
             self.suggestion_label.setText(
@@ -998,6 +1002,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(not busy and not self._read_only)
         if busy:
             self.progress.setRange(0, 0)  # busy indicator until the first progress report
+
+    def _on_index_rebuilding(self) -> None:
+        self.status_label.setText(
+            self.tr("Updating the search index for this version of Briefing…")
+        )
 
     def _on_import_progress(self, done: int, total: int, path: str) -> None:
         self.progress.setRange(0, max(total, 1))

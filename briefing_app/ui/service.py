@@ -341,6 +341,7 @@ class WriteWorker(QObject):
     opened_read_only = Signal(str)  # what the user can and cannot do, before `ready`
     busy_changed = Signal(bool)
     progress = Signal(int, int, str)  # done, total, current file
+    rebuilding = Signal()  # opening rebuilds the index (another version, or damaged)
     committed = Signal(int)  # documents committed so far in this job
     import_finished = Signal(object)  # ImportReport
     reindex_finished = Signal(int)
@@ -353,14 +354,28 @@ class WriteWorker(QObject):
         self._cancel = cancel
         self._library: Library | None = None
         self._last_progress = 0.0
+        self._rebuilding = False
+
+    def _on_opening_notice(self, message: str) -> None:
+        if message.startswith("Rebuilding the search index") and not self._rebuilding:
+            self._rebuilding = True
+            self.busy_changed.emit(True)
+            self.rebuilding.emit()
 
     @Slot()
     def start(self) -> None:
         try:
-            self._library = Library(self._data_dir)
+            self._library = Library(
+                self._data_dir,
+                notify=self._on_opening_notice,
+                rebuild_progress=lambda done, total: self.progress.emit(done, total, ""),
+            )
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
+        finally:
+            if self._rebuilding:
+                self.busy_changed.emit(False)
         if self._library.read_only:
             self.opened_read_only.emit(self._library.read_only_notice())
         self.ready.emit(self._library.document_count())
@@ -469,6 +484,7 @@ class LibraryService(QObject):
     document_failed = Signal(int, str)
     busy_changed = Signal(bool)
     import_progress = Signal(int, int, str)
+    index_rebuilding = Signal()  # opening the library rebuilds its index, with progress
     library_changed = Signal()
     import_finished = Signal(object)
     reindex_finished = Signal(int)
@@ -547,6 +563,7 @@ class LibraryService(QObject):
         self._correction_wanted.connect(w.run_correction)
         w.busy_changed.connect(self.busy_changed)
         w.progress.connect(self.import_progress)
+        w.rebuilding.connect(self.index_rebuilding)
         w.committed.connect(lambda _count: self.library_changed.emit())
         w.import_finished.connect(self.import_finished)
         w.import_finished.connect(lambda _report: self.library_changed.emit())

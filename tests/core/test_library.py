@@ -186,3 +186,30 @@ def test_the_real_releases_import_cleanly(library: Library) -> None:
     assert hits and "Oldekerk" in hits[0].title
     snippet_words = " ".join(h.snippet for h in library.search(SearchRequest(query="")).hits)
     assert "Beeld:" not in snippet_words
+
+
+def test_an_index_of_another_version_is_rebuilt_on_open_keeping_bookmarks_and_corrections(
+    tmp_path: Path, sources: Path
+) -> None:
+    import json
+
+    with Library(tmp_path / "data") as lib:
+        lib.import_paths([sources])
+        lib.add_bookmark(str(sources / "mali.txt"), quote="VN-missie in Mali", note="Kern")
+        lib.correct_entity("rename", "person", "Bijleveld", "Ank Bijleveld")
+    # What an older Briefing left: an index written with another schema version.
+    (tmp_path / "data" / "search-index" / "briefing-index.json").write_text(
+        json.dumps({"schema_version": 0})
+    )
+    progress: list[tuple[int, int]] = []
+    messages: list[str] = []
+    with Library(
+        tmp_path / "data", notify=messages.append, rebuild_progress=lambda *p: progress.append(p)
+    ) as lib:
+        assert lib.rebuilt_on_open
+        assert titles(lib, "militair") == ["Nederland levert VN-militairen voor Mali"]
+        assert [b.note for b in lib.list_bookmarks()] == ["Kern"]
+        people = {row.name for row, _count in lib.entity_table("person")}
+        assert "Ank Bijleveld" in people
+    assert messages and "Rebuilding" in messages[0]
+    assert progress[-1] == (2, 2) and all(total == 2 for _done, total in progress)

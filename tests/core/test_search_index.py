@@ -183,6 +183,22 @@ def test_spelling_suggestion_from_the_library_vocabulary(index: SearchIndex) -> 
     assert index.search(SearchRequest(query="klimaat")).suggestion is None
 
 
+def test_no_suggestion_for_another_form_of_a_known_word(tmp_path: Path) -> None:
+    # "wetten" is not written anywhere, but "wet" is: the search finds it by its form, and
+    # "weten" (one letter away, in more documents) would be a wrong suggestion.
+    bodies = ["De nieuwe wet gaat in.", *["Wij weten het niet."] * 3]
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(
+        IndexRecord(id=str(n), path=f"/{n}.txt", title="", body=body, language="nl")
+        for n, body in enumerate(bodies)
+    )
+    found = ix.search(SearchRequest(query="wetten"))
+    assert [hit.id for hit in found.hits] == ["0"]
+    assert found.suggestion is None
+    assert ix.search(SearchRequest(query="wetn")).suggestion == "weten"  # a real misspelling
+    ix.close()
+
+
 @pytest.mark.parametrize("query", ["terorism*", "teror*isme", "terorisme~"])
 def test_a_pattern_is_not_corrected_as_a_misspelling(index: SearchIndex, query: str) -> None:
     # A prefix is partial on purpose (the nearest whole word would be a wrong correction),
