@@ -17,7 +17,6 @@ from benchmarks.entity_quality import (
     REAL_DIR,
     GoldScore,
     load_gold,
-    score_dev_set,
     score_real,
     table,
 )
@@ -27,10 +26,10 @@ from benchmarks.entity_quality import (
 F1_FLOORS = {
     ("dev", "people"): 0.97,
     ("dev", "countries"): 0.94,
-    ("dev", "organizations"): 0.36,
+    ("dev", "organizations"): 0.90,
     ("held_out", "people"): 0.96,
     ("held_out", "countries"): 1.0,
-    ("held_out", "organizations"): 0.70,
+    ("held_out", "organizations"): 0.73,
 }
 PEOPLE_MIN_PRECISION = 1.0
 
@@ -61,10 +60,3 @@ def test_no_worse_than_before(split: str, kind: str) -> None:
     assert tally.f1 >= F1_FLOORS[split, kind], misses
     if kind == "people":
         assert tally.precision >= PEOPLE_MIN_PRECISION, misses
-
-
-def test_the_development_set_stays_perfect() -> None:
-    result = score_dev_set()
-    if result is None:
-        pytest.skip("../shared/data/entities-dev is not available")
-    assert result.micro.f1 == 1.0, "\n".join(result.misses)
