@@ -294,8 +294,16 @@ class _Dictionary:
 
         self.language = language
         self.forms = DefaultDictionaryFactory().get_dictionary(language)
-        self.lemmas = frozenset(lemma.replace("_", "") for lemma in self.forms.values())
-        self.lemmas |= frozenset(lemma.lower() for lemma in self.lemmas)
+        # Its values through the Mapping decode one entry at a time (~2 s for Dutch): from
+        # simplemma's bytes dict, where it keeps one, each distinct lemma once.
+        raw = getattr(self.forms, "_dict", None)
+        values = (
+            (value.decode() for value in set(raw.values()))
+            if isinstance(raw, dict)
+            else self.forms.values()
+        )
+        lemmas = {lemma.replace("_", "") for lemma in values}
+        self.lemmas = frozenset(lemmas | {lemma.lower() for lemma in lemmas})
 
     def lemmatize(self, word: str) -> str:
         """The dictionary's lemma of a lower-cased word; the word itself if it lacks it.
@@ -500,14 +508,20 @@ class WordForms:
         return word[:4] if self.language == "en" else word[: max(3, len(word) - 3)]
 
     def _irregular_heads(self) -> dict[str, frozenset[str]]:
+        """Lemma -> its forms that do not hold its own head ("genomen" for "nemen", "was" for
+        "zijn", "steden" for "stad"); each form is listed, so the whole form is its head.
+        Read from the table scripts/make_irregular_forms.py wrote from the dictionary."""
         if self._irregular is None:
-            self._irregular = self._read_irregular_heads()
+            path = resource_path(*irregular_forms_file(self.language).split("/"))
+            table: dict[str, frozenset[str]] = {}
+            for line in path.read_text(encoding="utf-8").splitlines():
+                lemma, _, forms = line.partition("\t")
+                table[lemma] = frozenset(forms.split())
+            self._irregular = table
         return self._irregular
 
-    def _read_irregular_heads(self) -> dict[str, frozenset[str]]:
-        """Lemma -> its forms that do not hold its own head ("genomen" for "nemen", "was" for
-        "zijn", "steden" for "stad"), from the lemma dictionary; each form is listed there,
-        so the whole form is its head."""
+    def compute_irregular_heads(self) -> dict[str, frozenset[str]]:
+        """`_irregular_heads` from the lemma dictionary itself (seconds; for the script)."""
         heads: dict[str, set[str]] = {}
         pairs = [*self._dictionary.forms.items(), *_LEMMA_FIXES.get(self.language, {}).items()]
         for form, lemma in pairs:
@@ -529,6 +543,11 @@ class WordForms:
             if self._splitter is not None:
                 terms.setdefault(PART_MARK + lemma, PART_BOOST)
         return list(terms.items())
+
+
+def irregular_forms_file(language: str) -> str:
+    """The table of a language's irregular forms, under resources/."""
+    return f"wordlists/irregular_forms_{language}.tsv"
 
 
 @cache

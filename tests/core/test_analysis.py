@@ -18,6 +18,7 @@ from briefing_app.search.analysis import (
     folding_analyzer,
     split_compound,
     us_spelling,
+    word_forms,
 )
 
 # Compounds from the Rijksoverheid releases of 2018, the seed release and the brief, with the
@@ -366,3 +367,12 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def test_search_with_the_dutch_analyzer(index: SearchIndex, query: str, expected: set[str]) -> None:
     found = index.search(SearchRequest(query=query, limit=10))
     assert {hit.id for hit in found.hits} == expected
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_shipped_irregular_forms_are_the_lemma_dictionary_s(language: str) -> None:
+    # resources/wordlists/irregular_forms_*.tsv, from scripts/make_irregular_forms.py: stale
+    # after an upgrade of simplemma, snippets would miss marking some irregular forms.
+    forms = word_forms(language)
+    assert forms._irregular_heads() == forms.compute_irregular_heads()
+    assert "genomen" in forms.sieve_heads("=nemen") or language == "en"
