@@ -29,7 +29,7 @@ from briefing_app.search.analysis import (  # noqa: E402
 def main() -> int:
     for language in WORD_FORM_LANGUAGES:
         table = word_forms(language).compute_irregular_heads()
-        path = ROOT / "resources" / irregular_forms_file(language)
+        path = ROOT.joinpath("resources", *irregular_forms_file(language))
         lines = [f"{lemma}\t{' '.join(sorted(forms))}" for lemma, forms in sorted(table.items())]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{path}: {len(lines)} lemmas")

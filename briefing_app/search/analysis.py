@@ -371,6 +371,16 @@ FORM_BOOST = 1.0
 PART_BOOST = 0.5
 
 
+# Letters at the end of a surface term that a word giving it may write otherwise (the folded
+# ending of an inflected word in a folding-only field).
+SIEVE_SLACK = 3
+
+
+def surface_head(term: str) -> str:
+    """What every word that gives the surface `term` holds (search/snippets.py's sieve)."""
+    return term[: max(2, len(term) - SIEVE_SLACK)]
+
+
 class WordForms:
     """The terms of one word in a language: its surface, its lemmas, its compound parts.
 
@@ -397,9 +407,6 @@ class WordForms:
                 self._memo.clear()
             found = self._memo[word] = self._lemmas(word)
         return found
-
-    def lemma(self, word: str) -> str:
-        return self.lemmas(word)[0]
 
     def _lemmas(self, word: str) -> tuple[str, ...]:
         lowered = word.lower()
@@ -474,6 +481,11 @@ class WordForms:
                 terms.extend(PART_MARK + lemma for lemma in self.lemmas(part))
         return tuple(dict.fromkeys(terms))
 
+    def warm(self) -> None:
+        """Load what the first search would: the dictionary, the irregular forms."""
+        self.lemmas("warm")
+        self._irregular_heads()
+
     def _foreign(self, word: str) -> bool:
         """A word of the other language only ("economies", "fraud" in a Dutch field): it
         finds itself there, not the forms this language's rules would make of it."""
@@ -488,7 +500,7 @@ class WordForms:
         and folded; a word with letters outside ASCII may give it without. For snippets,
         which look only at the words that can match (search/snippets.py)."""
         if not term.startswith((LEMMA_MARK, PART_MARK)):
-            return frozenset([term[: max(2, len(term) - 3)]])
+            return frozenset([surface_head(term)])
         lemma = term[1:]
         heads = {self._head(lemma), *self._irregular_heads().get(lemma, ())}
         if self.language == "nl":
@@ -512,7 +524,7 @@ class WordForms:
         "zijn", "steden" for "stad"); each form is listed, so the whole form is its head.
         Read from the table scripts/make_irregular_forms.py wrote from the dictionary."""
         if self._irregular is None:
-            path = resource_path(*irregular_forms_file(self.language).split("/"))
+            path = resource_path(*irregular_forms_file(self.language))
             table: dict[str, frozenset[str]] = {}
             for line in path.read_text(encoding="utf-8").splitlines():
                 lemma, _, forms = line.partition("\t")
@@ -545,9 +557,9 @@ class WordForms:
         return list(terms.items())
 
 
-def irregular_forms_file(language: str) -> str:
-    """The table of a language's irregular forms, under resources/."""
-    return f"wordlists/irregular_forms_{language}.tsv"
+def irregular_forms_file(language: str) -> tuple[str, str]:
+    """The table of a language's irregular forms, as parts of a path under resources/."""
+    return ("wordlists", f"irregular_forms_{language}.tsv")
 
 
 @cache

@@ -166,10 +166,7 @@ class SearchIndex:
         time (the search host steps it between requests); each step holds the lock only for
         itself, so a search may run between any two."""
         for language in WORD_FORM_LANGUAGES:
-            forms = word_forms(language)
-            forms.lemma("warm")
-            yield
-            forms.sieve_heads(forms.query_terms("warm")[1][0])
+            word_forms(language).warm()
             yield
         while True:
             with self._lock:

@@ -18,14 +18,13 @@ from briefing_app.search.analysis import (
     TOKEN_PATTERN,
     analyse_word,
     analyzer_language,
+    surface_head,
     word_forms,
     word_pattern,
 )
 
 SNIPPET_CHARS = 220
 MAX_ANALYSED_CHARS = 60_000  # very long documents: look for the best passage near the start
-# Letters at the end of a term a folding-only analyzer's sieve leaves out.
-SIEVE_SLACK = 3
 
 
 def make_snippet(
@@ -108,7 +107,7 @@ def _heads(language: str | None, terms: frozenset[str]) -> frozenset[str]:
     """What every word that gives one of `terms` holds (see `matching_spans`), for the
     analyzer of `language` (None: a folding-only one)."""
     if language is None:
-        return frozenset(term[: max(2, len(term) - SIEVE_SLACK)] for term in terms)
+        return frozenset(map(surface_head, terms))
     forms = word_forms(language)
     return frozenset().union(*(forms.sieve_heads(term) for term in terms))
 
