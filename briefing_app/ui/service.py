@@ -356,20 +356,17 @@ class WriteWorker(QObject):
         self._last_progress = 0.0
         self._rebuilding = False
 
-    def _on_opening_notice(self, message: str) -> None:
-        if message.startswith("Rebuilding the search index") and not self._rebuilding:
+    def _on_rebuild_progress(self, done: int, total: int) -> None:
+        if not self._rebuilding:  # the first report: opening rebuilds the index
             self._rebuilding = True
             self.busy_changed.emit(True)
             self.rebuilding.emit()
+        self.progress.emit(done, total, "")
 
     @Slot()
     def start(self) -> None:
         try:
-            self._library = Library(
-                self._data_dir,
-                notify=self._on_opening_notice,
-                rebuild_progress=lambda done, total: self.progress.emit(done, total, ""),
-            )
+            self._library = Library(self._data_dir, rebuild_progress=self._on_rebuild_progress)
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
