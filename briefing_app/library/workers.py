@@ -41,17 +41,20 @@ Result = AnalysedFile | FailedFile
 _worker_config: tuple[int, Corrections | None] = (0, None)
 
 
-def _init_worker(max_bytes: int, corrections: Corrections | None) -> None:
+def _init_worker(max_bytes: int, corrections: Corrections | None, importer: int) -> None:
     global _worker_config
     _worker_config = (max_bytes, corrections)
     # A worker waits on a queue whose write end it holds itself, so it would outlive a killed
     # importer: watch the parent and leave with it.
-    watch_parent()
+    watch_parent(importer)
 
 
-def watch_parent() -> None:
-    """Exit this process (within PARENT_POLL_S) when the process that started it dies."""
-    parent = os.getppid()
+def watch_parent(parent: int | None = None) -> None:
+    """Exit this process (within PARENT_POLL_S) when the process that started it dies.
+    `parent`: that process's pid, as it told it; asking os.getppid() here instead gives the
+    adoptive parent when the starter died before this process got so far."""
+    if parent is None:
+        parent = os.getppid()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
@@ -89,7 +92,7 @@ def analyse_files(
         worker_count(),
         mp_context=context,
         initializer=_init_worker,
-        initargs=(max_bytes, corrections),
+        initargs=(max_bytes, corrections, os.getpid()),
     )
     try:
         rest = [list(paths[i : i + CHUNK]) for i in range(HEAD_START, len(paths), CHUNK)]
