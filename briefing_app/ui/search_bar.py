@@ -25,15 +25,43 @@ SEARCH_AFTER_MS = 0
 MAX_HISTORY = 50
 
 
+def _is_alt_down(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.AltModifier
+
+
 class _SearchLineEdit(QLineEdit):
-    """A line edit that reports Down and Esc instead of ignoring them."""
+    """A line edit that reports Down, Alt+Down and Esc instead of ignoring them.
+
+    The recent-searches completer is not the line edit's own (setCompleter): that one pops up
+    while typing and then takes Down and Enter from the results. It opens on Alt+Down only."""
 
     down_pressed = Signal()
+    history_wanted = Signal()  # Alt+Down
     escape_pressed = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history_completer: QCompleter | None = None
+
+    def event(self, event: QEvent) -> bool:
+        # Alt+Down is also the window's "Next result": in the search box it opens the history.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _is_alt_down(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer().popup() if self.completer() is not None else None
+        completer = self.history_completer
+        popup = completer.popup() if completer is not None else None
         popup_open = popup is not None and popup.isVisible()
+        if _is_alt_down(event):
+            if not popup_open:
+                self.history_wanted.emit()
+            return
         if (
             popup_open
             and popup is not None
@@ -75,18 +103,24 @@ class SearchBar(QWidget):
         self.line_edit.setObjectName("searchBox")
         self.line_edit.setAccessibleName(self.tr("Search"))
         self.line_edit.setAccessibleDescription(
-            self.tr("Type to search; Enter searches at once; Down moves to the results.")
+            self.tr(
+                "Type to search; Enter searches at once; Down moves to the results; "
+                "Alt+Down shows recent searches."
+            )
         )
         self.line_edit.setClearButtonEnabled(True)
         self.set_library_size(0)
 
         self._history_model = QStringListModel(self)
-        self._completer = QCompleter(self._history_model, self)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._completer.activated.connect(self._on_completion_chosen)
-        self.line_edit.setCompleter(self._completer)
+        self.completer = QCompleter(self._history_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated.connect(self._on_completion_chosen)
+        self.completer.setWidget(self.line_edit)  # not setCompleter: no pop-up while typing
+        self.completer.popup().setObjectName("searchHistoryPopup")
+        self.completer.popup().setAccessibleName(self.tr("Recent searches"))
+        self.line_edit.history_completer = self.completer
 
         self.history_button = QToolButton(self)
         self.history_button.setObjectName("searchHistoryButton")
@@ -117,6 +151,7 @@ class SearchBar(QWidget):
         self.line_edit.textEdited.connect(self._on_text_edited)
         self.line_edit.returnPressed.connect(self._on_return)
         self.line_edit.down_pressed.connect(self.move_down)
+        self.line_edit.history_wanted.connect(self.show_history)
         self.line_edit.escape_pressed.connect(self.clear)
 
         row = QHBoxLayout()
@@ -180,6 +215,7 @@ class SearchBar(QWidget):
 
     def _submit_text(self, text: str) -> None:
         self._typed.stop()
+        self.completer.popup().hide()
         # Remembered for the rest of this event only, to drop the completer's echo of it.
         self._last_submitted = text
         QTimer.singleShot(0, self._forget_last_submitted)
@@ -243,6 +279,17 @@ class SearchBar(QWidget):
     def clear_history(self) -> None:
         self.set_history([])
         self.history_changed.emit([])
+
+    @Slot()
+    def show_history(self) -> None:
+        """The recent searches that contain the typed text (all of them when none does), in a
+        pop-up under the box (Alt+Down); Enter or a click there searches that again."""
+        if not self._history:
+            return
+        self.completer.setCompletionPrefix(self.line_edit.text().strip())
+        if self.completer.completionCount() == 0:
+            self.completer.setCompletionPrefix("")
+        self.completer.complete()
 
     def _fill_history_menu(self) -> None:
         menu = self._history_menu

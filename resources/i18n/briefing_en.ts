@@ -4,7 +4,7 @@
 <context>
     <name>EntityListModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="369"/>
+        <location filename="../../briefing_app/ui/models.py" line="361"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Mentioned in %n bookmark</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="214"/>
+        <location filename="../../briefing_app/ui/models.py" line="206"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n similar</numerusform>

@@ -180,14 +180,14 @@
 <context>
     <name>EntityListModel</name>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="364"/>
+        <location filename="../../briefing_app/ui/models.py" line="356"/>
         <source>{name}
 Also written as: {aliases}</source>
         <translation>{name}
 Ook geschreven als: {aliases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="369"/>
+        <location filename="../../briefing_app/ui/models.py" line="361"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Genoemd in %n bladwijzer</numerusform>
@@ -195,12 +195,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="387"/>
+        <location filename="../../briefing_app/ui/models.py" line="379"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="387"/>
+        <location filename="../../briefing_app/ui/models.py" line="379"/>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>
@@ -931,62 +931,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="795"/>
+        <location filename="../../briefing_app/ui/reader.py" line="742"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="798"/>
+        <location filename="../../briefing_app/ui/reader.py" line="745"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="803"/>
+        <location filename="../../briefing_app/ui/reader.py" line="750"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="826"/>
+        <location filename="../../briefing_app/ui/reader.py" line="773"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="828"/>
+        <location filename="../../briefing_app/ui/reader.py" line="775"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="830"/>
+        <location filename="../../briefing_app/ui/reader.py" line="777"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="833"/>
+        <location filename="../../briefing_app/ui/reader.py" line="780"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="836"/>
+        <location filename="../../briefing_app/ui/reader.py" line="783"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="838"/>
+        <location filename="../../briefing_app/ui/reader.py" line="785"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="840"/>
+        <location filename="../../briefing_app/ui/reader.py" line="787"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="843"/>
+        <location filename="../../briefing_app/ui/reader.py" line="790"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="952"/>
+        <location filename="../../briefing_app/ui/reader.py" line="899"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -994,27 +994,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="223"/>
+        <location filename="../../briefing_app/ui/reader.py" line="170"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="224"/>
+        <location filename="../../briefing_app/ui/reader.py" line="171"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="228"/>
+        <location filename="../../briefing_app/ui/reader.py" line="175"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="269"/>
+        <location filename="../../briefing_app/ui/reader.py" line="216"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="270"/>
+        <location filename="../../briefing_app/ui/reader.py" line="217"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -1043,7 +1043,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="214"/>
+        <location filename="../../briefing_app/ui/models.py" line="206"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n vergelijkbaar</numerusform>
@@ -1075,38 +1075,43 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="76"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="104"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="78"/>
         <source>Type to search; Enter searches at once; Down moves to the results.</source>
-        <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
+        <translation type="vanished">Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="94"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="95"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="107"/>
+        <source>Type to search; Enter searches at once; Down moves to the results; Alt+Down shows recent searches.</source>
+        <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten; Alt+pijl-omlaag toont recente zoekopdrachten.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="122"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="128"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="129"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="107"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="141"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="164"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="199"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="251"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="298"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="257"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="304"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
@@ -1137,7 +1142,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>WriteWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="442"/>
+        <location filename="../../briefing_app/ui/service.py" line="439"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>

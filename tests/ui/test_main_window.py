@@ -316,3 +316,30 @@ def test_shortcuts_are_listed_in_help(window: MainWindow) -> None:
         "F3" in keys for keys in shortcuts.values()
     )
     assert any("Alt+Left" in keys for keys in shortcuts.values())
+
+
+def test_down_from_the_search_box_goes_to_the_results_not_the_history(
+    qtbot, window: MainWindow
+) -> None:
+    # Issue 19, bug 5: a typed word that a recent search contains opened the recent-searches
+    # pop-up, which then took Down and Enter. Down goes to the results; Alt+Down opens them.
+    type_query(qtbot, window, "terrorisme")
+    box = search_box(window)
+    box.setFocus()
+    box.clear()
+    qtbot.keyClicks(box, "terrorism")
+    qtbot.waitUntil(lambda: window.results_model.total >= 1, timeout=WAIT_MS)
+    popup = window.search_bar.completer.popup()
+    assert not popup.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert window.results_view.hasFocus()
+    assert window.results_view.currentIndex().row() == 0
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        qtbot.keyClick(window.results_view, Qt.Key.Key_Return)
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert popup.isVisible()
+    assert window.results_view.currentIndex().row() == 0  # not "next result"
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()

@@ -151,7 +151,7 @@ def test_history_is_capped_and_announced(qtbot, bar: SearchBar) -> None:
 
 def test_history_feeds_the_completer(bar: SearchBar) -> None:
     bar.set_history(["klimaatakkoord", "brexit"])
-    completer = bar.line_edit.completer()
+    completer = bar.completer
     completer.setCompletionPrefix("klim")
     assert completer.currentCompletion() == "klimaatakkoord"
 
@@ -172,7 +172,9 @@ def test_picking_from_the_completer_popup_submits_that_search_once(qtbot, bar: S
     submitted = recorder(bar.query_submitted)
     bar.line_edit.setFocus()
     qtbot.keyClicks(bar.line_edit, "kl")
-    popup = bar.line_edit.completer().popup()
+    popup = bar.completer.popup()
+    assert not popup.isVisible()  # typing never opens it: Down goes to the results
+    qtbot.keyClick(bar.line_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert popup.isVisible()
     # Keys go to the open popup, as they do for a real user.
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -184,6 +186,7 @@ def test_picking_from_the_completer_popup_submits_that_search_once(qtbot, bar: S
 
     bar.line_edit.clear()
     qtbot.keyClicks(bar.line_edit, "br")
+    qtbot.keyClick(bar.line_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     row = popup.visualRect(popup.model().index(0, 0))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=1000)
