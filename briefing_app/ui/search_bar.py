@@ -118,8 +118,10 @@ class SearchBar(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.activated.connect(self._on_completion_chosen)
         self.completer.setWidget(self.line_edit)  # not setCompleter: no pop-up while typing
-        self.completer.popup().setObjectName("searchHistoryPopup")
-        self.completer.popup().setAccessibleName(self.tr("Recent searches"))
+        popup = self.completer.popup()
+        assert popup is not None  # made by the completer
+        popup.setObjectName("searchHistoryPopup")
+        popup.setAccessibleName(self.tr("Recent searches"))
         self.line_edit.history_completer = self.completer
 
         self.history_button = QToolButton(self)
@@ -215,7 +217,9 @@ class SearchBar(QWidget):
 
     def _submit_text(self, text: str) -> None:
         self._typed.stop()
-        self.completer.popup().hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         # Remembered for the rest of this event only, to drop the completer's echo of it.
         self._last_submitted = text
         QTimer.singleShot(0, self._forget_last_submitted)
