@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         self._search_id = 0
         self._library_size = 0
         self._history: list[str] = []  # opened document ids, for back/forward
+        self._history_hits: list[int] = []  # the hit each was left at (0-based, -1: none)
         self._history_at = -1
+        self._restore_hit: int | None = None  # for the document back/forward opens
         self._last_failures: list[tuple[str, str]] = []
         self._current_doc: str | None = None  # asked for
         self._restoring_selection = False
@@ -679,11 +681,15 @@ class MainWindow(QMainWindow):
         self.reader.view.setFocus()
 
     def open_document(self, doc_id: str, *, record: bool = True) -> None:
+        self._remember_hit()
         if record:
             del self._history[self._history_at + 1 :]
+            del self._history_hits[self._history_at + 1 :]
             if not self._history or self._history[-1] != doc_id:
                 self._history.append(doc_id)
+                self._history_hits.append(-1)
             self._history_at = len(self._history) - 1
+            self._restore_hit = None
         self._current_doc = doc_id
         self._update_navigation()
         self._opening_timer.start()
@@ -709,6 +715,10 @@ class MainWindow(QMainWindow):
         assert isinstance(opened, OpenedDocument)
         self.reader.show_document(opened, view.html)
         self.reader.set_highlight_terms(view.highlight_words)
+        if self._restore_hit is not None:
+            if self._restore_hit > 0:
+                self.reader.go_to_hit(self._restore_hit)
+            self._restore_hit = None
         for kind, panel in self.panels.items():
             panel.set_scope("document")
             panel.set_document_entities(
@@ -743,13 +753,37 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         if self._history_at > 0:
-            self._history_at -= 1
-            self.open_document(self._history[self._history_at], record=False)
+            self._go_to_history(self._history_at - 1)
 
     def go_forward(self) -> None:
         if self._history_at < len(self._history) - 1:
-            self._history_at += 1
-            self.open_document(self._history[self._history_at], record=False)
+            self._go_to_history(self._history_at + 1)
+
+    def _go_to_history(self, at: int) -> None:
+        """Back or forward: the document again, at the hit it was left at, and selected in
+        the results when it is one of them."""
+        self._remember_hit()
+        self._history_at = at
+        doc_id = self._history[at]
+        self._restore_hit = self._history_hits[at]
+        self.open_document(doc_id, record=False)
+        row = self.results_model.row_of(doc_id)
+        self._restoring_selection = True
+        try:
+            if row >= 0:
+                self.results_view.select_row(row)
+            else:
+                self.results_view.clearSelection()
+                self.results_view.setCurrentIndex(QModelIndex())
+        finally:
+            self._restoring_selection = False
+
+    def _remember_hit(self) -> None:
+        """The hit the shown document is at, for coming back to it."""
+        at = self._history_at
+        if 0 <= at < len(self._history) and self._history[at] == self._shown_doc:
+            current, total = self.reader.hit_position()
+            self._history_hits[at] = current - 1 if total else -1
 
     def _update_navigation(self) -> None:
         self.back_action.setEnabled(self._history_at > 0)

@@ -380,6 +380,13 @@ class ReaderView(QTextBrowser):
     def hit_position(self) -> tuple[int, int]:
         return self._hits.position()
 
+    def go_to_hit(self, index: int) -> None:
+        """Make hit `index` (0-based) the current one and show it (back to a document)."""
+        if self._hits.spans and 0 <= index < len(self._hits.spans):
+            self._hits.current = index
+            self._show_current(self._hits)
+            self.hits_changed.emit(*self._hits.position())
+
     def entity_mention_count(self) -> int:
         return len(self._entities.spans)
 
@@ -828,6 +835,9 @@ class ReaderPane(QWidget):
 
     def hit_position(self) -> tuple[int, int]:
         return self.view.hit_position()
+
+    def go_to_hit(self, index: int) -> None:
+        self.view.go_to_hit(index)
 
     def show_find(self) -> None:
         self.find_bar.open_bar()

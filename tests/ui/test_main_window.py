@@ -343,3 +343,36 @@ def test_down_from_the_search_box_goes_to_the_results_not_the_history(
     assert window.results_view.currentIndex().row() == 0  # not "next result"
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert not popup.isVisible()
+
+
+def test_back_and_forward_follow_in_the_results_and_keep_the_hit(qtbot, window: MainWindow) -> None:
+    # Issue 19, bug 6: Alt+Left/Right moved the reader only, and went back to "Hit 1".
+    type_query(qtbot, window, "terrorisme")
+    assert window.results_model.rowCount() >= 2
+    hits: list[int] = []
+    for row in range(2):
+        with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+            window.results_view.select_row(row)
+        hits.append(window.reader.hit_position()[1])
+    row = 0 if hits[0] >= 2 else 1
+    other = 1 - row
+    first, second = window.results_model.hit_at(row).id, window.results_model.hit_at(other).id
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(row)
+    window.results_view.setFocus()
+    qtbot.keyClick(window.results_view, Qt.Key.Key_F3)
+    assert window.reader.hit_position() == (2, hits[row])
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(other)
+
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(window.results_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert shown.args == [first]
+    assert window.results_view.currentIndex().row() == row
+    assert window.reader.hit_position() == (2, hits[row])
+    assert window.reader.hit_label.text() == f"Hit 2 of {hits[row]}"
+
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(window.results_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert shown.args == [second]
+    assert window.results_view.currentIndex().row() == other
