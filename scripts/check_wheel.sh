@@ -39,11 +39,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1 NO_COLOR=1
 unset BRIEFING_DATA_DIR PYTHONPATH
 mkdir -p "$HOME"
 
-step "1/8 build tools in a fresh virtual environment"
+step "1/9 build tools in a fresh virtual environment"
 run "creating the build environment" "$PYTHON" -m venv "$WORK/build-env"
 run "installing build" "$WORK/build-env/bin/python" -m pip install --quiet build
 
-step "2/8 building the sdist and the wheel (the wheel from the sdist)"
+step "2/9 building the sdist and the wheel (the wheel from the sdist)"
 run "python -m build" "$WORK/build-env/bin/python" -m build --outdir "$WORK/dist" "$REPO"
 if grep -q "absent from the \`packages\` configuration" "$LOG"; then
     fail "setuptools says a folder is missing from the packages (see setup.py)"
@@ -64,6 +64,9 @@ missing = [
         "briefing_app/_resources/gazetteers/organizations.tsv",
         "briefing_app/_resources/i18n/briefing_nl.qm",
         "briefing_app/_resources/icons/briefing.svg",
+        "briefing_app/_resources/icons/briefing-48.png",
+        "briefing_app/_resources/nl.briefing.Briefing.desktop",
+        "briefing_app/_resources/nl.briefing.Briefing.metainfo.xml",
     )
     if name not in wheel
 ] + [name for name in ("setup.py", "pyproject.toml", "resources/gazetteers/organizations.tsv") if name not in sdist]
@@ -72,7 +75,7 @@ if missing:
 EOF
 step "    $(basename "$WHEEL"), $(basename "$SDIST")"
 
-step "3/8 installing the wheel into a fresh virtual environment outside the checkout"
+step "3/9 installing the wheel into a fresh virtual environment outside the checkout"
 run "creating the virtual environment" "$PYTHON" -m venv "$WORK/venv"
 run "pip install the wheel" "$WORK/venv/bin/python" -m pip install --quiet "$WHEEL"
 BRIEFING="$WORK/venv/bin/briefing"
@@ -87,15 +90,15 @@ if not (resources_dir() / 'sample').is_dir():
     sys.exit(f'no sample library in {resources_dir()}')
 "
 
-step "4/8 briefing --help"
+step "4/9 briefing --help"
 run "briefing --help" "$BRIEFING" --help
 grep -q "Data folder: .*(the user data folder)" "$LOG" || fail "--help does not name the user data folder"
 
-step "5/8 briefing import resources/sample"
+step "5/9 briefing import resources/sample"
 run "briefing import" "$BRIEFING" --data-dir "$DATA" import "$SAMPLE"
 grep -q " added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
 
-step "6/8 briefing search --json"
+step "6/9 briefing search --json"
 run "briefing search --json" "$BRIEFING" --data-dir "$DATA" search militairen --json
 cp "$LOG" "$WORK/search.json"
 run "reading the search results" "$WORK/venv/bin/python" -c "
@@ -107,17 +110,28 @@ print(results['total'], 'hits')
 "
 step "    $(cat "$LOG")"
 
-step "7/8 briefing bookmarks add, bookmarks list"
+step "7/9 briefing bookmarks add, bookmarks list"
 run "briefing bookmarks add" "$BRIEFING" --data-dir "$DATA" bookmarks add "$MALI" --quote "$QUOTE" --tag check
 BOOKMARK="$(head -n 1 "$LOG")"
 run "briefing bookmarks list" "$BRIEFING" --data-dir "$DATA" bookmarks list --tag check
 grep -q "^$BOOKMARK " "$LOG" || fail "bookmark $BOOKMARK is not listed"
 grep -q "^1 bookmark$" "$LOG" || fail "bookmarks list does not say '1 bookmark'"
 
-step "8/8 the window, offscreen, until it has painted results"
+step "8/9 the window, offscreen, until it has painted results"
 run "the window" env QT_QPA_PLATFORM=offscreen BRIEFING_SMOKE_TEST=120 \
     timeout 300 "$BRIEFING" --data-dir "$DATA"
 grep -q "Smoke test: the window painted" "$LOG" || fail "the window painted no results"
 step "    $(grep "Smoke test:" "$LOG")"
+
+step "9/9 briefing --install-desktop-entry, --uninstall-desktop-entry (under the temporary HOME)"
+run "briefing --install-desktop-entry" "$BRIEFING" --install-desktop-entry
+ENTRY="$XDG_DATA_HOME/applications/nl.briefing.Briefing.desktop"
+grep -qx "Exec=$BRIEFING gui %F" "$ENTRY" || fail "the menu entry does not start $BRIEFING"
+[ -f "$XDG_DATA_HOME/icons/hicolor/48x48/apps/nl.briefing.Briefing.png" ] || fail "no 48x48 icon"
+if command -v desktop-file-validate >/dev/null; then
+    run "desktop-file-validate" desktop-file-validate "$ENTRY"
+fi
+run "briefing --uninstall-desktop-entry" "$BRIEFING" --uninstall-desktop-entry
+[ ! -e "$ENTRY" ] || fail "--uninstall-desktop-entry left $ENTRY"
 
 step "OK: the wheel installs and works outside the checkout"

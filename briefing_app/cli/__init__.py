@@ -51,6 +51,18 @@ def build_parser(located: DataDir | None = None) -> argparse.ArgumentParser:
         parents=[data_dir],
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="put Briefing in this user's applications menu (a .desktop file and the icon "
+        "under $XDG_DATA_HOME, default ~/.local/share), then exit",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="take Briefing out of the applications menu again, then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", parents=[data_dir], help="import files and folders")

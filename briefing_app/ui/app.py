@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from briefing_app.desktop import APP_ID
 from briefing_app.resources import resource_path
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.service import LibraryService
@@ -108,6 +109,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # The desktop entry's name (briefing --install-desktop-entry): Wayland compositors and
+    # docks match the window to its menu entry and icon by it.
+    QGuiApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "briefing.svg"))))
     return app
 
