@@ -42,7 +42,7 @@ from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
-from briefing_app.ui.search_bar import SearchBar
+from briefing_app.ui.search_bar import SearchBar, as_you_type
 from briefing_app.ui.service import BookmarkListing, BriefingExport, LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
 
@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self.ui_language = ui_language
         self._import_on_start = list(import_on_start or [])
         self._request: SearchRequest | None = None
+        # The query in the box is being typed (not submitted with Enter, nor set): its last
+        # word may be unfinished, so it is searched as a prefix, without spelling suggestions.
+        self._typing = False
         self._search_id = 0
         self._library_size = 0
         self._history: list[str] = []  # opened document ids, for back/forward
@@ -367,7 +370,7 @@ class MainWindow(QMainWindow):
         s.bookmarks_exported.connect(self._on_bookmarks_exported)
         s.bookmarks_imported.connect(self._on_bookmarks_imported)
 
-        self.search_bar.query_changed.connect(self.search)
+        self.search_bar.query_changed.connect(self._on_query_typed)
         self.search_bar.query_submitted.connect(self._on_query_submitted)
         self.search_bar.move_down.connect(self._focus_results)
         self.search_bar.history_changed.connect(self._remember_history)
@@ -526,8 +529,13 @@ class MainWindow(QMainWindow):
         def keys(kind: str) -> tuple[str, ...]:
             return tuple(key for k, key, _label in filters if k == kind)
 
+        typed = self.search_bar.query()
+        query = as_you_type(typed) if self._typing else typed
+        # A spelling suggestion waits until the word is finished: a space, or Enter.
+        unfinished = self._typing and bool(typed) and not typed[-1].isspace()
         return SearchRequest(
-            query=self.search_bar.query(),
+            query=query,
+            suggest=not unfinished,
             limit=PAGE_SIZE,
             date_from=date_from,
             date_to=date_to,
@@ -546,12 +554,25 @@ class MainWindow(QMainWindow):
         return self._search_id
 
     def set_query(self, text: str) -> None:
+        self._typing = False
         self.search_bar.set_query(text)
         self.search_bar.remember(text)
         self.search()
 
+    def _on_query_typed(self, _query: str) -> None:
+        self._typing = True
+        self.search()
+
     def _on_query_submitted(self, _query: str) -> None:
+        self._typing = False
         self.search()  # the search bar keeps its own history of submitted queries
+
+    def _searched_query(self) -> str:
+        """The query the results are for (with a typed word as a prefix): the reader
+        highlights what it matches."""
+        if self._request is not None:
+            return self._request.query
+        return self.search_bar.query()
 
     def _on_search_finished(self, request_id: int, results: SearchResults) -> None:
         if not self.service.is_current_search(request_id):
@@ -693,7 +714,7 @@ class MainWindow(QMainWindow):
         self._current_doc = doc_id
         self._update_navigation()
         self._opening_timer.start()
-        self.service.open_document(doc_id, self.search_bar.query(), literal=self.is_literal())
+        self.service.open_document(doc_id, self._searched_query(), literal=self.is_literal())
 
     def _opening_note(self) -> str:
         return self.tr("Opening the document…")

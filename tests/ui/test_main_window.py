@@ -376,3 +376,31 @@ def test_back_and_forward_follow_in_the_results_and_keep_the_hit(qtbot, window: 
         qtbot.keyClick(window.results_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert shown.args == [second]
     assert window.results_view.currentIndex().row() == other
+
+
+def test_the_word_being_typed_is_a_prefix_and_suggestions_wait_for_its_end(
+    qtbot, window: MainWindow
+) -> None:
+    # Issue 19, bug 8: "terr" gave 0 results and "Did you mean ter?" while still typing, and
+    # the list flashed empty on the way to "terrorisme".
+    type_query(qtbot, window, "")
+    box = search_box(window)
+    box.setFocus()
+    totals: list[int] = []
+    for letter in "terr":
+        with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS) as shown:
+            qtbot.keyClick(box, letter)
+        totals.append(shown.args[0])
+        assert not window.suggestion_label.isVisible(), box.text()
+    assert all(total >= 1 for total in totals), totals
+    assert window.results_model.rowCount() >= 1
+    # The reader highlights what the prefix found.
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(0)
+    assert window.reader.hit_position()[1] >= 1
+    # A space ends the word: it is searched as typed, and may be corrected.
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS) as shown:
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert shown.args == [0]
+    assert window.suggestion_label.isVisible()
+    assert str(window.suggestion_label.property("suggestion")).strip() == "ter"
