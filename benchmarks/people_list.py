@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from briefing_app.documents import read_document
-from briefing_app.entities import extract_entities, merge_surnames_across
+from briefing_app.entities import extract_entities, merge_people_across
 from briefing_app.library.analysis import entity_text
 
 REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "real"
@@ -33,7 +33,7 @@ def people_list(folders: list[Path]) -> list[tuple[str, int, int]]:
         found[path] = extract_entities(entity_text(document), document.language)
     docs: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
-    for entities in merge_surnames_across(found).values():
+    for entities in merge_people_across(found).values():
         for person in entities.people:
             docs[person.name] += 1
             mentions[person.name] += person.count

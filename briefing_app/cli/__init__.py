@@ -22,8 +22,10 @@ from briefing_app.cli.output import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    LANGUAGES,
     Progress,
     Style,
+    language_of,
     notify,
 )
 from briefing_app.documents import DEFAULT_MAX_BYTES
@@ -43,6 +45,13 @@ def build_parser(located: DataDir | None = None) -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="library data folder (default: $BRIEFING_DATA_DIR, else the index/ of the "
         "checkout Briefing runs from, else the user data folder)",
+    )
+    data_dir.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="name countries and organizations in this language (default: the locale's, "
+        "else English)",
     )
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -196,7 +205,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     max_bytes = int(getattr(args, "max_size", DEFAULT_MAX_BYTES / 1024 / 1024) * 1024 * 1024)
     rebuilding = Progress("Rebuilding the search index:")
     with Library(
-        data_dir, max_bytes=max_bytes, notify=notify, rebuild_progress=rebuilding.rebuild
+        data_dir,
+        max_bytes=max_bytes,
+        notify=notify,
+        rebuild_progress=rebuilding.rebuild,
+        language=language_of(args),
     ) as library:
         handlers = {
             "import": documents.cmd_import,

@@ -143,7 +143,7 @@ def _export(library: Library, found: list[Bookmark], args: argparse.Namespace) -
 
 def _entity_label(library: Library, key: str) -> str:
     kind, _, name = key.partition(":")
-    return library.country_name(name) if kind == "country" else name
+    return library.entity_name(kind, name, library.language)
 
 
 def _import(library: Library, path: Path) -> int:

@@ -134,14 +134,20 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
     }
     if results.facets:
         facets = results.facets
+        language = library.language
         payload["facets"] = {
             "people": [{"name": f.value, "count": f.count} for f in facets.get("people", [])],
             "countries": [
-                {"code": f.value, "name": library.country_name(f.value), "count": f.count}
+                {
+                    "code": f.value,
+                    "name": library.entity_name("country", f.value, language),
+                    "count": f.count,
+                }
                 for f in facets.get("countries", [])
             ],
             "organizations": [
-                {"name": f.value, "count": f.count} for f in facets.get("organizations", [])
+                {"name": library.entity_name("org", f.value, language), "count": f.count}
+                for f in facets.get("organizations", [])
             ],
         }
     return payload

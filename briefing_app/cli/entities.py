@@ -8,12 +8,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Style, counted
+from briefing_app.cli.output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Style,
+    counted,
+    language_of,
+)
 from briefing_app.documents import DocumentError, read_document
 from briefing_app.entities import (
     DocumentEntities,
+    Entity,
     EntityType,
     country_name,
+    display_name,
     extract_entities,
     resolve_organization,
 )
@@ -69,6 +78,7 @@ def extract_files(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     results: list[dict[str, Any]] = []
     failed = False
+    language = language_of(args)
     for name in args.files:
         try:
             document = read_document(Path(name))
@@ -76,14 +86,14 @@ def extract_files(args: argparse.Namespace) -> int:
             print(f"{name}: {error.reason}", file=sys.stderr)
             failed = True
             continue
-        found = extract_entities(entity_text(document), document.language)
+        found = extract_entities(entity_text(document), document.language, language)
         results.append(
             {
                 "path": str(document.path),
                 "title": document.title,
                 "date": document.date,
                 "language": document.language,
-                **entities_json(found),
+                **entities_json(found, language),
             }
         )
     if args.json:
@@ -103,16 +113,22 @@ def extract_files(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def entities_json(found: DocumentEntities) -> dict[str, list[dict[str, Any]]]:
+def entities_json(found: DocumentEntities, language: str = "en") -> dict[str, list[dict[str, Any]]]:
+    """The panels as JSON, countries and known organizations named in `language`."""
     return {
         "people": [{"name": e.name, "aliases": e.aliases, "count": e.count} for e in found.people],
         "countries": [
-            {"code": e.key, "name": country_name(e.key), "count": e.count} for e in found.countries
+            {"code": e.key, "name": country_name(e.key, language), "count": e.count}
+            for e in found.countries
         ],
-        "organizations": [
-            {"name": e.name, "aliases": e.aliases, "count": e.count} for e in found.organizations
-        ],
+        "organizations": [_organization_json(e, language) for e in found.organizations],
     }
+
+
+def _organization_json(entity: Entity, language: str) -> dict[str, Any]:
+    name = display_name(entity.type, entity.key, language, entity.name)
+    aliases = [a for a in dict.fromkeys([entity.name, *entity.aliases]) if a != name]
+    return {"name": name, "aliases": aliases, "count": entity.count}
 
 
 # -- entities --library ----------------------------------------------------------------------
@@ -130,7 +146,7 @@ def cmd_library_entities(library: Library, args: argparse.Namespace) -> int:
     out = Style(sys.stdout)
     print(out.dim(f"{'type':<8}{'documents':>10}{'mentions':>10}  name"))
     for row, docs in table:
-        name = library.country_name(row.key) if row.type == "country" else row.name
+        name = row.name
         aliases = out.dim(f"  ({', '.join(row.aliases)})") if row.aliases else ""
         print(f"{row.type:<8}{docs:>10}{row.count:>10}  {name}{aliases}")
     return EXIT_OK
@@ -146,7 +162,6 @@ def _row_json(library: Library, row: EntityRow, docs: int) -> dict[str, Any]:
     }
     if row.type == "country":
         item["code"] = row.key
-        item["name"] = library.country_name(row.key)
     return item
 
 
@@ -193,4 +208,4 @@ def _entity_key(library: Library, entity_type: str, name: str) -> str:
         return resolve_organization(name) or name
     if entity_type == EntityType.COUNTRY:
         return library.country_code(name)
-    return library.surname_resolution().get(name, name)
+    return library.person_names(name)[0]

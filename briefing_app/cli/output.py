@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -70,3 +71,23 @@ def positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+LANGUAGES = ("en", "nl")
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the user's locale when Briefing speaks it ($LC_ALL, $LC_MESSAGES, $LANG,
+    as gettext reads them: "nl_NL.UTF-8" -> "nl"), else English."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            language = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return language if language in LANGUAGES else "en"
+    return "en"
+
+
+def language_of(args: argparse.Namespace) -> str:
+    """The language entities are named in: --lang, else the locale's."""
+    return str(getattr(args, "lang", None) or locale_language())

@@ -3,10 +3,11 @@
 from briefing_app.entities.countries import country_name
 from briefing_app.entities.extractor import (
     extract_entities,
-    merge_surnames_across,
-    resolve_surnames,
+    merge_people_across,
+    resolve_people,
 )
 from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
+from briefing_app.entities.names import display_name, same_name, spelling_key
 from briefing_app.entities.organizations import resolve_organization
 
 __all__ = [
@@ -15,8 +16,11 @@ __all__ = [
     "EntityType",
     "Mention",
     "country_name",
+    "display_name",
     "extract_entities",
-    "merge_surnames_across",
+    "merge_people_across",
     "resolve_organization",
-    "resolve_surnames",
+    "resolve_people",
+    "same_name",
+    "spelling_key",
 ]

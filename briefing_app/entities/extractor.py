@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from briefing_app.entities.countries import country_name, find_countries
 from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
+from briefing_app.entities.names import spelling_key
 from briefing_app.entities.organizations import (
     find_organizations,
     organization_name,
@@ -133,7 +134,8 @@ _SAME_PUNCTUATION = str.maketrans(dict.fromkeys("\u02bc`\u00b4", "'"))
 
 
 def _words(name: str) -> list[str]:
-    return fold(name).split()
+    """The name's words in one spelling: "Poetin" and "Putin" are one (`spelling_key`)."""
+    return spelling_key(name.translate(_SAME_PUNCTUATION)).split()
 
 
 def _refers_to(short: Sequence[str], full: Sequence[str], short_surface: str) -> bool:
@@ -185,31 +187,59 @@ def _last_before(entity: Entity, position: int) -> int:
 # --- across the library -----------------------------------------------------------------------
 
 
-def resolve_surnames(names: Iterable[str]) -> dict[str, str]:
-    """Library-wide rule: each surname-only name ("Blok", "De Jonge") mapped to the one full
-    name it stands for elsewhere in the library ("Stef Blok"); ambiguous surnames are left out."""
-    full_names: dict[tuple[str, ...], set[str]] = {}
-    distinct = set(names)
-    for name in distinct:
+def resolve_people(
+    names: Iterable[str], preference: Mapping[str, float] | None = None
+) -> dict[str, str]:
+    """Library-wide rule: each person's name mapped to the name the library shows for that
+    person, for the names that differ from it (whatever order the documents came in):
+    - the spellings of one name are one person ("Vladimir Poetin", "Vladimir Putin",
+      `names.spelling_key`), shown in the spelling `preference` ranks highest (then the
+      alphabetically first): the library ranks the spelling of the UI language's documents;
+    - a surname alone ("Blok", "De Jonge", "Poetin") stands for the one full name with that
+      surname in the library ("Stef Blok");
+    - a one-word name that is no known first name stands for the one full name it opens
+      ("Tedros" for "Tedros Adhanom Ghebreyesus"), as it does within a document.
+    Short forms that fit more than one person are left alone (but for their spellings)."""
+    rank = preference or {}
+    spellings: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        spellings.setdefault(_name_key(name), []).append(name)
+    shown = {
+        key: min(group, key=lambda n: (-rank.get(n, 0.0), n)) for key, group in spellings.items()
+    }
+    by_surname: dict[tuple[str, ...], set[str]] = {}
+    by_first_word: dict[str, set[str]] = {}
+    for key, group in spellings.items():
+        name = group[0]
         for form in _surname_forms(name):
-            full_names.setdefault(form, set()).add(name)
+            by_surname.setdefault(form, set()).add(key)
+        if _opens_with_its_own_name(name):
+            by_first_word.setdefault(key.split()[0], set()).add(key)
     resolved: dict[str, str] = {}
-    for name in distinct:
-        if not _is_surname_only(name):
-            continue
-        fits = full_names.get(tuple(_words(name)), set())
-        if len({fold(n) for n in fits}) == 1:
-            resolved[name] = min(fits)
+    for key, group in spellings.items():
+        target = shown[key]
+        name = group[0]
+        if _is_surname_only(name):
+            fits = by_surname.get(tuple(key.split()), set())
+            if not fits and " " not in key and not any(is_given_name(n) for n in group):
+                fits = by_first_word.get(key, set())
+            if len(fits) == 1:
+                target = shown[next(iter(fits))]
+        for member in group:
+            if member != target:
+                resolved[member] = target
     return resolved
 
 
-def merge_surnames_across(
+def merge_people_across(
     entities_by_doc: Mapping[_DocKey, DocumentEntities],
+    preference: Mapping[str, float] | None = None,
 ) -> dict[_DocKey, DocumentEntities]:
-    """Apply `resolve_surnames` to a set of documents: "Blok" becomes "Stef Blok" where one
-    full name fits, merged with that person's entry when the document has both."""
-    resolved = resolve_surnames(
-        person.name for doc in entities_by_doc.values() for person in doc.people
+    """Apply `resolve_people` to a set of documents: "Blok" becomes "Stef Blok" where one
+    full name fits, "Putin" "Vladimir Poetin" (or the other way round, as `preference` says),
+    merged with that person's entry when the document has both."""
+    resolved = resolve_people(
+        (person.name for doc in entities_by_doc.values() for person in doc.people), preference
     )
     merged: dict[_DocKey, DocumentEntities] = {}
     for doc_key, doc in entities_by_doc.items():
@@ -230,6 +260,11 @@ def merge_surnames_across(
     return merged
 
 
+def _name_key(name: str) -> str:
+    """One key for all spellings of a name: "Kim Jong-un" and "Kim Jong Un" too."""
+    return " ".join(_words(name)).replace("-", " ")
+
+
 def _is_surname_only(name: str) -> bool:
     words = name.split()
     return len(words) == 1 or (
@@ -237,9 +272,21 @@ def _is_surname_only(name: str) -> bool:
     )
 
 
+def _is_full_name(name: str) -> bool:
+    # Regnal names ("Abdullah II") have no surname.
+    return len(name.split()) >= 2 and not _is_surname_only(name) and not name.split()[-1].isupper()
+
+
+def _opens_with_its_own_name(name: str) -> bool:
+    """A full name whose first word is a name used alone ("Tedros Adhanom Ghebreyesus"), not
+    initials or a given name ("J. Thunnissen", "Mark Rutte")."""
+    first = name.split()[0]
+    return _is_full_name(name) and not first.endswith(".") and not is_given_name(first)
+
+
 def _surname_forms(name: str) -> list[tuple[str, ...]]:
     """Surname forms of a full name: "Hugo de Jonge" -> ("de", "jonge"), ("jonge",)."""
-    words = _words(name)
-    if len(words) < 2 or _is_surname_only(name) or name.split()[-1].isupper():
-        return []  # regnal names ("Abdullah II") have no surname
+    if not _is_full_name(name):
+        return []
+    words = _name_key(name).split()
     return [tuple(words[k:]) for k in range(1, len(words)) if _is_surname_only(" ".join(words[k:]))]

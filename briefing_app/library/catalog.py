@@ -306,6 +306,16 @@ class Catalog:
         rows = self._db.execute("SELECT DISTINCT key FROM document_entities WHERE type = 'person'")
         return [row[0] for row in rows]
 
+    def person_documents(self) -> list[tuple[str, str, int]]:
+        """(person key, document language, documents) for every person in the library: how
+        often each spelling of a name is used in each language."""
+        rows = self._db.execute(
+            "SELECT e.key, d.language, COUNT(*) FROM document_entities e"
+            " JOIN documents d ON d.id = e.doc_id WHERE e.type = 'person'"
+            " GROUP BY e.key, d.language"
+        )
+        return [(row[0], row[1], int(row[2])) for row in rows]
+
     def generation(self) -> tuple[int, int]:
         """Changes whenever any connection commits: a key for caches derived from the catalog."""
         version = int(self._db.execute("PRAGMA data_version").fetchone()[0])

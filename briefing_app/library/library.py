@@ -13,8 +13,9 @@ from briefing_app.documents import DEFAULT_MAX_BYTES, Document, DocumentError, r
 from briefing_app.entities import (
     EntityType,
     country_name,
+    display_name,
     resolve_organization,
-    resolve_surnames,
+    resolve_people,
 )
 from briefing_app.entities.aliases import AliasTable, alias_table
 from briefing_app.entities.corrections import CorrectionError, Corrections
@@ -120,11 +121,15 @@ class Library:
         max_bytes: int = DEFAULT_MAX_BYTES,
         notify: Notify | None = None,
         rebuild_progress: Callable[[int, int], None] | None = None,
+        language: str = "en",
     ) -> None:
         """`notify` hears what opening had to do (a rebuild of the index, for one); a rebuild
         on opening (another version of the index, or a damaged one) reports its documents
-        done and in all to `rebuild_progress`."""
+        done and in all to `rebuild_progress`. `language` ("en" or "nl") is the reader's:
+        entities are named in it ("European Union" / "Europese Unie", "Vladimir Putin" /
+        "Vladimir Poetin")."""
         self.data_dir = Path(data_dir)
+        self.language = language if language in ("en", "nl") else "en"
         self.max_bytes = max_bytes
         self._notify = notify or (lambda message: None)
         self._rebuild_progress = rebuild_progress
@@ -150,7 +155,7 @@ class Library:
         self.index = SearchIndex(self.data_dir / INDEX_DIR, writer_timeout=lock_timeout())
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
-        self._surnames: tuple[tuple[int, int], dict[str, str]] | None = None
+        self._people: tuple[tuple[int, int], dict[str, str], frozenset[str]] | None = None
         self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
@@ -336,7 +341,7 @@ class Library:
         )
         if "people" in results.facets:
             results.facets["people"] = self._merge_people_facets(results.facets["people"])
-        resolution = self.surname_resolution()
+        resolution = self.person_resolution()
         for hit in results.hits:
             hit.people = list(dict.fromkeys(resolution.get(p, p) for p in hit.people))
         if request.query != typed.query:
@@ -404,22 +409,53 @@ class Library:
                 self._duplicates = (generation, self._duplicates[1])
         return self._duplicates[1]
 
-    # -- the library-wide surname rule -----------------------------------------------------
+    # -- the library-wide rule for people's names -----------------------------------------
 
-    def surname_resolution(self) -> dict[str, str]:
-        """Surname-only names ("Blok") -> the one full name they stand for ("Stef Blok")."""
+    def person_resolution(self) -> dict[str, str]:
+        """People's names -> the name the library shows for that person, for the names that
+        differ from it: a surname ("Blok") or a first part ("Tedros") -> the one full name it
+        stands for ("Stef Blok"), another spelling ("Putin") -> the spelling of this library's
+        language ("Vladimir Poetin" in Dutch). See entities.extractor.resolve_people."""
+        return self._person_rule()[1]
+
+    def _person_rule(self) -> tuple[tuple[int, int], dict[str, str], frozenset[str]]:
         generation = self.catalog.generation()
-        if self._surnames is None or self._surnames[0] != generation:
-            self._surnames = (generation, resolve_surnames(self.catalog.person_names()))
-        return self._surnames[1]
+        if self._people is None or self._people[0] != generation:
+            names, preference = self._person_preference()
+            self._people = (generation, resolve_people(names, preference), frozenset(names))
+        return self._people
+
+    def person_names(self, name: str) -> tuple[str, ...]:
+        """The name the library shows for the person `name` names (by any spelling, a
+        surname, or a first part, as `person_resolution` reads it), then every other name of
+        that person in the library."""
+        _generation, resolution, known = self._person_rule()
+        if name not in known and name not in resolution.values():
+            # Typed, not found in a document: read it as one more name of the library.
+            names, preference = self._person_preference()
+            resolution = resolve_people([name, *names], preference)
+        shown = resolution.get(name, name)
+        return (shown, *sorted(n for n, f in resolution.items() if f == shown and n != shown))
+
+    def _person_preference(self) -> tuple[list[str], dict[str, float]]:
+        """Every person's name in the catalog, ranked by the documents in this library's
+        language that use it, then by all documents that do."""
+        in_language: dict[str, int] = {}
+        overall: dict[str, int] = {}
+        for key, language, docs in self.catalog.person_documents():
+            overall[key] = overall.get(key, 0) + docs
+            if language == self.language:
+                in_language[key] = in_language.get(key, 0) + docs
+        most = max(overall.values(), default=0) + 1
+        return list(overall), {
+            name: in_language.get(name, 0) + docs / most for name, docs in overall.items()
+        }
 
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
-        resolution = self.surname_resolution()
-        full = resolution.get(name, name)
-        return (full, *sorted(s for s, f in resolution.items() if f.lower() == full.lower()))
+        return self.person_names(name)
 
     def _merge_people_facets(self, facets: list[FacetCount]) -> list[FacetCount]:
-        resolution = self.surname_resolution()
+        resolution = self.person_resolution()
         counts: dict[str, int] = {}
         for facet in facets:
             name = resolution.get(facet.value, facet.value)
@@ -428,7 +464,7 @@ class Library:
         return sorted(merged, key=lambda f: (-f.count, f.value))
 
     def _merge_people_rows(self, rows: list[EntityRow]) -> list[EntityRow]:
-        resolution = self.surname_resolution()
+        resolution = self.person_resolution()
         merged: dict[tuple[str, str], EntityRow] = {}
         for row in rows:
             key = resolution.get(row.key, row.key) if row.type == "person" else row.key
@@ -484,7 +520,9 @@ class Library:
 
     def open_document(self, id_or_path: str) -> OpenedDocument:
         entry = self.find(id_or_path)
-        entities = self._merge_people_rows(self.catalog.entities_of(entry.id))
+        entities = [
+            self._named(row) for row in self._merge_people_rows(self.catalog.entities_of(entry.id))
+        ]
         try:
             document = read_document(Path(entry.path), max_bytes=self.max_bytes)
         except DocumentError as error:
@@ -504,10 +542,10 @@ class Library:
 
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
         """Library-wide entities with their document counts, surnames merged into full names."""
-        table = self.catalog.entity_table(entity_type)
+        table = [(self._named(row), docs) for row, docs in self.catalog.entity_table(entity_type)]
         if entity_type not in (None, "person"):
             return table
-        resolution = self.surname_resolution()
+        resolution = self.person_resolution()
         merged: dict[tuple[str, str], tuple[EntityRow, int]] = {}
         for row, docs in table:
             key = resolution.get(row.key, row.key) if row.type == "person" else row.key
@@ -531,6 +569,22 @@ class Library:
     def country_name(code: str, ui_language: str = "en") -> str:
         return country_name(code, ui_language)
 
+    @staticmethod
+    def entity_name(entity_type: str, key: str, ui_language: str = "en") -> str:
+        """An entity's name in a UI language: a country's or a known organization's own name
+        in it ("European Union" / "Europese Unie"), else its key (a person's name as the
+        library shows it, an organization's as written)."""
+        return display_name(entity_type, key, ui_language)
+
+    def _named(self, row: EntityRow) -> EntityRow:
+        """The row with its name in this library's language (countries, known organizations)."""
+        name = display_name(row.type, row.key, self.language, row.name)
+        if name == row.name:
+            return row
+        # The name the document wrote stays one of the names its mentions are found by.
+        aliases = row.aliases if row.name in row.aliases else (row.name, *row.aliases)
+        return replace(row, name=name, aliases=tuple(a for a in aliases if a != name))
+
     # -- bookmarks -------------------------------------------------------------------------
 
     def add_bookmark(
@@ -548,7 +602,7 @@ class Library:
         opened = self.open_document(id_or_path)
         if opened.document is None:
             raise LibraryError(f"Cannot read {opened.entry.path}: {opened.problem}")
-        resolution = self.surname_resolution()
+        resolution = self.person_resolution()
         try:
             return bookmarking.create_bookmark(
                 self.bookmarks,
@@ -585,9 +639,9 @@ class Library:
 
     def entity_keys(self, name: str) -> list[str]:
         """The stored entity keys a name can mean: "NATO" -> NAVO, "Jordanië" -> JO, ..."""
-        # A surname ("Blok") means the one full name with that surname in the library.
-        full_name = resolve_surnames([name, *self.catalog.person_names()]).get(name, name)
-        keys = [name, full_name]
+        # A surname ("Blok") means the one full name with that surname in the library, a
+        # spelling ("Putin") every spelling of that name ("Poetin").
+        keys = [name, *self.person_names(name)]
         organization = resolve_organization(name)
         if organization:
             keys.append(organization)

@@ -18,6 +18,14 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
     return json.loads(out)
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names follow the locale without --lang: these tests expect English ones."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     folder = tmp_path / "docs"
@@ -51,8 +59,35 @@ def test_entities_of_files_without_a_library(capsys: pytest.CaptureFixture[str])
     assert set(people["Blok"]) == {"name", "aliases", "count"}
     codes = {c["code"]: c for c in item["countries"]}
     assert {"NL", "JO", "SY", "US"} <= set(codes) and codes["JO"]["name"] == "Jordan"
-    orgs = {o["name"] for o in item["organizations"]}
-    assert {"AIVD", "Boko Haram", "NAVO"} <= orgs
+    orgs = {o["name"]: o for o in item["organizations"]}
+    assert {"AIVD", "Boko Haram", "NATO"} <= set(orgs)  # a Dutch text, named in English
+    assert "NAVO" in orgs["NATO"]["aliases"]  # as the text writes it
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "country", "organization"),
+    [
+        (["--lang", "nl"], {}, "Jordanië", "NAVO"),
+        (["--lang", "en"], {"LANG": "nl_NL.UTF-8"}, "Jordan", "NATO"),
+        ([], {"LANG": "nl_NL.UTF-8"}, "Jordanië", "NAVO"),
+        ([], {"LC_ALL": "nl_BE.UTF-8", "LANG": "en_GB.UTF-8"}, "Jordanië", "NAVO"),
+        ([], {"LANG": "de_DE.UTF-8"}, "Jordan", "NATO"),
+    ],
+)
+def test_entities_are_named_in_the_chosen_language_else_the_locales(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    environ: dict[str, str],
+    country: str,
+    organization: str,
+) -> None:
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    seed = next(SEED_DIR.glob("*.txt"))
+    [item] = run_json(capsys, *argv, "entities", str(seed), "--json")
+    assert {c["code"]: c["name"] for c in item["countries"]}["JO"] == country
+    assert organization in {o["name"] for o in item["organizations"]}
 
 
 def test_entities_needs_files_or_library(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.entities import DocumentEntities, Entity, EntityType, merge_surnames_across
+from briefing_app.entities import DocumentEntities, Entity, EntityType, merge_people_across
 from briefing_app.entities.extractor import extract_entities
 from briefing_app.entities.people import find_people, is_given_name
 
@@ -286,7 +286,7 @@ def test_library_merges_an_unambiguous_surname_into_the_full_name() -> None:
         "a": DocumentEntities(people=[_person("Stef Blok", 2, ["Blok"]), _person("Hugo de Jonge")]),
         "b": DocumentEntities(people=[_person("Blok", 3), _person("De Jonge"), _person("Rutte")]),
     }
-    merged = merge_surnames_across(library)
+    merged = merge_people_across(library)
     assert [(p.name, p.count, p.aliases) for p in merged["b"].people] == [
         ("Stef Blok", 3, ["Blok"]),
         ("Hugo de Jonge", 1, ["De Jonge"]),
@@ -301,7 +301,7 @@ def test_library_keeps_an_ambiguous_surname_alone() -> None:
         "b": DocumentEntities(people=[_person("Ank Blok")]),
         "c": DocumentEntities(people=[_person("Blok")]),
     }
-    assert [p.name for p in merge_surnames_across(library)["c"].people] == ["Blok"]
+    assert [p.name for p in merge_people_across(library)["c"].people] == ["Blok"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,87 @@
+"""Names across languages and spellings.
+
+People from outside the Latin alphabet are written after the language's own rules:
+Dutch "Poetin", "Navalnyj", "Sjojgoe", "Gorbatsjov", "Chroesjtsjov"; English "Putin",
+"Navalny", "Shoigu", "Gorbachev", "Khrushchev"; and a source's own forms ("Zelenskyy",
+"Klitschko"). `spelling_key` writes each such name in one form, so that all its spellings
+compare equal, while names that differ otherwise stay apart:
+
+- the sounds those rules spell differently are one letter each: ш (Dutch sj, English sh),
+  ж (zj, zh), щ (sjtsj, shch), ч (tsj, ch, German tsch), х (Dutch ch, English kh);
+- у is Dutch "oe", English "u"; й and ы are "j", "y", "i" ("Aleksej", "Alexey", "Alexei");
+  a name's last i/j/y sounds are one ("Navalnyj", "Navalny", "Zelenskyy", "Zelenski");
+- ё after ш, ж, ч, щ ending a name is Dutch "o", English "e" ("Gorbatsjov", "Gorbachev");
+- x is "ks" ("Alexander", "Aleksander").
+
+Double consonants are not taken for spellings of one another: Jansen and Janssen, Bakker
+and Baker are different Dutch names.
+
+`display_name` is what an entity is called in a UI language: a country's or a known
+organization's own name in that language ("European Union" / "Europese Unie"), else the
+name as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing_app.entities.countries import country_name
+from briefing_app.entities.model import EntityType
+from briefing_app.entities.organizations import organization_name, resolve_organization
+from briefing_app.folding import fold
+
+LANGUAGES = ("en", "nl")
+
+# Placeholders for the sounds spelled in several letters: upper case, as folded text has none.
+_SOUNDS = (
+    # щ first: it holds the letters of ш and ч.
+    ("shtch", "Q"), ("shch", "Q"), ("sjtsj", "Q"), ("stsj", "Q"), ("schtsch", "Q"),
+    ("tsch", "C"), ("tsj", "C"), ("tch", "C"), ("ch", "C"), ("kh", "C"),
+    ("sh", "S"), ("sj", "S"), ("zh", "Z"), ("zj", "Z"),
+    ("oe", "u"), ("x", "ks"),
+)  # fmt: skip
+_SOUND = re.compile("|".join(re.escape(letters) for letters, _ in _SOUNDS))
+_SOUND_OF = dict(_SOUNDS)
+_ROMAN = re.compile(r"[ivx]+")
+_GLIDE = re.compile(r"[ijy]+(?=[aeou])")  # "Joelia", "Yulia", "Tatjana", "Tatyana", "Tatiana"
+_LAST_GLIDES = re.compile(r"[ijy]+$")  # "Navalnyj", "Navalny", "Zelenskyy", "Aleksej", "Alexei"
+_VOWEL_GLIDE = re.compile(r"[jy]")  # "Sjojgoe", "Shoigu"; "Tymoshenko", "Timosjenko"
+_YO = re.compile(r"(?<=[SZCQ])ov$")  # "Gorbatsjov", "Gorbachev"
+
+
+@lru_cache(maxsize=50_000)
+def spelling_key(name: str) -> str:
+    """The name's words in one spelling ("Poetin" and "Putin" -> "putin"), space-separated;
+    the parts of a hyphenated word keep their hyphen ("bijleveld-schouten")."""
+    return " ".join(
+        "-".join(_word_key(part) for part in word.split("-")) for word in fold(name).split()
+    )
+
+
+def _word_key(word: str) -> str:
+    if word.endswith(".") or _ROMAN.fullmatch(word):  # initials, regnal numbers: as written
+        return word
+    word = _SOUND.sub(lambda m: _SOUND_OF[m.group()], word)
+    word = _LAST_GLIDES.sub("i", word) if len(word) > 2 else word
+    word = _GLIDE.sub("J", word)
+    word = _VOWEL_GLIDE.sub("i", word)  # what is left is no glide before a vowel
+    return _YO.sub("ev", word)
+
+
+def same_name(first: str, second: str) -> bool:
+    """Whether two names are one name in two spellings (or the same spelling); a hyphen and a
+    space are the same here ("Kim Jong-un", "Kim Jong Un")."""
+    return spelling_key(first).replace("-", " ") == spelling_key(second).replace("-", " ")
+
+
+def display_name(entity_type: str, key: str, language: str, written: str | None = None) -> str:
+    """What the entity is called in the UI language `language` ("en" or "nl"): a country's
+    name, a known organization's own name in that language, else `written` (the name as the
+    documents write it; the key when not given)."""
+    language = language if language in LANGUAGES else "en"
+    if entity_type == EntityType.COUNTRY:
+        return country_name(key, language)
+    if entity_type == EntityType.ORGANIZATION and resolve_organization(key) == key:
+        return organization_name(key, language)
+    return written if written is not None else key
