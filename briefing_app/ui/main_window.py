@@ -136,8 +136,13 @@ class MainWindow(QMainWindow):
         results_panel = QWidget(self)
         results_layout = QVBoxLayout(results_panel)
         results_layout.setContentsMargins(0, 0, 0, 0)
+        # A malformed query's message goes in the count row, which is always there: the
+        # layout does not move, and the last good results stay, greyed, under it.
+        error_label = self.search_bar.take_error_label()
+        error_label.setWordWrap(False)
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
+        counts.addWidget(error_label, 1)
         counts.addStretch(1)
         counts.addWidget(self.suggestion_label)
         results_layout.addLayout(counts)
@@ -578,6 +583,7 @@ class MainWindow(QMainWindow):
         if not self.service.is_current_search(request_id):
             return  # an older query: the user has typed on since
         self.search_bar.clear_error()
+        self._show_results_stale(False)
         selected = self._current_doc if self._keep_selection else None
         self.results_model.reset_results(results)
         count = (
@@ -613,18 +619,36 @@ class MainWindow(QMainWindow):
         self.results_shown.emit(results.total)
 
     def _facet_items(self, kind: str, facets: list[FacetCount]) -> list[EntityItem]:
-        if kind == "country":
-            return [
-                EntityItem(kind, f.value, self.country_name(f.value), f.count, ()) for f in facets
-            ]
-        return [EntityItem(kind, f.value, f.value, f.count, ()) for f in facets]
+        return [
+            EntityItem(kind, f.value, self.entity_name(kind, f.value), f.count, ()) for f in facets
+        ]
 
     def country_name(self, code: str) -> str:
         return Library.country_name(code, self.ui_language)
 
+    def entity_name(self, kind: str, key: str) -> str:
+        """The entity's name in the window's language: "European Union" / "Europese Unie"."""
+        return Library.entity_name(kind, key, self.ui_language)
+
     def _on_search_failed(self, request_id: int, message: str) -> None:
         if self.service.is_current_search(request_id):
             self.search_bar.show_error(message)
+            self.suggestion_label.hide()
+            self._show_results_stale(True)
+
+    def _show_results_stale(self, stale: bool) -> None:
+        """Greys the results (and their count) out while the query in the box is malformed:
+        they are the last good query's."""
+        self.results_view.setEnabled(not stale)
+        self.count_label.setEnabled(not stale)
+        self.results_view.setAccessibleDescription(
+            self.tr("Results of the last valid query") if stale else ""
+        )
+
+    def results_are_stale(self) -> bool:
+        """True while the results shown are those of an earlier query (the query in the box
+        is malformed)."""
+        return not self.results_view.isEnabled()
 
     def _load_more(self, offset: int) -> None:
         if self._request is not None:
@@ -825,9 +849,10 @@ class MainWindow(QMainWindow):
     # -- bookmarks -------------------------------------------------------------------------
 
     def entity_label(self, entity: str) -> str:
-        """ "country:JO" -> "Jordan" (or "Jordanië"), "person:Mark Rutte" -> "Mark Rutte"."""
+        """ "country:JO" -> "Jordan" (or "Jordanië"), "org:NAVO" -> "NATO" (or "NAVO"),
+        "person:Mark Rutte" -> "Mark Rutte"."""
         kind, _, key = entity.partition(":")
-        return self.country_name(key) if kind == "country" else key or entity
+        return self.entity_name(kind, key) if key else entity
 
     def refresh_bookmarks(self) -> None:
         self.service.list_bookmarks()

@@ -263,6 +263,14 @@ class SearchBar(QWidget):
 
     # -- inline error ---------------------------------------------------------------------
 
+    def take_error_label(self) -> QLabel:
+        """Hand the error message's label over to be placed elsewhere (the window puts it in
+        the results' count row, so a message appearing moves nothing)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.removeWidget(self.error_label)
+        return self.error_label
+
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()

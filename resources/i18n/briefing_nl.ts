@@ -430,167 +430,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="160"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="170"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="161"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="171"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="162"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="172"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="185"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="195"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="209"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="219"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="215"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="225"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="216"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="226"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="222"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="232"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="246"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="256"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="249"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="252"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="262"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="255"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="265"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="258"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="268"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="261"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="285"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="295"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="288"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="310"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="314"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="315"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="311"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="312"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="314"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="317"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="327"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="330"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="343"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="348"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="474"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="484"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -607,113 +607,113 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="695"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="695"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="656"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="703"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="660"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="707"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="661"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="708"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="693"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="744"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="784"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="805"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="885"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="828"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="908"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="912"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="836"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="871"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="899"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="979"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="900"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="980"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="901"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="981"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="904"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="984"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="989"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="904"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="984"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="989"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="917"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="997"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="919"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="999"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="930"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1010"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -722,12 +722,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="942"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1024"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -736,37 +736,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="966"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="968"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
         <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="973"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="980"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1060"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1062"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1016"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1096"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1019"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1099"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -775,60 +775,65 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1036"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1116"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1123"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1064"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1059"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1139"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1063"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1143"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1068"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1148"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="571"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="600"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="561"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="590"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="563"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="592"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="567"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="596"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
             <numerusform>+ %n vergelijkbare</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="645"/>
+        <source>Results of the last valid query</source>
+        <translation>Resultaten van de laatste geldige zoekopdracht</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="936"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1016"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -836,7 +841,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1031"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -844,7 +849,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="953"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1033"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -852,12 +857,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1008"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1030"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1110"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -865,7 +870,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReadWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="226"/>
+        <location filename="../../briefing_app/ui/service.py" line="227"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>
@@ -931,62 +936,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="742"/>
+        <location filename="../../briefing_app/ui/reader.py" line="749"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="745"/>
+        <location filename="../../briefing_app/ui/reader.py" line="752"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="750"/>
+        <location filename="../../briefing_app/ui/reader.py" line="757"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="773"/>
+        <location filename="../../briefing_app/ui/reader.py" line="780"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="775"/>
+        <location filename="../../briefing_app/ui/reader.py" line="782"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="777"/>
+        <location filename="../../briefing_app/ui/reader.py" line="784"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="780"/>
+        <location filename="../../briefing_app/ui/reader.py" line="787"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="783"/>
+        <location filename="../../briefing_app/ui/reader.py" line="790"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="785"/>
+        <location filename="../../briefing_app/ui/reader.py" line="792"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="787"/>
+        <location filename="../../briefing_app/ui/reader.py" line="794"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="790"/>
+        <location filename="../../briefing_app/ui/reader.py" line="797"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="899"/>
+        <location filename="../../briefing_app/ui/reader.py" line="909"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -1075,7 +1080,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="104"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="134"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -1084,34 +1089,34 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="107"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="137"/>
         <source>Type to search; Enter searches at once; Down moves to the results; Alt+Down shows recent searches.</source>
         <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten; Alt+pijl-omlaag toont recente zoekopdrachten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="122"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="128"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="129"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="154"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="160"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="161"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="141"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="173"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="199"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="231"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="298"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="340"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="304"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="346"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
@@ -1142,7 +1147,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>WriteWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="439"/>
+        <location filename="../../briefing_app/ui/service.py" line="440"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>

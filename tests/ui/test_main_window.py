@@ -404,3 +404,30 @@ def test_the_word_being_typed_is_a_prefix_and_suggestions_wait_for_its_end(
     assert shown.args == [0]
     assert window.suggestion_label.isVisible()
     assert str(window.suggestion_label.property("suggestion")).strip() == "ter"
+
+
+def test_a_malformed_query_keeps_the_last_good_results_greyed(qtbot, window: MainWindow) -> None:
+    # Issue 19, bug 9: "(foo AND" kept the results as if they were its own, "terrorisme AND"
+    # (typed) showed 0, and the message pushed the results down.
+    type_query(qtbot, window, "terrorisme")
+    rows, count = window.results_model.rowCount(), window.count_label.text()
+    assert rows >= 1 and not window.results_are_stale()
+    place = window.results_view.mapTo(window, window.results_view.rect().topLeft())
+    type_query(qtbot, window, "(foo AND")
+    assert "(" in window.search_bar.error_text()
+    qtbot.waitUntil(lambda: window.search_bar.error_label.isVisible(), timeout=WAIT_MS)
+    assert window.results_model.rowCount() == rows and window.count_label.text() == count
+    assert window.results_are_stale() and not window.results_view.isEnabled()
+    assert window.results_view.mapTo(window, window.results_view.rect().topLeft()) == place
+
+    box = search_box(window)
+    box.clear()
+    qtbot.keyClicks(box, "terrorisme AND")  # typed, not submitted: the same
+    qtbot.waitUntil(lambda: "AND" in window.search_bar.error_text(), timeout=WAIT_MS)
+    assert window.results_model.rowCount() == rows and window.results_are_stale()
+    assert window.results_view.mapTo(window, window.results_view.rect().topLeft()) == place
+
+    type_query(qtbot, window, "mali")
+    qtbot.waitUntil(lambda: not window.search_bar.error_text(), timeout=WAIT_MS)
+    assert not window.results_are_stale() and window.results_view.isEnabled()
+    assert window.results_view.mapTo(window, window.results_view.rect().topLeft()) == place
