@@ -28,6 +28,7 @@ from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
 from briefing_app.folding import fold
 from briefing_app.resources import resource_path
+from briefing_app.search.lemma_store import load_forms
 
 # Runs of word characters; a dot between word characters stays inside ("2.000"), everything else
 # separates, hyphens included: "VN-militairen" gives "vn" and "militairen".
@@ -288,33 +289,32 @@ class _Dictionary:
     that only share letters; compounds and regular forms are left to our own rules."""
 
     def __init__(self, language: str) -> None:
-        # Deferred: the dictionaries take a second to load, and not every process analyses
-        # text (the window's own process never does).
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
         self.language = language
-        self.forms = DefaultDictionaryFactory().get_dictionary(language)
-        # Its values through the Mapping decode one entry at a time (~2 s for Dutch): from
-        # simplemma's bytes dict, where it keeps one, each distinct lemma once.
-        raw = getattr(self.forms, "_dict", None)
-        values = (
-            (value.decode() for value in set(raw.values()))
-            if isinstance(raw, dict)
-            else self.forms.values()
-        )
-        lemmas = {lemma.replace("_", "") for lemma in values}
+        self._forms = load_forms(language)
+        lemmas = {lemma.decode().replace("_", "") for lemma in set(self._forms.values())}
         self.lemmas = frozenset(lemmas | {lemma.lower() for lemma in lemmas})
+
+    def __contains__(self, form: str) -> bool:
+        return form.encode() in self._forms
+
+    def get(self, form: str) -> str | None:
+        found = self._forms.get(form.encode())
+        return None if found is None else found.decode()
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for form, lemma in self._forms.items():
+            yield form.decode(), lemma.decode()
 
     def lemmatize(self, word: str) -> str:
         """The dictionary's lemma of a lower-cased word; the word itself if it lacks it.
         Separable verbs come as "uit_breiden": the underscore goes."""
-        found = self.forms.get(word)
+        found = self.get(word)
         if found is None:  # names and their adjectives are listed capitalised: "Europese"
-            found = self.forms.get(word.capitalize())
-        return word if found is None else str(found).replace("_", "").lower()
+            found = self.get(word.capitalize())
+        return word if found is None else found.replace("_", "").lower()
 
     def knows(self, word: str) -> bool:
-        return any(form in self.forms or form in self.lemmas for form in (word, word.capitalize()))
+        return any(form in self or form in self.lemmas for form in (word, word.capitalize()))
 
 
 # Particles of Dutch separable verbs: their participles put "ge" after the particle
@@ -434,7 +434,7 @@ class WordForms:
         """The base of a regular plural or inflection, where the dictionary has the base:
         "katten" -> "kat" (a doubled consonant, so a plural), "lives" -> "life". For a word
         the dictionary lemmatises (`known`) only the unambiguous patterns."""
-        in_dictionary = known or word in self._dictionary.forms
+        in_dictionary = known or word in self._dictionary
         if self.language == "nl":
             if word.endswith("en") and len(word) > 5 and word[-3] == word[-4]:
                 candidates = [word[:-3]]  # a doubled consonant: "katten", "vissen"
@@ -535,7 +535,7 @@ class WordForms:
     def compute_irregular_heads(self) -> dict[str, frozenset[str]]:
         """`_irregular_heads` from the lemma dictionary itself (seconds; for the script)."""
         heads: dict[str, set[str]] = {}
-        pairs = [*self._dictionary.forms.items(), *_LEMMA_FIXES.get(self.language, {}).items()]
+        pairs = [*self._dictionary.items(), *_LEMMA_FIXES.get(self.language, {}).items()]
         for form, lemma in pairs:
             folded = fold(lemma.replace("_", ""))
             head = self._head(folded)
