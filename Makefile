@@ -4,15 +4,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+BUNDLE_STAMP := $(VENV)/.installed-bundle
 SIZE ?= 1000,10000
 
-.PHONY: run test lint typecheck bench screenshots translations clean help reliability check-wheel
+.PHONY: run test lint typecheck bench screenshots translations clean help reliability check-wheel \
+	bundle check-bundle
 
 help:
 	@echo "make run    - set up .venv and start Briefing on the bundled sample library"
 	@echo "make test   - set up .venv with dev tools, run ruff, import-linter, mypy and pytest headless"
 	@echo "make bench  - import/search benchmark (SIZE=1000,10000 by default)"
 	@echo "make check-wheel - build the wheel and sdist, install the wheel outside the checkout, use it"
+	@echo "make bundle - build dist/Briefing/, a folder that runs without Python (PyInstaller)"
+	@echo "make check-bundle - build the bundle, run its command line and its window outside the checkout"
 
 # pip's and setuptools' output goes to $(INSTALL_LOG), shown only when an install fails.
 INSTALL_LOG := $(VENV)/install.log
@@ -31,6 +35,11 @@ $(STAMP): pyproject.toml setup.py | $(PY)
 $(DEV_STAMP): pyproject.toml setup.py | $(PY)
 	@echo "Installing Briefing and the developer tools into $(VENV)..."
 	@$(PY) -m pip install --quiet -e '.[dev]' $(QUIET_PIP)
+	@touch $@ $(STAMP)
+
+$(BUNDLE_STAMP): pyproject.toml setup.py | $(PY)
+	@echo "Installing Briefing and PyInstaller (pinned: the bundle extra) into $(VENV)..."
+	@$(PY) -m pip install --quiet -e '.[bundle]' $(QUIET_PIP)
 	@touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -58,6 +67,19 @@ reliability: $(DEV_STAMP)
 check-wheel:
 	PYTHON=$(PYTHON) bash scripts/check_wheel.sh
 
+# The self-contained folder dist/Briefing/ (packaging/briefing.spec): its `briefing` opens the
+# window, or runs a command, on a machine without Python. PyInstaller's work files go to
+# build/pyinstaller/ (both git-ignored). PYINSTALLER_LOG=WARN shows PyInstaller's warnings.
+PYINSTALLER_LOG ?= ERROR
+bundle: $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level $(PYINSTALLER_LOG) \
+		--distpath dist --workpath build/pyinstaller packaging/briefing.spec
+
+# Builds the bundle and uses a copy of it outside the checkout, with no Python on the PATH
+# (scripts/check_bundle.sh; CI runs it after check-wheel).
+check-bundle:
+	MAKE="$(MAKE)" PYTHON=$(PYTHON) bash scripts/check_bundle.sh
+
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --sizes $(SIZE)
 
@@ -80,4 +102,4 @@ translations: $(STAMP)
 	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 
 clean:
-	rm -rf $(VENV) bench-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) bench-results .pytest_cache .mypy_cache .ruff_cache build/pyinstaller dist/Briefing
