@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QFileSystemWatcher,
+    QLocale,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -51,6 +60,7 @@ from briefing_app.ui.state import WindowState
 PAGE_SIZE = 25
 REFRESH_DELAY_MS = 400  # coalesce re-searches while an import commits batch after batch
 OPENING_NOTE_AFTER_MS = 300  # a document slower to open than this says so in the status bar
+FILE_SETTLE_MS = 300  # the open document's file changed: reload once it has been quiet this long
 PANELS = (
     ("person", "peoplePanel", "people"),
     ("country", "countriesPanel", "countries"),
@@ -425,6 +435,10 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self._refresh_after_change)
         self._opening_timer = QTimer(self, singleShot=True, interval=OPENING_NOTE_AFTER_MS)
         self._opening_timer.timeout.connect(self._show_opening_note)
+        self._file_watcher = QFileSystemWatcher(self)
+        self._file_watcher.fileChanged.connect(self._on_watched_file_changed)
+        self._file_changed_timer = QTimer(self, singleShot=True, interval=FILE_SETTLE_MS)
+        self._file_changed_timer.timeout.connect(self._on_shown_file_changed)
 
     def _refresh_timer_start(self) -> None:
         self._refresh_timer.start()
@@ -524,6 +538,51 @@ class MainWindow(QMainWindow):
     def _refresh_after_change(self) -> None:
         self.search(keep_selection=True)
         self.refresh_bookmarks()  # re-imports re-anchor bookmarks (moved, orphaned, ...)
+        self._reload_document()
+
+    def _reload_document(self) -> None:
+        """The open document again, as the library now has it (an import, re-scan, rebuild
+        or correction; its file changed on disk): text, highlights, bookmarks and panels.
+        Its text is rendered again only when it changed."""
+        if self._current_doc is None:
+            return
+        if self._shown_doc is None or self._current_doc not in (self._shown_doc, self._shown_path):
+            self.open_document(self._current_doc, record=False)  # still opening: ask again
+            return
+        opened = self.reader.view.opened
+        document = opened.document if opened is not None else None
+        self.service.open_document(
+            self._shown_doc,
+            self._searched_query(),
+            literal=self.is_literal(),
+            shown_hash=document.content_hash if document is not None else "-",
+        )
+
+    def _on_watched_file_changed(self, path: str) -> None:
+        # Editors save in bursts (and by replacing the file, which ends its watch): once quiet.
+        if path == self._shown_path:
+            self._file_changed_timer.start()
+
+    def _on_shown_file_changed(self) -> None:
+        """The open document's file changed on disk: import it again (its index entry,
+        entities and bookmarks follow), which reloads the reader; read-only, just reload."""
+        path = self._shown_path
+        if not path:
+            return
+        self._watch(path)
+        if self._read_only or not Path(path).exists():
+            self._reload_document()
+        else:
+            self.service.import_paths([Path(path)])
+
+    def _watch(self, path: str) -> None:
+        watched = self._file_watcher.files()
+        if watched == [path]:
+            return
+        if watched:
+            self._file_watcher.removePaths(watched)
+        if path and Path(path).exists():
+            self._file_watcher.addPath(path)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -758,14 +817,20 @@ class MainWindow(QMainWindow):
         self._end_opening_note()
         opened = view.opened
         assert isinstance(opened, OpenedDocument)
-        self.reader.show_document(opened, view.html)
-        self.reader.set_highlight_terms(view.highlight_words)
-        if self._restore_hit is not None:
+        if view.unchanged:  # opened again after a library change; the same text
+            pass
+        elif view.refreshed:
+            self.reader.reload_document(opened, view.html, view.highlight_words)
+        else:
+            self.reader.show_document(opened, view.html)
+            self.reader.set_highlight_terms(view.highlight_words)
+        if self._restore_hit is not None and not view.refreshed:
             if self._restore_hit > 0:
                 self.reader.go_to_hit(self._restore_hit)
             self._restore_hit = None
         for kind, panel in self.panels.items():
-            panel.set_scope("document")
+            if not view.refreshed:
+                panel.set_scope("document")
             panel.set_document_entities(
                 [
                     EntityItem(
@@ -783,6 +848,7 @@ class MainWindow(QMainWindow):
         self._shown_doc = opened.entry.id
         self._shown_path = opened.entry.path
         self._shown_text = opened.document.text if opened.document is not None else ""
+        self._watch(self._shown_path)
         self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
         self.bookmarks_panel.set_current_document(opened.entry.path)
         for bookmark in opened.bookmarks:  # freshly re-anchored

@@ -223,6 +223,18 @@ class ReaderView(QTextBrowser):
         self._render()
         self._scroll_to_span(self._hits.spans[0] if self._hits.spans else None)
 
+    def reload_document(
+        self, opened: OpenedDocument, rendered: str | None, words: list[str]
+    ) -> None:
+        """The open document as the library now has it (its file changed): new text and
+        highlights, the reading place kept."""
+
+        def change() -> None:
+            self._hit_terms = [w for w in words if w.strip()]
+            self.show_document(opened, rendered)
+
+        self._keeping_the_place(change)
+
     def clear_document(self) -> None:
         """Back to the empty state ("Select a result to read it here")."""
         self._opened = None
@@ -813,6 +825,14 @@ class ReaderPane(QWidget):
         self.header.show_document(opened)
         self.header.show()
         self.view.show_document(opened, rendered)
+
+    def reload_document(
+        self, opened: OpenedDocument, rendered: str | None, words: list[str]
+    ) -> None:
+        """The open document's new text, the reading place kept (see ReaderView)."""
+        self.header.show_document(opened)
+        self.header.show()
+        self.view.reload_document(opened, rendered, words)
 
     def clear_document(self) -> None:
         self.header.clear()

@@ -68,6 +68,10 @@ class OpenedView:
     highlight_words: list[str]
     query: str
     html: str | None = None  # the document rendered here, off the GUI thread (None: unread)
+    # Asked for again because the library changed: True when its text is the one shown
+    # (not rendered again; only its entities and bookmarks may have changed).
+    refreshed: bool = False
+    unchanged: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,10 +141,11 @@ class ReadWorker(QObject):
     bookmarks_imported = Signal(int, int, int)  # request id, added, skipped as duplicates
     bookmark_failed = Signal(int, str)  # request id, message for the user
 
-    def __init__(self, data_dir: Path, latest: _Latest) -> None:
+    def __init__(self, data_dir: Path, latest: _Latest, language: str = "en") -> None:
         super().__init__()
         self._data_dir = data_dir
         self._latest = latest
+        self._language = language  # entities are named in the window's language
         self._library: Library | None = None
         self._searcher: SearchHost | Library | None = None
         # Searches run in a child process (library/search_host.py: in this process they starve
@@ -151,7 +156,7 @@ class ReadWorker(QObject):
     @Slot()
     def start(self) -> None:
         try:
-            self._library = Library(self._data_dir)
+            self._library = Library(self._data_dir, language=self._language)
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
@@ -200,8 +205,12 @@ class ReadWorker(QObject):
             return
         self.page_loaded.emit(request_id, offset, page.hits)
 
-    @Slot(int, str, str, bool)
-    def open_document(self, request_id: int, doc_id: str, query: str, literal: bool) -> None:
+    @Slot(int, str, str, bool, str)
+    def open_document(
+        self, request_id: int, doc_id: str, query: str, literal: bool, shown_hash: str
+    ) -> None:
+        """`shown_hash`: the content hash of the text the reader shows of this document, when
+        it is opened again because the library changed ("" for an ordinary open)."""
         if request_id < self._latest.document or self._library is None or self._searcher is None:
             return
         try:
@@ -216,8 +225,18 @@ class ReadWorker(QObject):
             self.document_failed.emit(request_id, str(error))
             return
         document = opened.document
-        rendered = render_document(document.markdown, document.text) if document else None
-        self.document_opened.emit(request_id, OpenedView(opened, words, query, rendered))
+        unchanged = (
+            bool(shown_hash) and document is not None and document.content_hash == shown_hash
+        )
+        rendered = None
+        if document is not None and not unchanged:
+            rendered = render_document(document.markdown, document.text)
+        self.document_opened.emit(
+            request_id,
+            OpenedView(
+                opened, words, query, rendered, refreshed=bool(shown_hash), unchanged=unchanged
+            ),
+        )
 
     # -- bookmarks (short jobs; never skipped) -------------------------------------------
 
@@ -454,7 +473,7 @@ class LibraryService(QObject):
     # Requests to the workers (queued across threads).
     _search_wanted = Signal(int, object)
     _page_wanted = Signal(int, object, int)
-    _document_wanted = Signal(int, str, str, bool)
+    _document_wanted = Signal(int, str, str, bool, str)
     _import_wanted = Signal(list, bool)
     _rescan_wanted = Signal()
     _reindex_wanted = Signal()
@@ -495,8 +514,15 @@ class LibraryService(QObject):
     bookmark_failed = Signal(int, str)
 
     def __init__(
-        self, data_dir: Path, parent: QObject | None = None, *, search_in_child: bool = True
+        self,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        search_in_child: bool = True,
+        language: str = "en",
     ) -> None:
+        """`language` is the window's: the entities of documents and results are named in it
+        ("European Union" / "Europese Unie")."""
         super().__init__(parent)
         self._latest = _Latest()
         self._bookmark_request = 0
@@ -505,7 +531,7 @@ class LibraryService(QObject):
         self._read_thread.setObjectName("briefingReadThread")
         self._write_thread = QThread(self)
         self._write_thread.setObjectName("briefingWriteThread")
-        self.reader = ReadWorker(data_dir, self._latest)
+        self.reader = ReadWorker(data_dir, self._latest, language)
         self._data_dir = data_dir
         self._search_in_child = search_in_child
         self.writer = WriteWorker(data_dir, self._cancel)
@@ -601,11 +627,14 @@ class LibraryService(QObject):
     def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
         self._page_wanted.emit(request_id, request, offset)
 
-    def open_document(self, doc_id: str, query: str = "", *, literal: bool = False) -> int:
+    def open_document(
+        self, doc_id: str, query: str = "", *, literal: bool = False, shown_hash: str = ""
+    ) -> int:
         """Opens a document; the reader highlights what `query` matches (with the other names
-        of the entities it names, unless `literal`)."""
+        of the entities it names, unless `literal`). `shown_hash`: opened again after the
+        library changed, the content hash of the text shown (see OpenedView.unchanged)."""
         self._latest.document += 1
-        self._document_wanted.emit(self._latest.document, doc_id, query, literal)
+        self._document_wanted.emit(self._latest.document, doc_id, query, literal, shown_hash)
         return self._latest.document
 
     def is_current_document(self, request_id: int) -> bool:

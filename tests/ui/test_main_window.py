@@ -431,3 +431,43 @@ def test_a_malformed_query_keeps_the_last_good_results_greyed(qtbot, window: Mai
     qtbot.waitUntil(lambda: not window.search_bar.error_text(), timeout=WAIT_MS)
     assert not window.results_are_stale() and window.results_view.isEnabled()
     assert window.results_view.mapTo(window, window.results_view.rect().topLeft()) == place
+
+
+def hit_texts(window: MainWindow) -> list[str]:
+    text = window.reader.view.toPlainText()
+    return [text[start:end] for start, end in window.reader.view._hits.spans]
+
+
+def test_the_open_document_reloads_when_its_file_changes(
+    qtbot, window: MainWindow, library_folder: Path
+) -> None:
+    # Issue 19, bug 1: after a re-scan (or an import, a rebuild, an edit on disk) the reader
+    # went on showing the old text, with highlights on the wrong words.
+    type_query(qtbot, window, "terrorisme")
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(0)
+    path = Path(window._shown_path)
+    original = path.read_text(encoding="utf-8")
+    head, _, body = original.partition("\n\n")
+    inserted = "Zwaluwstaart: een nieuwe alinea over terrorisme, vooraan ingevoegd."
+    before = len(hit_texts(window))
+    assert before >= 1 and all("terroris" in t.lower() for t in hit_texts(window))
+
+    # Re-scan (F5), as the issue tells it.
+    path.write_text(f"{head}\n\n{inserted}\n\n{body}", encoding="utf-8")
+    window.rescan_action.trigger()
+    qtbot.waitUntil(lambda: "Zwaluwstaart" in window.reader.view.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(hit_texts(window)) == before + 1, timeout=WAIT_MS)
+    assert all("terroris" in t.lower() for t in hit_texts(window))
+    assert window._shown_text == path.read_text(encoding="utf-8") or "Zwaluwstaart" in (
+        window._shown_text
+    )
+
+    # Changed on disk while open, nothing else done: the window notices by itself.
+    path.write_text(original, encoding="utf-8")
+    qtbot.waitUntil(
+        lambda: "Zwaluwstaart" not in window.reader.view.toPlainText(), timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: len(hit_texts(window)) == before, timeout=WAIT_MS)
+    assert all("terroris" in t.lower() for t in hit_texts(window))
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=WAIT_MS)
