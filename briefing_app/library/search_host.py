@@ -110,7 +110,8 @@ class SearchHost:
         if self._conn is not None:
             # A child that died already: the next request finds it gone and starts another.
             with contextlib.suppress(OSError):
-                self._conn.send(("open", ()))
+                language = self._local.language if self._local is not None else "en"
+                self._conn.send(("open", (language,)))
 
     def _ask(self, conn: Connection, kind: str, args: tuple[Any, ...]) -> Any:
         try:
@@ -168,12 +169,13 @@ class SearchHost:
 def _host_main(data_dir: str, conn: Connection) -> None:
     watch_parent()
     try:
-        if conn.recv()[0] != "open":  # "close" before the library was ever opened
+        kind, args = conn.recv()
+        if kind != "open":  # "close" before the library was ever opened
             return
     except (EOFError, OSError):
         return
     try:
-        library = Library(Path(data_dir))
+        library = Library(Path(data_dir), language=args[0] if args else "en")
     except Exception as error:  # every request is answered: "use your own Library"
         _refuse_all(conn, f"cannot open the library ({error})")
         return

@@ -124,7 +124,7 @@ def build_window(
     app = QApplication.instance()
     if app is not None:
         apply_ui_language(app, language)
-    service = LibraryService(data_dir)
+    service = LibraryService(data_dir, language=language)
     window = MainWindow(service, settings, ui_language=language, import_on_start=import_paths)
     service.setParent(window)
     return window
