@@ -175,6 +175,12 @@ class ReaderView(QTextBrowser):
         self.setPlaceholderText(self.tr("Select a result to read it here"))
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        # A caret, as in caret browsing: Shift+arrows (and Shift+Ctrl+arrows) select, so a
+        # passage is bookmarked without a mouse.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
 
         self.blocked_resources: list[str] = []
         self._opened: OpenedDocument | None = None
@@ -637,12 +643,13 @@ class ReaderView(QTextBrowser):
         cursor = self.textCursor()
         if document is None or not cursor.hasSelection():
             return None
-        return view_to_document(
+        span = view_to_document(
             self.document().toPlainText(),
             cursor.selectionStart(),
             cursor.selectionEnd(),
             document.text,
         )
+        return None if span is None else whole_words(document.text, *span)
 
     def select_view_span(self, start16: int, end16: int) -> None:
         """Select text by UTF-16 offsets of the view (tests and keyboard users' helpers)."""
@@ -934,6 +941,15 @@ class ReaderPane(QWidget):
     def _on_find_closed(self) -> None:
         self.view.set_find_text("")
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span of `text` widened to the whole words it cuts ("Steun vo" -> "Steun voor")."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def bookmark_tooltip(bookmark: Bookmark) -> str:

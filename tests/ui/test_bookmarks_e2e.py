@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from briefing_app.bookmarks import BookmarkStatus
 from briefing_app.ui.app import build_window
@@ -160,3 +161,22 @@ def test_export_and_import_bookmarks(qtbot, window: MainWindow, tmp_path: Path) 
     with qtbot.waitSignal(window.service.bookmarks_imported, timeout=WAIT_MS) as imported:
         window.service.import_bookmarks(annotations)
     assert imported.args[1:] == [0, 1]  # already there
+
+
+def test_a_passage_is_selected_and_bookmarked_with_the_keyboard(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Issue 19, bug 7: Shift+arrows selected nothing in the reader, so bookmarking needed a
+    # mouse; and a selection ending inside a word was saved cut off ("…eensgezindh").
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    view = window.reader.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(len("Steun vo")):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.selected_plain_text() == "Steun vo"
+    assert window.reader.bookmark_action.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
+    assert window.bookmarks()[0].quote == "Steun voor"  # whole words

@@ -459,15 +459,11 @@ def test_the_open_document_reloads_when_its_file_changes(
     qtbot.waitUntil(lambda: "Zwaluwstaart" in window.reader.view.toPlainText(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: len(hit_texts(window)) == before + 1, timeout=WAIT_MS)
     assert all("terroris" in t.lower() for t in hit_texts(window))
-    assert window._shown_text == path.read_text(encoding="utf-8") or "Zwaluwstaart" in (
-        window._shown_text
-    )
+    assert "Zwaluwstaart" in window._shown_text  # bookmarks are placed in the new text
 
     # Changed on disk while open, nothing else done: the window notices by itself.
     path.write_text(original, encoding="utf-8")
-    qtbot.waitUntil(
-        lambda: "Zwaluwstaart" not in window.reader.view.toPlainText(), timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: "Zwaluwstaart" not in window.reader.view.toPlainText(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: len(hit_texts(window)) == before, timeout=WAIT_MS)
     assert all("terroris" in t.lower() for t in hit_texts(window))
     qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=WAIT_MS)

@@ -26,6 +26,7 @@ from briefing_app.ui.reader import (
     find_spans,
     fold,
     fold_with_origin,
+    whole_words,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -599,3 +600,19 @@ def test_a_light_dark_switch_keeps_the_reader_s_place(pane: ReaderPane) -> None:
     palette.setColor(palette.ColorRole.Mid, QColor("#202020"))
     pane.view.setPalette(palette)  # re-renders: the table rules follow the palette
     assert _still_first_in_view(pane.view, first_in_view)
+
+
+@pytest.mark.parametrize(
+    ("selected", "saved"),
+    [
+        ("De eensgezindh", "De eensgezindheid"),  # a word cut at the end
+        ("ensgezindheid van", "eensgezindheid van"),  # ... or at the start
+        ("eensgezindheid", "eensgezindheid"),
+        ("van de EU.", "van de EU."),  # punctuation is not widened over
+    ],
+)
+def test_a_saved_passage_snaps_to_whole_words(selected: str, saved: str) -> None:
+    text = "De eensgezindheid van de EU. Daarna"
+    start = text.index(selected)
+    start, end = whole_words(text, start, start + len(selected))
+    assert text[start:end] == saved
