@@ -204,25 +204,27 @@ def resolve_people(
     spellings: dict[str, list[str]] = {}
     for name in sorted(set(names)):
         spellings.setdefault(_name_key(name), []).append(name)
+    _join_transliterated_given_names(spellings)
     shown = {
         key: min(group, key=lambda n: (-rank.get(n, 0.0), n)) for key, group in spellings.items()
     }
     by_surname: dict[tuple[str, ...], set[str]] = {}
     by_first_word: dict[str, set[str]] = {}
     for key, group in spellings.items():
-        name = group[0]
-        for form in _surname_forms(name):
-            by_surname.setdefault(form, set()).add(key)
-        if _opens_with_its_own_name(name):
-            by_first_word.setdefault(key.split()[0], set()).add(key)
+        for name in group:
+            for form in _surname_forms(name):
+                by_surname.setdefault(form, set()).add(key)
+            if _opens_with_its_own_name(name):
+                by_first_word.setdefault(_words(name)[0], set()).add(key)
     resolved: dict[str, str] = {}
     for key, group in spellings.items():
         target = shown[key]
-        name = group[0]
-        if _is_surname_only(name):
-            fits = by_surname.get(tuple(key.split()), set())
-            if not fits and " " not in key and not any(is_given_name(n) for n in group):
-                fits = by_first_word.get(key, set())
+        if _is_surname_only(group[0]):
+            # A hyphen joins a double surname here: "Schouten" is not "Bijleveld-Schouten".
+            forms = {tuple(_words(name)) for name in group}
+            fits = {k for form in forms for k in by_surname.get(form, ())}
+            if not fits and not any(" " in n or is_given_name(n) for n in group):
+                fits = {k for form in forms for k in by_first_word.get(form[0], ())}
             if len(fits) == 1:
                 target = shown[next(iter(fits))]
         for member in group:
@@ -260,6 +262,34 @@ def merge_people_across(
     return merged
 
 
+_VOWEL_LETTERS = re.compile(r"[aeiouJ]")
+
+
+def _join_transliterated_given_names(spellings: dict[str, list[str]]) -> None:
+    """A name transliterated twice may spell its given name apart too ("Aleksandr
+    Loekasjenko", "Alexander Lukashenko"): full names with one surname in two spellings and
+    given names that differ only in their vowels after the first letter are one. A surname
+    written one way only is no transliteration: "Jan Jansen" and "Jon Jansen" stay two."""
+    loose: dict[tuple[str, ...], list[str]] = {}
+    for key, group in spellings.items():
+        words = key.split()
+        if _is_full_name(group[0]) and not any(w.endswith(".") for w in words):
+            given = tuple(w[0] + _VOWEL_LETTERS.sub("", w[1:]) for w in words[:-1])
+            loose.setdefault((*given, words[-1]), []).append(key)
+    for keys in loose.values():
+        if len(keys) < 2:
+            continue
+        into = keys[0]
+        for key in keys[1:]:
+            if len(_surnames_written([*spellings[into], *spellings[key]])) > 1:
+                spellings[into].extend(spellings.pop(key))
+        spellings[into].sort()
+
+
+def _surnames_written(names: list[str]) -> set[str]:
+    return {fold(name.split()[-1]) for name in names}
+
+
 def _name_key(name: str) -> str:
     """One key for all spellings of a name: "Kim Jong-un" and "Kim Jong Un" too."""
     return " ".join(_words(name)).replace("-", " ")
@@ -288,5 +318,5 @@ def _surname_forms(name: str) -> list[tuple[str, ...]]:
     """Surname forms of a full name: "Hugo de Jonge" -> ("de", "jonge"), ("jonge",)."""
     if not _is_full_name(name):
         return []
-    words = _name_key(name).split()
+    words = _words(name)
     return [tuple(words[k:]) for k in range(1, len(words)) if _is_surname_only(" ".join(words[k:]))]

@@ -115,6 +115,25 @@ def test_a_name_used_by_its_first_part_joins_the_full_name_elsewhere_in_the_libr
     assert resolved == {"Tedros": "Tedros Adhanom Ghebreyesus"}  # "Mark" is a first name
 
 
+def test_a_transliterated_name_may_spell_its_given_name_apart_too() -> None:
+    resolved = resolve_people(
+        ["Aleksandr Loekasjenko", "Loekasjenko", "Alexander Lukashenko"],
+        preference={"Alexander Lukashenko": 2.0},
+    )
+    assert resolved == {
+        "Aleksandr Loekasjenko": "Alexander Lukashenko",
+        "Loekasjenko": "Alexander Lukashenko",
+    }
+    # A surname written one way only is no transliteration: two people.
+    assert resolve_people(["Jan Jansen", "Jon Jansen", "Aleksandr Loekasjenko"]) == {}
+
+
+def test_a_double_surname_is_one_surname_across_the_library() -> None:
+    # "Minister Schouten" (Carola Schouten) is not Ank Bijleveld-Schouten.
+    names = ["A.Th.B. Bijleveld-Schouten", "Schouten", "Bijleveld-Schouten"]
+    assert resolve_people(names) == {"Bijleveld-Schouten": "A.Th.B. Bijleveld-Schouten"}
+
+
 def test_a_short_form_that_fits_two_people_stays_alone() -> None:
     resolved = resolve_people(
         ["Stef Blok", "Ank Blok", "Blok", "Tedros", "Tedros Adhanom", "Tedros Ghebreyesus"]
