@@ -399,12 +399,8 @@ class MainWindow(QMainWindow):
         self.failures_button.clicked.connect(self.show_failures)
 
         self.reader.link_activated.connect(self._open_link)
-        self.reader.open_file_requested.connect(
-            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-        )
-        self.reader.show_in_folder_requested.connect(
-            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
-        )
+        self.reader.open_file_requested.connect(self.open_file)
+        self.reader.show_in_folder_requested.connect(self.show_in_folder)
         self.reader.zoom_changed.connect(self._remember_zoom)
         self.suggestion_label.linkActivated.connect(self._use_suggestion)
 
@@ -614,6 +610,8 @@ class MainWindow(QMainWindow):
     def search(self, *_args: object, keep_selection: bool = False) -> int:
         self._keep_selection = keep_selection
         self._request = self.current_request()
+        if not self._request.query.strip():
+            self.reader.set_highlight_terms([])  # Esc: no search, so nothing highlighted
         self._search_id = self.service.search(self._request)
         return self._search_id
 
@@ -908,9 +906,41 @@ class MainWindow(QMainWindow):
         row = current.row() + delta if current.isValid() else 0
         self.results_view.select_row(max(0, min(rows - 1, row)))
 
+    def _open_url(self, url: QUrl) -> bool:
+        """The desktop's application for `url`; False when there is none (tests replace it)."""
+        return QDesktopServices.openUrl(url)
+
+    def open_file(self, path: str) -> None:
+        """The document's file in the application the desktop has for it; when there is none,
+        say so and offer to show the file in its folder."""
+        if self._open_url(QUrl.fromLocalFile(path)):
+            return
+        box = QMessageBox(self)
+        box.setObjectName("openFileFailed")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Open file"))
+        box.setText(
+            self.tr("No application is set up to open “%1”.").replace("%1", Path(path).name)
+        )
+        box.setInformativeText(self.tr("You can open it from its folder instead."))
+        folder = box.addButton(self.tr("Show in folder"), QMessageBox.ButtonRole.AcceptRole)
+        folder.setObjectName("showInFolder")
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(folder)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        folder.clicked.connect(lambda: self.show_in_folder(path))
+        self.status_label.setText(box.text())
+        box.open()  # window-modal, without a nested event loop
+
+    def show_in_folder(self, path: str) -> None:
+        if not self._open_url(QUrl.fromLocalFile(str(Path(path).parent))):
+            self.status_label.setText(
+                self.tr("Could not open the folder %1.").replace("%1", str(Path(path).parent))
+            )
+
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            self._open_url(url)
 
     # -- bookmarks -------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_document
 from briefing_app.ui.find_bar import FindBar
 from briefing_app.ui.passage_mapping import document_to_view, view_to_document
+from briefing_app.ui.reader_header import INDENT as HEADER_INDENT
 from briefing_app.ui.reader_header import ReaderHeader
 
 BASE_POINT_SIZE = 12.0
@@ -336,7 +337,10 @@ class ReaderView(QTextBrowser):
         """Centre a column of about COLUMN_CHARACTERS characters (Qt ignores CSS max-width)."""
         metrics = QFontMetricsF(self.document().defaultFont())
         column = metrics.averageCharWidth() * COLUMN_CHARACTERS
-        side = max(0.0, (self.viewport().width() - column) / 2)
+        # Never less than the header's indent, so a narrow reader's text lines up with the
+        # title above it instead of touching the border.
+        least = float(max(0, HEADER_INDENT - self.frameWidth()))
+        side = max(least, (self.viewport().width() - column) / 2)
         root = self.document().rootFrame()
         frame_format = root.frameFormat()
         if abs(frame_format.leftMargin() - side) < 1:

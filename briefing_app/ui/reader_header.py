@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from briefing_app.library.library import OpenedDocument
 
 TITLE_SCALE = 1.6  # title size relative to the application font
+INDENT = 12  # pixels left and right of the header; the document's text lines up with it
 
 
 class ElidedPathLabel(QLabel):
@@ -122,7 +123,7 @@ class ReaderHeader(QWidget):
         path_row.addWidget(self.folder_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 6)
+        layout.setContentsMargins(INDENT, 10, INDENT, 6)
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)

@@ -172,7 +172,7 @@
 <context>
     <name>ElidedPathLabel</name>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="33"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="34"/>
         <source>Copy path</source>
         <translation>Pad kopiëren</translation>
     </message>
@@ -430,167 +430,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="170"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="180"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="171"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="181"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="172"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="195"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="205"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="219"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="229"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="225"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="235"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="226"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="236"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="232"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="242"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="256"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="269"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="262"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="265"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="268"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="284"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="295"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="308"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="310"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="314"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="315"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="325"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="334"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="327"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="337"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="330"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="340"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="341"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="343"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="353"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="348"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="358"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="484"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="494"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -607,113 +607,138 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="695"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="752"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="695"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="752"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="703"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="760"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="707"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="764"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="708"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="744"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="801"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="921"/>
+        <source>Open file</source>
+        <translation>Bestand openen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="923"/>
+        <source>No application is set up to open “%1”.</source>
+        <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="925"/>
+        <source>You can open it from its folder instead.</source>
+        <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="926"/>
+        <source>Show in folder</source>
+        <translation>Tonen in map</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <source>Could not open the folder %1.</source>
+        <translation>De map %1 kon niet worden geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="960"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="885"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="981"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="908"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1004"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="912"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1008"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="916"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1012"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1040"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1047"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="979"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1075"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="980"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1076"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="981"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1077"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="984"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="989"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1085"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="984"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="989"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1085"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="997"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1093"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="999"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1095"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1010"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1106"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -722,12 +747,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1118"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1024"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -736,37 +761,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1142"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
         <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1149"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1060"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1156"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1062"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1158"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1096"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1192"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1099"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1195"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -775,52 +800,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1116"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1212"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1123"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1219"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1240"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1139"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1235"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1143"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1239"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1148"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1244"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="600"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="657"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="590"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="647"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="592"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="649"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="596"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="653"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -828,12 +853,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="645"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="702"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1016"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1112"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -841,7 +866,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1031"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1127"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -849,7 +874,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1033"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1129"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -857,12 +882,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1110"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1206"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -870,7 +895,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReadWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="227"/>
+        <location filename="../../briefing_app/ui/service.py" line="245"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>
@@ -878,57 +903,57 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderHeader</name>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="79"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="80"/>
         <source>Document title</source>
         <translation>Documenttitel</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="90"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="91"/>
         <source>File path</source>
         <translation>Bestandspad</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="92"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="93"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="94"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="95"/>
         <source>Open the file in its default application</source>
         <translation>Het bestand openen in de standaardtoepassing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="96"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="97"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="98"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="99"/>
         <source>Show the file in the file manager</source>
         <translation>Het bestand tonen in de bestandsbeheerder</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="164"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="165"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="165"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="166"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="166"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="167"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="167"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="168"/>
         <source>French</source>
         <translation>Frans</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="168"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="169"/>
         <source>Unknown language</source>
         <translation>Onbekende taal</translation>
     </message>
@@ -936,62 +961,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="749"/>
+        <location filename="../../briefing_app/ui/reader.py" line="772"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="752"/>
+        <location filename="../../briefing_app/ui/reader.py" line="775"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="757"/>
+        <location filename="../../briefing_app/ui/reader.py" line="780"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="780"/>
+        <location filename="../../briefing_app/ui/reader.py" line="803"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="782"/>
+        <location filename="../../briefing_app/ui/reader.py" line="805"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="784"/>
+        <location filename="../../briefing_app/ui/reader.py" line="807"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="787"/>
+        <location filename="../../briefing_app/ui/reader.py" line="810"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="790"/>
+        <location filename="../../briefing_app/ui/reader.py" line="813"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="792"/>
+        <location filename="../../briefing_app/ui/reader.py" line="815"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="794"/>
+        <location filename="../../briefing_app/ui/reader.py" line="817"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="797"/>
+        <location filename="../../briefing_app/ui/reader.py" line="820"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="909"/>
+        <location filename="../../briefing_app/ui/reader.py" line="940"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -999,27 +1024,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="170"/>
+        <location filename="../../briefing_app/ui/reader.py" line="171"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="171"/>
+        <location filename="../../briefing_app/ui/reader.py" line="172"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="175"/>
+        <location filename="../../briefing_app/ui/reader.py" line="176"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="216"/>
+        <location filename="../../briefing_app/ui/reader.py" line="223"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="217"/>
+        <location filename="../../briefing_app/ui/reader.py" line="224"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -1147,7 +1172,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>WriteWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="440"/>
+        <location filename="../../briefing_app/ui/service.py" line="458"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 
 from briefing_app.library import Library, SearchHost
 from briefing_app.ui import reader as reader_module
@@ -467,3 +467,45 @@ def test_the_open_document_reloads_when_its_file_changes(
     qtbot.waitUntil(lambda: len(hit_texts(window)) == before, timeout=WAIT_MS)
     assert all("terroris" in t.lower() for t in hit_texts(window))
     qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=WAIT_MS)
+
+
+def test_escape_clears_the_reader_s_highlights_too(qtbot, window: MainWindow) -> None:
+    # Issue 19, bug 14: after Esc cleared the search, the old highlights and "Hit 1 of 5"
+    # stayed in the reader.
+    type_query(qtbot, window, "terrorisme")
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(0)
+    assert window.reader.hit_position()[1] >= 1 and window.reader.hit_bar.isVisible()
+    box = search_box(window)
+    box.setFocus()
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert window.reader.hit_position() == (0, 0)
+    assert not window.reader.hit_bar.isVisible()
+    assert not window.reader.view._hits.spans
+
+
+def test_open_file_without_an_application_says_so_and_offers_its_folder(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 19, bug 14: "Open file" did nothing at all when no application was registered.
+    opened: list[str] = []
+
+    def no_application(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return url.toLocalFile().endswith(".txt") is False  # folders open, files do not
+
+    monkeypatch.setattr(window, "_open_url", no_application)
+    type_query(qtbot, window, "terrorisme")
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        window.results_view.select_row(0)
+    path = window._shown_path
+    window.reader.header.open_button.click()
+    box = window.findChild(QMessageBox, "openFileFailed")
+    assert box is not None and box.isVisible()
+    assert Path(path).name in box.text() and "No application" in window.status_label.text()
+    folder = box.findChild(QPushButton, "showInFolder")
+    assert folder is not None and folder.text() == "Show in folder"
+    folder.click()
+    assert opened == [path, str(Path(path).parent)]

@@ -616,3 +616,16 @@ def test_a_saved_passage_snaps_to_whole_words(selected: str, saved: str) -> None
     start = text.index(selected)
     start, end = whole_words(text, start, start + len(selected))
     assert text[start:end] == saved
+
+
+def test_the_text_keeps_the_title_s_indent_in_a_narrow_reader(pane: ReaderPane, qtbot) -> None:
+    # Issue 19, bug 14: in a reader narrower than the text column (a 1280 px window with its
+    # panels) the body text touched the left border while the title above it was indented.
+    pane.resize(420, 700)
+    pane.show_document(opened_from_file(KAAG))
+    qtbot.waitUntil(lambda: pane.view.viewport().width() < 420)
+    view = pane.view
+    start = view.cursorRect(QTextCursor(view.document()))
+    title_x = pane.header.title_label.mapTo(pane, QPoint(0, 0)).x()
+    text_x = view.viewport().mapTo(pane, start.topLeft()).x()
+    assert abs(text_x - title_x) <= 4, (text_x, title_x)
