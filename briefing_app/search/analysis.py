@@ -314,7 +314,10 @@ class _Dictionary:
         return word if found is None else found.replace("_", "").lower()
 
     def knows(self, word: str) -> bool:
-        return any(form in self or form in self.lemmas for form in (word, word.capitalize()))
+        if word in self.lemmas or word.encode() in self._forms:
+            return True
+        capitalised = word.capitalize()
+        return capitalised in self.lemmas or capitalised.encode() in self._forms
 
 
 # Particles of Dutch separable verbs: their participles put "ge" after the particle
@@ -325,12 +328,15 @@ SEPARABLE_PARTICLES = tuple(
 )
 
 
+_PARTICIPLE_AFTER_PARTICLE = re.compile(
+    "({})ge".format("|".join(sorted(SEPARABLE_PARTICLES, key=len, reverse=True)))
+)
+
+
 def _separable_particle(word: str) -> str:
     """The particle of a separable verb's participle ("op" of "opgericht"), or ""."""
-    for particle in SEPARABLE_PARTICLES:
-        if word.startswith(particle) and word.startswith("ge", len(particle)):
-            return particle
-    return ""
+    found = _PARTICIPLE_AFTER_PARTICLE.match(word)
+    return found.group(1) if found else ""
 
 
 def _english_bases(word: str) -> list[str]:
