@@ -30,8 +30,17 @@ def cache_dir() -> Path:
     )
 
 
+def _simplemma_version() -> str:
+    try:
+        return metadata.version("simplemma")
+    except metadata.PackageNotFoundError:  # a frozen bundle may lack the package metadata
+        import simplemma
+
+        return str(getattr(simplemma, "__version__", "unknown"))
+
+
 def _cache_file(language: str) -> Path:
-    version = metadata.version("simplemma")
+    version = _simplemma_version()
     return cache_dir() / f"lemmas-{language}-simplemma-{version}-v{_FORMAT}.marshal"
 
 

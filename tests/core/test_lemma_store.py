@@ -41,3 +41,14 @@ def test_an_unwritable_cache_folder_costs_nothing_but_speed(
     blocker.write_text("not a folder")
     monkeypatch.setenv(lemma_store.CACHE_ENV_VAR, str(blocker / "cache"))
     assert lemma_store.load_forms("en")[b"spoke"] == b"speak"
+
+
+def test_without_package_metadata_the_module_version_keys_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(name: str) -> str:
+        raise lemma_store.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(lemma_store.metadata, "version", missing)
+    assert lemma_store.load_forms("en")[b"analyses"] == b"analysis"
+    assert list(cache.glob("lemmas-en-simplemma-2.0.0-*.marshal"))
