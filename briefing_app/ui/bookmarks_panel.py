@@ -7,6 +7,8 @@ panel emits requests; the window does the work through the service.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
@@ -22,6 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +53,14 @@ def _excerpt(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _render_note(note: str) -> tuple[str, str]:
+    """A note's Markdown as plain text (for the list) and as an HTML fragment (tooltip)."""
+    document = QTextDocument()
+    document.setMarkdown(note)
+    body = re.search(r"<body[^>]*>(.*)</body>", document.toHtml(), re.DOTALL)
+    return document.toPlainText(), body.group(1) if body else html.escape(note)
+
+
 class BookmarkRole(IntEnum):
     IdRole = Qt.ItemDataRole.UserRole + 1
     QuoteRole = Qt.ItemDataRole.UserRole + 2
@@ -69,11 +80,14 @@ class BookmarksModel(QAbstractListModel):
         super().__init__(parent)
         self._bookmarks: list[Bookmark] = []
         self._folded: list[str] = []
+        self._notes: dict[str, tuple[str, str]] = {}  # note -> (plain text, HTML) rendered
 
     def set_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
         self.beginResetModel()
         self._bookmarks = list(bookmarks)
         self._folded = [fold_text(" ".join((b.quote, b.note, *b.tags))) for b in self._bookmarks]
+        notes = {b.note for b in self._bookmarks if b.note.strip()}
+        self._notes = {note: self._notes.get(note) or _render_note(note) for note in notes}
         self.endResetModel()
 
     def bookmarks(self) -> list[Bookmark]:
@@ -142,19 +156,21 @@ class BookmarksModel(QAbstractListModel):
             source += f"  [{self.status_text(b)}]"
         lines.append(source)
         if b.note.strip():
-            lines.append(_excerpt(b.note, 140))
+            lines.append(_excerpt(self._notes[b.note][0], 140))
         if b.tags:
             lines.append(" ".join(f"#{tag}" for tag in b.tags))
         return "\n".join(lines)
 
     def _tooltip(self, b: Bookmark) -> str:
-        parts = [b.quote.strip()]
+        """Rich text: the quote, what it was, the note rendered from its Markdown, the source."""
+        parts = [f"<p>{html.escape(b.quote.strip())}</p>"]
         if b.status == BookmarkStatus.APPROXIMATE and b.previous_quote:
-            parts.append(self.tr("Was: %1").replace("%1", b.previous_quote.strip()))
+            was = self.tr("Was: %1").replace("%1", b.previous_quote.strip())
+            parts.append(f"<p>{html.escape(was)}</p>")
         if b.note.strip():
-            parts.append(b.note.strip())
-        parts.append(f"{b.doc_title} — {self.status_text(b)}")
-        return "\n\n".join(parts)
+            parts.append(self._notes[b.note][1])
+        parts.append(f"<p><i>{html.escape(f'{b.doc_title} — {self.status_text(b)}')}</i></p>")
+        return "<qt>" + "".join(parts) + "</qt>"
 
     def _status_icon(self, status: BookmarkStatus) -> Any:
         pixmap = {
@@ -282,15 +298,23 @@ class BookmarksPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(2)
+        # All the filters in one row: the list gets the panel's height (it had ~50 px).
         filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 2)
         filters.addWidget(self.tag_combo, 1)
         filters.addWidget(self.entity_combo, 1)
+        filters.addWidget(self.document_only)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
-        layout.addWidget(self.document_only)
         layout.addWidget(self.view, 1)
+
+        self.delete_action = QAction(self.tr("&Delete"), self.view)
+        self.delete_action.setObjectName("deleteBookmarkAction")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.view.addAction(self.delete_action)
 
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
         self.tag_combo.currentIndexChanged.connect(self._on_tag_chosen)
@@ -410,6 +434,11 @@ class BookmarksPanel(QWidget):
         if bookmark is not None:
             self.bookmark_activated.emit(bookmark)
 
+    def _delete_current(self) -> None:
+        bookmark = self.current_bookmark()
+        if bookmark is not None:
+            self.delete_requested.emit(bookmark)  # the window offers Undo (Ctrl+Z)
+
     def context_menu(self, bookmark: Bookmark) -> QMenu:
         menu = QMenu(self)
         menu.addAction(self.tr("&Open"), lambda: self.bookmark_activated.emit(bookmark))
@@ -419,7 +448,8 @@ class BookmarksPanel(QWidget):
         )
         reattach.setToolTip(self.tr("Point this bookmark at the text selected in the reader"))
         menu.addSeparator()
-        menu.addAction(self.tr("&Delete"), lambda: self.delete_requested.emit(bookmark))
+        delete = menu.addAction(self.tr("&Delete"), lambda: self.delete_requested.emit(bookmark))
+        delete.setShortcut(self.delete_action.shortcut())  # shown; the list's action acts
         return menu
 
     def _show_context_menu(self, position: QPoint) -> None:

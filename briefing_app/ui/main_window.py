@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._shown_text = ""  # Document.text of the shown document (bookmark offsets)
         self._bookmarks: dict[str, Bookmark] = {}
         self._new_bookmark_request = 0  # the add whose answer opens the editor
+        self._restore_request = 0  # the undo whose answer says the bookmark is back
         self._scroll_to_bookmark: str | None = None  # once its document is shown
         self._deleted: list[Bookmark] = []  # for undo, newest last
         self._read_only = False  # the data folder cannot be written: search and read only
@@ -971,7 +972,7 @@ class MainWindow(QMainWindow):
 
     def undo_delete(self) -> None:
         if self._deleted:
-            self.service.restore_bookmark(self._deleted.pop())
+            self._restore_request = self.service.restore_bookmark(self._deleted.pop())
         self._update_undo()
 
     def reattach_bookmark(self, bookmark: Bookmark) -> None:
@@ -1039,6 +1040,8 @@ class MainWindow(QMainWindow):
         if request_id == self._new_bookmark_request:
             self.status_label.setText(self.tr("Passage bookmarked."))
             self.edit_bookmark(bookmark)
+        elif request_id == self._restore_request:
+            self.status_label.setText(self.tr("Bookmark restored."))
         self.refresh_bookmarks()
 
     def _on_bookmark_removed(self, _request_id: int, bookmark: Bookmark) -> None:

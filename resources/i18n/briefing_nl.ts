@@ -42,27 +42,27 @@
 <context>
     <name>BookmarksModel</name>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="126"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="140"/>
         <source>moved</source>
         <translation>verplaatst</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="130"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="144"/>
         <source>approximate: “%1” → “%2”</source>
         <translation>bij benadering: “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="135"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="149"/>
         <source>orphaned: the passage is gone; select new text to re-attach</source>
         <translation>losgeraakt: de passage bestaat niet meer; selecteer nieuwe tekst om opnieuw te koppelen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="136"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="150"/>
         <source>anchored</source>
         <translation>verankerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="153"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="168"/>
         <source>Was: %1</source>
         <translation>Was: %1</translation>
     </message>
@@ -70,67 +70,68 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="254"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="270"/>
         <source>Filter bookmarks</source>
         <translation>Bladwijzers filteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="255"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="271"/>
         <source>Filter quotes, notes and tags</source>
         <translation>Filteren op citaten, notities en tags</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="259"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="275"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="262"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="278"/>
         <source>Mentions</source>
         <translation>Vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="264"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="280"/>
         <source>Mentions…</source>
         <translation>Vermeldingen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="265"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="281"/>
         <source>This document only</source>
         <translation>Alleen dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="271"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="287"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="366"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="390"/>
         <source>All tags</source>
         <translation>Alle tags</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="415"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="444"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="416"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="445"/>
         <source>&amp;Edit note…</source>
         <translation>Notitie &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="418"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="447"/>
         <source>&amp;Re-attach to selection</source>
         <translation>Opnieuw &amp;koppelen aan selectie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="420"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="449"/>
         <source>Point this bookmark at the text selected in the reader</source>
         <translation>Deze bladwijzer laten verwijzen naar de tekst die in de lezer is geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="422"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="312"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="451"/>
         <source>&amp;Delete</source>
         <translation>&amp;Verwijderen</translation>
     </message>
@@ -430,167 +431,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="180"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="181"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="181"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="183"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="205"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="206"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="229"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="230"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="235"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="236"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="236"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="242"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="243"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="267"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="269"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="270"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="273"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="279"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="282"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="284"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="285"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="308"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="309"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="324"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="325"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="325"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="326"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="334"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="337"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="340"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="341"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="352"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="353"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="354"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="358"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="359"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="494"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="495"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -607,138 +608,143 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="752"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="752"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="760"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="761"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="764"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="766"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="801"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="802"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="921"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="922"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="923"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="924"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="925"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="926"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="926"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="927"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="939"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="960"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="961"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="981"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1004"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1005"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1008"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1009"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1012"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1013"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1040"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1041"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1047"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1044"/>
+        <source>Bookmark restored.</source>
+        <translation>Bladwijzer teruggezet.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1050"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1075"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1078"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1076"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1077"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1085"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1083"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1083"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1085"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1093"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1096"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1095"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1098"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1106"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1109"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -747,12 +753,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1118"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1121"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1123"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -761,37 +767,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1142"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1145"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1147"/>
         <source>Documents (*.txt *.md *.markdown);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1149"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1152"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1156"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1159"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1158"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1161"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1192"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1195"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1195"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1198"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -800,52 +806,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1212"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1215"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1219"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1222"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1240"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1243"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1235"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1238"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1239"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1244"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1247"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="657"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="658"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="647"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="649"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="650"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="653"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="654"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -853,12 +859,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="702"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="703"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1112"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1115"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -866,7 +872,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1127"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1130"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -874,7 +880,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1129"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1132"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -882,12 +888,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1187"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1206"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>

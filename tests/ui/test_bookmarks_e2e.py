@@ -180,3 +180,26 @@ def test_a_passage_is_selected_and_bookmarked_with_the_keyboard(
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
     assert window.bookmarks()[0].quote == "Steun voor"  # whole words
+
+
+def test_the_bookmarks_list_has_room_and_delete_undo_tell_the_truth(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Issue 19, bug 13: the list was ~50 px high at the default size, Delete did nothing and
+    # after Ctrl+Z the status still said "Bookmark deleted".
+    qtbot.waitUntil(lambda: window.bookmarks_panel.view.height() >= 100, timeout=WAIT_MS)
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    bookmark_passage(qtbot, window, PASSAGE)
+    window.bookmark_editor.close_editor()
+    panel = window.bookmarks_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not window.bookmarks(), timeout=WAIT_MS)
+    assert window.status_label.text() == "Bookmark deleted."
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
+    assert window.status_label.text() == "Bookmark restored."
+    assert not window.undo_button.isVisible()

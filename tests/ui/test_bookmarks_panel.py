@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from briefing_app.bookmarks import Anchor, Bookmark, BookmarkStatus
 from briefing_app.ui.bookmarks_panel import BookmarkRole, BookmarksModel, BookmarksPanel
@@ -140,3 +141,24 @@ def test_clicking_and_the_context_menu_emit_requests(qtbot, panel: BookmarksPane
             actions[text].trigger()
         assert asked.args[0].id == "b3"
     menu.deleteLater()
+
+
+def test_notes_are_shown_rendered_not_as_markdown(panel: BookmarksPanel) -> None:
+    # Issue 19, bug 13: the list showed "Zie **bijlage**".
+    first = panel.model.index(0, 0).data()
+    assert "Zie bijlage" in first and "**" not in first
+    tooltip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>bijlage</b>" in tooltip or "font-weight" in tooltip
+
+
+def test_the_delete_key_asks_to_delete_the_current_bookmark(qtbot, panel: BookmarksPanel) -> None:
+    # Issue 19, bug 13: Delete did nothing in the list.
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.select_bookmark("b2")
+    panel.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus, timeout=1000)
+    with qtbot.waitSignal(panel.delete_requested, timeout=1000) as asked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert asked.args[0].id == "b2"
