@@ -9,7 +9,8 @@ A capitalised word sequence is a person only with evidence:
   when the name stands on its own ("Sally West", not "Sheffield City Region");
 - its role right after it ("Kinna Kintrea, the assurance director"), or its place in a list of
   names one a line;
-- or it is the surname of a person already found in the same text ("Blok" after "Stef Blok").
+- or it is the surname of a person already found in the same text ("Blok" after "Stef Blok"),
+  also in another spelling ("Putin" after "Vladimir Poetin").
 Spans claimed by organizations and countries (`blocked`), places, streets, months and weekdays
 never become people; a name never runs on across a line break, into a role or into the next
 name. Names are written with regular spacing, so "A. H. C.  Annink" is "A.H.C. Annink".
@@ -27,6 +28,7 @@ from typing import NamedTuple
 
 from briefing_app.entities.countries import place_names
 from briefing_app.entities.model import EntityType, Mention
+from briefing_app.entities.names import spelling_key
 from briefing_app.resources import resource_path
 
 # Dutch and other name particles: they sit between first name and surname ("Hugo de Jonge"),
@@ -749,6 +751,17 @@ def _known_surnames(
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for form in sorted(forms, key=len, reverse=True):  # longest form first
         by_first_word.setdefault(form[0], []).append(form)
+    # A surname in another spelling: "Putin" after "Vladimir Poetin" (names.spelling_key).
+    surnames = [f[0] for f in forms if len(f) == 1 and len(f[0]) > 2]
+    if surnames:
+        # Spellings differ by a few letters ("Poetin", "Putin"; "Zelenski", "Zelenskyy"):
+        # only capitalised words of such lengths are spelled out, once each.
+        by_spelling = {spelling_key(surname) for surname in surnames}
+        lengths = {len(surname) + d for surname in surnames for d in range(-3, 4)}
+        capitalised = {t.text for t in tokens if len(t.text) in lengths and t.text[0].isupper()}
+        for word in capitalised - by_first_word.keys():
+            if spelling_key(word) in by_spelling and word.lower() not in lex.months:
+                by_first_word[word] = [(word,)]
     extra: list[_Found] = []
     i = 0
     while i < len(tokens):

@@ -88,6 +88,15 @@ def test_one_document_spelling_a_name_two_ways_lists_one_person() -> None:
     ]
 
 
+def test_a_surname_in_another_spelling_is_that_person_in_the_same_text() -> None:
+    # "Putin" alone has no title or first name: it counts as Vladimir Poetin's surname.
+    text = "De Russische president Vladimir Poetin sprak. Later zei Putin dat hij bleef."
+    [person] = extract_entities(text, "nl").people
+    assert (person.name, person.count, person.aliases) == ("Vladimir Poetin", 2, ["Putin"])
+    # Nobody's surname: no person.
+    assert extract_entities("Later zei Putin dat hij bleef.", "nl").people == []
+
+
 def _person(name: str, count: int = 1) -> Entity:
     return Entity(EntityType.PERSON, name, name, count)
 
