@@ -175,3 +175,27 @@ def test_unknown_correction_target_is_harmless(
 ) -> None:
     assert main(["--data-dir", data_dir, "entity", "hide", "person", "Nobody"]) == 0
     assert "0 documents" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "not_shown"),
+    [
+        ("en", {"NATO", "United Nations", "European Union"}, {"NAVO", "Verenigde Naties"}),
+        ("nl", {"NAVO", "Verenigde Naties", "Europese Unie"}, {"NATO", "United Nations"}),
+    ],
+)
+def test_library_entities_and_facets_are_named_in_the_chosen_language(
+    data_dir: str,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    names: set[str],
+    not_shown: set[str],
+) -> None:
+    table = run_json(
+        capsys, "--lang", language, "--data-dir", data_dir, "entities", "--library", "--json"
+    )
+    organizations = {row["name"] for row in table if row["type"] == "org"}
+    assert names <= organizations and not not_shown & organizations
+    result = run_json(capsys, "--lang", language, "--data-dir", data_dir, "search", "", "--json")
+    facets = {f["name"] for f in result["facets"]["organizations"]}
+    assert {"NATO" if language == "en" else "NAVO"} <= facets and not not_shown & facets
