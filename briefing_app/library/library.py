@@ -671,20 +671,30 @@ class Library:
         Returns the ids of the documents that were updated."""
         self.require_writable("correct entities")
         kind = EntityType(entity_type)
-        if action == "rename":
-            self.corrections.rename(kind, key, value)
-        elif action == "merge":
-            self.corrections.merge(kind, key, value)
-        elif action == "retype":
-            self.corrections.retype(kind, key, EntityType(value))
-        elif action == "hide":
-            self.corrections.hide(kind, key)
-        else:
+        if action not in ("rename", "merge", "retype", "hide"):
             raise CorrectionError(f"Unknown correction '{action}'.")
+        # A person is shown as one entry for all the names the library knows them by (other
+        # spellings, a surname alone): the correction is of each, as the user saw them.
+        names = [key]
+        if kind == EntityType.PERSON:
+            names += [n for n in self.person_names(key) if n not in (key, value)]
+        for name in names:
+            if action == "rename":
+                self.corrections.rename(kind, name, value)
+            elif action == "merge":
+                self.corrections.merge(kind, name, value)
+            elif action == "retype":
+                self.corrections.retype(kind, name, EntityType(value))
+            else:
+                self.corrections.hide(kind, name)
         self._save_corrections()
-        affected = self.catalog.documents_with_entity(str(kind), key)
-        self.import_paths([Path(entry.path) for entry in affected], force=True)
-        return [entry.id for entry in affected]
+        affected = {
+            entry.id: entry
+            for name in names
+            for entry in self.catalog.documents_with_entity(str(kind), name)
+        }
+        self.import_paths([Path(entry.path) for entry in affected.values()], force=True)
+        return list(affected)
 
     def export_corrections(self, path: Path) -> int:
         write_atomic(Path(path), self.corrections.to_json())

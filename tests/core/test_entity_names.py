@@ -274,3 +274,17 @@ def test_organizations_and_countries_are_named_in_the_readers_language(
 )  # fmt: skip
 def test_display_names_per_language(kind: str, key: str, english: str, dutch: str) -> None:
     assert (display_name(kind, key, "en"), display_name(kind, key, "nl")) == (english, dutch)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_correction_applies_to_every_name_of_the_person_shown(
+    two_languages: tuple[Path, str, str], language: str
+) -> None:
+    data_dir, dutch, english = two_languages
+    with Library(data_dir, language=language) as library:
+        shown = "Vladimir Putin" if language == "en" else "Vladimir Poetin"
+        library.correct_entity("hide", "person", shown)
+        for doc in (dutch, english):
+            assert not {"Vladimir Putin", "Vladimir Poetin"} & set(_people(library, doc))
+        library.correct_entity("rename", "person", "Tedros Adhanom Ghebreyesus", "Dr Tedros")
+        assert "Dr Tedros" in _people(library, dutch) and "Dr Tedros" in _people(library, english)
