@@ -21,9 +21,8 @@ from briefing_app.search import IndexWriteSession, SearchIndex
 # a second; later ones grow x4 up to a quarter of the import (at least MIN_BATCH_CAP, at most
 # MAX_BATCH_CAP). Each commit leaves a segment that every search visits and that is too costly
 # to merge away (a merge re-sorts all its postings in Python), so big imports commit big; and
-# the writer's cost is per posting block (a pickle and a zlib stream each), which a bigger
-# commit shares among more documents: 31 blocks a document in commits of 1,250 bench
-# documents, 19 in commits of 2,500 (10k import: writer CPU 48 -> 43.5 s, +40 MB at its peak).
+# the writer's cost is partly per posting block, which a bigger commit shares among more
+# documents.
 # The writer's pool holds a commit's postings (~36 bytes each), hence the cap.
 FIRST_BATCH_SIZE = 8
 MIN_BATCH_CAP = 1000

@@ -1,16 +1,15 @@
 """Searches in a child process of their own, so a window's GUI thread is never starved.
 
-A search is Python interleaved with calls that let go of the GIL for a moment (zlib for every
-posting block, numpy on arrays of thousands, SQLite). CPython hands the GIL to a waiting thread
-only once it has waited a whole switch interval (5 ms) *with no release in between*; each of
-those short releases restarts the wait, and the searching thread takes the GIL straight back.
-So the GUI thread waited for whole searches: 100-130 ms stalls while typing at 10k documents,
-up to 345 ms in a small test (benchmarks show it; docs/performance.md, fifth session). In a
-child process the search cannot hold the window's GIL at all; the window's read thread waits
-for the answer on a pipe, without the GIL.
+A search is Python interleaved with calls that let go of the GIL for a moment (reading
+posting blocks, numpy on arrays of thousands, SQLite). CPython hands the GIL to a waiting
+thread only once it has waited a whole switch interval (5 ms) *with no release in between*;
+each of those short releases restarts the wait, and the searching thread takes the GIL
+straight back, so a GUI thread in the same process would wait for whole searches. In a child
+process the search cannot hold the window's GIL at all; the window's read thread waits for
+the answer on a pipe, without the GIL.
 
 The host also loads, while it is idle, what the first searches would load while the user waits
-(`SearchIndex.warm`): the compound splitter and each segment's entity values, dates and field
+(`SearchIndex.warm`): the word dictionaries, the compound splitter and each segment's entity values, dates and field
 lengths. If the child cannot start or dies twice, searches run in the caller's own Library:
 slower for the window, never lost.
 """

@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.codec.whoosh3 import W3TermsReader
 
 from briefing_app.search.matches import Mask, Segment
-from briefing_app.search.postings import field_doc_ids, posting_arrays
+from briefing_app.search.whoosh_internals.access import segment_terms
+from briefing_app.search.whoosh_internals.postings import field_doc_ids, posting_arrays
 
 ID_FIELD = "id"
 
@@ -96,8 +96,8 @@ def segment_ids(reader: Any) -> dict[str, int]:
     """id -> document number in one segment (the last, for an id held twice: a deleted older
     version). A term held by one document has it as its smallest id in the term table: one
     walk over the table, ~5 us a document (decoding every id's posting list took ~35 us)."""
-    terms = getattr(reader, "_terms", None)
-    if not isinstance(terms, W3TermsReader) or ID_FIELD not in reader.schema:
+    terms = segment_terms(reader)
+    if terms is None or ID_FIELD not in reader.schema:
         return {
             btext.decode("utf-8"): int(docs[-1])
             for btext, docs in field_doc_ids(reader, ID_FIELD)

@@ -10,6 +10,7 @@ import json
 import shutil
 import threading
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -38,9 +39,7 @@ from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search import collapse
 from briefing_app.search.analysis import WORD_FORM_LANGUAGES, analyzer_for, word_forms
-from briefing_app.search.blocks import BlockCodec
 from briefing_app.search.matches import Mask, Matches
-from briefing_app.search.postings import speed_up_term_lookups
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
     DEFAULT_FIELDS,
@@ -49,9 +48,7 @@ from briefing_app.search.schema import (
     build_schema,
     preanalyse,
 )
-from briefing_app.search.segment_writer import CompactSegmentWriter
 from briefing_app.search.snippets import Verdicts, make_snippet, matching_spans
-from briefing_app.search.storage import MappedTermsStorage
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -63,6 +60,10 @@ from briefing_app.search.types import (
     SortOrder,
 )
 from briefing_app.search.vocabulary import Vocabulary, word_uses
+from briefing_app.search.whoosh_internals.blocks import BlockCodec
+from briefing_app.search.whoosh_internals.postings import speed_up_term_lookups
+from briefing_app.search.whoosh_internals.segment_writer import CompactSegmentWriter
+from briefing_app.search.whoosh_internals.storage import MappedTermsStorage
 
 VERSION_FILE = "briefing-index.json"
 BUSY_TEXT = (
@@ -120,11 +121,16 @@ class SearchIndex:
             meta = json.loads((self.path / VERSION_FILE).read_text("utf-8"))
         except (OSError, ValueError):
             return False
-        return (
-            meta.get("schema_version") == SCHEMA_VERSION
-            and whoosh_index.exists_in(str(self.path))
-            and Vocabulary.exists_in(self.path)
-        )
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            return False
+        with warnings.catch_warnings():
+            # whoosh leaves a table of contents it cannot unpickle open
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                found = whoosh_index.exists_in(str(self.path))
+            except Exception:  # written by a version whose classes are gone: not current
+                found = False
+        return found and Vocabulary.exists_in(self.path)
 
     def open(self) -> None:
         """Open the index; raises IndexCorruptError when it is missing, stale or unreadable."""

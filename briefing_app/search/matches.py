@@ -4,7 +4,7 @@ letting whoosh score every match.
 Whoosh gives the total and the matches (for facet counts) only by scoring every match in
 Python: a common word matches 49,000 of 50,000 documents, and that was most of a search (term
 p95 851 ms). Here a query becomes one boolean array per segment, from posting lists read as
-arrays (search/postings.py) and combined with & | ~. BM25 is computed with numpy for every
+arrays (whoosh_internals/postings.py) and combined with & | ~. BM25 is computed with numpy for every
 match, and the few candidates for the page are scored by whoosh's own matcher, so scores and
 order are whoosh's. Phrases are checked on the candidates' positions; query kinds not handled
 here are matched and ranked by whoosh. tests/core/test_matches.py compares all of it with a
@@ -22,13 +22,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.formats import Positions
-from whoosh.query.qcore import _NullQuery
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from briefing_app.search.postings import (
+from briefing_app.search.whoosh_internals.access import (
+    bm25_field_b,
+    compiled_range,
+    field_bytes,
+    is_null_query,
+    segment_terms,
+    term_expansions,
+)
+from briefing_app.search.whoosh_internals.postings import (
     DocNums,
     PositionLists,
     PostingCache,
@@ -464,7 +470,7 @@ def _segment(sub: Any, base: int, postings: PostingCache) -> Segment:
 def _mask(query: wq.Query, segment: Segment) -> Mask:
     """Documents of the segment matching `query` (deleted ones may be included)."""
     size = segment.size
-    if isinstance(query, _NullQuery):
+    if is_null_query(query):
         return np.zeros(size, np.bool_)
     if type(query) is wq.Every and not query.fieldname:
         return np.ones(size, np.bool_)
@@ -483,7 +489,7 @@ def _mask(query: wq.Query, segment: Segment) -> Mask:
     if isinstance(query, wq.ConstantScoreQuery | wq.WeightingQuery):
         return _mask(query.child, segment)
     if isinstance(query, wq.NumericRange):
-        return _mask(query._compile_query(segment.searcher.reader()), segment)
+        return _mask(compiled_range(query, segment.searcher.reader()), segment)
     if isinstance(query, wq.MultiTerm):  # prefix, wildcard, fuzzy, range of terms
         name = query.field()
         ids = [segment.postings_of(name, text)[0] for text in _expansions(query, segment)]
@@ -502,19 +508,19 @@ def _expansions(query: wq.MultiTerm, segment: Segment) -> list[bytes]:
         if type(query) is wq.Prefix:
             found = _walk_prefix(query, segment)
         else:
-            found = list(query._btexts(segment.searcher.reader()))
+            found = term_expansions(query, segment.searcher.reader())
         segment.expansions[id(query)] = found
     return found
 
 
 def _walk_prefix(query: wq.Prefix, segment: Segment) -> list[bytes]:
-    """`query._btexts(reader)` (whoosh's expand_prefix), keeping each term's info."""
+    """`term_expansions` of a prefix (whoosh's expand_prefix), keeping each term's info."""
     reader = segment.searcher.reader()
-    terms = getattr(reader, "_terms", None)
-    if not isinstance(terms, W3TermsReader) or query.fieldname not in reader.schema:
-        return list(query._btexts(reader))
+    terms = segment_terms(reader)
+    if terms is None or query.fieldname not in reader.schema:
+        return term_expansions(query, reader)
     name = query.fieldname
-    prefix = reader._text_to_bytes(name, query.text)
+    prefix = field_bytes(reader, name, query.text)
     found = []
     for (fieldname, btext), info in terms.items_from(name, prefix):
         if fieldname != name or not btext.startswith(prefix):
@@ -619,7 +625,7 @@ class Scoring:
                 values = [
                     self._idf(name, btext),
                     top.avg_field_length(name) or 1,
-                    weighting._field_B.get(name, weighting.B),
+                    bm25_field_b(weighting, name),
                     weighting.K1,
                 ]
             else:

@@ -11,9 +11,9 @@ from whoosh.query import NullQuery, Or, Phrase, Prefix, Query, Term
 
 from briefing_app.folding import fold
 from briefing_app.search.analysis import TOKEN_PATTERN, analyzer_language, word_forms
-from briefing_app.search.fuzzy import FuzzyTermPlugin
 from briefing_app.search.schema import DEFAULT_FIELDS
 from briefing_app.search.types import QuerySyntaxError
+from briefing_app.search.whoosh_internals.fuzzy import FuzzyTermPlugin
 
 # Field names users may type, mapped to index fields ("body:" searches every body field).
 FIELD_ALIASES = {
@@ -139,7 +139,7 @@ class QueryParser:
         self._schema = schema
         self._parser = _Parser(None, schema, group=qparser.AndGroup)
         self._parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS)))
-        # Fuzzy terms that take a transposition as one edit (search/fuzzy.py).
+        # Fuzzy terms that take a transposition as one edit (whoosh_internals/fuzzy.py).
         self._parser.add_plugin(FuzzyTermPlugin())
         # Wildcards only at the end of a word (prefix queries); a leading * would scan
         # every term of the index.
@@ -150,7 +150,8 @@ class QueryParser:
         text, date_from, date_to = self._extract_dates(text)
         _check_balanced(text)
         if _TOO_FUZZY.search(text):
-            # An automaton for more edits takes seconds to minutes to build (search/fuzzy.py).
+            # An automaton for more edits takes seconds to minutes to build
+            # (whoosh_internals/fuzzy.py).
             raise QuerySyntaxError("A fuzzy word allows one or two edits: word~ or word~2.")
         text = self._rewrite_fields(text)
         if re.search(r"\b(AND|OR|NOT)\s*$", text) or re.match(r"^\s*(AND|OR)\b", text):

@@ -1,6 +1,6 @@
 """The index schema, in code. Bump SCHEMA_VERSION whenever a field, an analyser or the
-posting format (search/blocks.py) changes: an index written with another version is rebuilt
-from the source files on open."""
+posting format (whoosh_internals/blocks.py) changes: an index written with another version
+is rebuilt from the source files on open."""
 
 from __future__ import annotations
 
@@ -24,9 +24,14 @@ from briefing_app.search.analysis import (
     word_pattern,
     word_positions,
 )
-from briefing_app.search.blocks import keeps_positions, native_positions, whoosh_positions
+from briefing_app.search.whoosh_internals.blocks import (
+    keeps_positions,
+    native_positions,
+    whoosh_positions,
+)
 
-SCHEMA_VERSION = 6  # 6: word forms (surface, lemma, compound part terms)
+# 7: the codec's module moved to whoosh_internals (its path is pickled in every index)
+SCHEMA_VERSION = 7
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")
@@ -47,7 +52,8 @@ class Preanalysed:
     produce for it, (term, frequency, weight, value) each, kept as columns. Analysis is most
     of the cost of indexing, and it parallelises this way; columns cost the writer process
     ~4x less to unpickle than a list of tuples, and the writer's pool takes them as they are.
-    Positions are NATIVE_POSITIONS (search/blocks.py) when `native`, as the blocks keep them.
+    Positions are NATIVE_POSITIONS (whoosh_internals/blocks.py) when `native`, as the blocks
+    keep them.
     """
 
     __slots__ = ("freqs", "native", "terms", "value_ends", "values", "weights")

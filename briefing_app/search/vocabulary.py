@@ -19,7 +19,7 @@ from pathlib import Path
 from whoosh.automata.fsa import find_all_matches
 
 from briefing_app.search.analysis import TOKEN_PATTERN, fold, word_positions
-from briefing_app.search.fuzzy import edit_automaton
+from briefing_app.search.whoosh_internals.fuzzy import edit_automaton
 
 FILE_NAME = "vocabulary.sqlite3"
 MAX_EDITS = 2

@@ -17,15 +17,21 @@ from whoosh.query import Term
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
-from briefing_app.search.blocks import MAGIC, Block, BlockCodec, encode_block, native_positions
-from briefing_app.search.postings import (
+from briefing_app.search.whoosh_internals.blocks import (
+    MAGIC,
+    Block,
+    BlockCodec,
+    encode_block,
+    native_positions,
+)
+from briefing_app.search.whoosh_internals.postings import (
     PositionLists,
     field_doc_ids,
     positions,
     posting_arrays,
 )
-from briefing_app.search.segment_writer import CompactSegmentWriter
-from briefing_app.search.storage import MappedFile, MappedTermsStorage
+from briefing_app.search.whoosh_internals.segment_writer import CompactSegmentWriter
+from briefing_app.search.whoosh_internals.storage import MappedFile, MappedTermsStorage
 
 POSITIONS = Positions()
 

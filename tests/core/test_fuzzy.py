@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from briefing_app.search import IndexRecord, QuerySyntaxError, SearchIndex, SearchRequest
-from briefing_app.search.fuzzy import FuzzyTerm, edit_automaton
+from briefing_app.search.whoosh_internals.fuzzy import FuzzyTerm, edit_automaton
 
 
 def _accepts(automaton: object, word: str) -> bool:

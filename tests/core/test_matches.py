@@ -253,7 +253,7 @@ def test_any_query_ranks_exactly_as_a_full_whoosh_pass(
 
 
 def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> None:
-    from briefing_app.search.postings import stored_lengths
+    from briefing_app.search.whoosh_internals.postings import stored_lengths
 
     for segment in index._matches.segments(index._current_searcher()):
         reader = segment.searcher.reader()
@@ -269,7 +269,7 @@ def test_field_lengths_read_in_bulk_equal_whooshs_own(index: SearchIndex) -> Non
 def test_a_fields_posting_lists_read_in_one_pass_equal_whooshs_own(
     index: SearchIndex, tmp_path: Path
 ) -> None:
-    from briefing_app.search.postings import field_doc_ids, posting_arrays
+    from briefing_app.search.whoosh_internals.postings import field_doc_ids, posting_arrays
 
     rng = random.Random(11)
     big = SearchIndex(tmp_path / "index")  # one segment with lists of several blocks
@@ -295,7 +295,7 @@ def test_term_lookups_that_remember_keys_find_what_whoosh_finds(
 ) -> None:
     from whoosh.filedb.filetables import OrderedHashReader
 
-    from briefing_app.search import postings
+    from briefing_app.search.whoosh_internals import postings
 
     monkeypatch.setattr(postings, "KEPT_SEARCH_LEVELS", levels)
     for segment in index._matches.segments(index._current_searcher()):

@@ -1,5 +1,5 @@
 """The compact segment writer writes the very files whoosh's own writer writes with Briefing's
-codec (search/blocks.py): searches then cannot tell the two apart. Documents come from the benchmark's generator (people, countries,
+codec (search/whoosh_internals/blocks.py): searches then cannot tell the two apart. Documents come from the benchmark's generator (people, countries,
 organizations, both languages) so that terms span many 128-posting blocks."""
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from whoosh.writing import SegmentWriter
 from benchmarks.corpus import generate_corpus
 from briefing_app.documents import read_document
 from briefing_app.library.analysis import analyse_document
-from briefing_app.search import IndexRecord, SearchIndex, SearchRequest, segment_writer
-from briefing_app.search.blocks import BlockCodec
+from briefing_app.search import IndexRecord, SearchIndex, SearchRequest
 from briefing_app.search.index import _fields, prepare_record
 from briefing_app.search.schema import build_schema
-from briefing_app.search.segment_writer import CompactSegmentWriter
+from briefing_app.search.whoosh_internals import segment_writer
+from briefing_app.search.whoosh_internals.blocks import BlockCodec
+from briefing_app.search.whoosh_internals.segment_writer import CompactSegmentWriter
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Whoosh's segment writer with a faster postings pool: the files whoosh's own writer writes
-with Briefing's codec (search/blocks.py), byte for byte.
+with Briefing's codec (whoosh_internals/blocks.py), byte for byte.
 
 Whoosh keeps every posting of a commit as a Python tuple, sorts them all, and writes them one
 call at a time, asking the length column on disk for each one: ~6 ms of an import's 14 ms of
@@ -23,15 +23,19 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
-from briefing_app.search.blocks import (
+from briefing_app.search.schema import Preanalysed
+from briefing_app.search.whoosh_internals.blocks import (
     MAGIC,
     BlockCodec,
     encode_block,
     keeps_positions,
     native_positions,
 )
-from briefing_app.search.postings import length_codes, posting_blocks, stored_block_list
-from briefing_app.search.schema import Preanalysed
+from briefing_app.search.whoosh_internals.postings import (
+    length_codes,
+    posting_blocks,
+    stored_block_list,
+)
 
 # Postings turned into Python lists at a time while writing (~60 bytes each as lists).
 LIST_POSTINGS = 65_536

@@ -1,6 +1,6 @@
 """Posting lists and length columns as numpy arrays.
 
-Briefing's codec (search/blocks.py) stores a posting list in blocks of plain arrays; whoosh's
+Briefing's codec (blocks.py) stores a posting list in blocks of plain arrays; whoosh's
 matchers would walk them one posting at a time in Python. These functions read a term's whole
 list at once and hand back arrays; tests/core/test_matches.py compares every result with
 whoosh's own. Lists in any other layout (a reader that is not one segment's) are read
@@ -22,7 +22,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from briefing_app.search.blocks import MAGIC, SIZE, Block
+from briefing_app.search.whoosh_internals.blocks import MAGIC, SIZE, Block
 
 DocNums = npt.NDArray[np.int64]
 # Decoded postings kept for the next searches (16 bytes each: 2,000,000 is 32 MB).
