@@ -9,9 +9,9 @@ process the search cannot hold the window's GIL at all; the window's read thread
 the answer on a pipe, without the GIL.
 
 The host also loads, while it is idle, what the first searches would load while the user waits
-(`SearchIndex.warm`): the word dictionaries, the compound splitter and each segment's entity values, dates and field
-lengths. If the child cannot start or dies twice, searches run in the caller's own Library:
-slower for the window, never lost.
+(`SearchIndex.warm`): the word dictionaries, the compound splitter and each segment's entity
+values, dates and field lengths. If the child cannot start or dies twice, searches run in the
+caller's own Library: slower for the window, never lost.
 """
 
 from __future__ import annotations

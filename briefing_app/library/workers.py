@@ -33,7 +33,11 @@ CHUNK = 16  # files per task: amortises pickling and scheduling
 # commit. 16 (~500 files ahead) keeps them busy through most of one; a 10k import 137, 147 ->
 # 166, 150 docs/s alternated, the writer process's peak RSS +25 MB (32: no faster, +55 MB).
 LOOKAHEAD_CHUNKS = 16
-MAX_WORKERS = 2
+# Workers by default: one per CPU this process may use, at most DEFAULT_MAX_WORKERS (each
+# holds the lemma dictionaries, ~100 MB, and the writer needs a CPU of its own as well).
+# $BRIEFING_IMPORT_WORKERS sets the number outright.
+DEFAULT_MAX_WORKERS = 4
+WORKERS_ENV_VAR = "BRIEFING_IMPORT_WORKERS"
 PARENT_POLL_S = 0.5
 
 Result = AnalysedFile | FailedFile
@@ -70,7 +74,19 @@ def _analyse_chunk(paths: list[Path]) -> list[Result]:
 
 
 def worker_count() -> int:
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    """How many analysis processes an import starts."""
+    chosen = os.environ.get(WORKERS_ENV_VAR, "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return min(int(chosen), 64)
+    return max(1, min(DEFAULT_MAX_WORKERS, usable_cpus()))
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or `taskset` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
 
 
 def analyse_files(
