@@ -39,9 +39,6 @@ BODY_FIELDS = ("body_nl", "body_en", "body_xx")
 # Fields a plain query word searches.
 DEFAULT_FIELDS = ("title", *BODY_FIELDS)
 
-# Multi-valued exact fields (entities, tags) hold one value per line.
-VALUE_SEPARATOR = "\n"
-
 
 def body_field(language: str) -> str:
     return f"body_{language}" if language in STEMMED_LANGUAGES else "body_xx"
