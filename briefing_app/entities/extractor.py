@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from briefing_app.entities.countries import country_name, find_countries
 from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
-from briefing_app.entities.names import spelling_key
+from briefing_app.entities.names import spelling_key, without_article
 from briefing_app.entities.organizations import (
     find_organizations,
     organization_name,
@@ -143,7 +143,7 @@ def _refers_to(short: Sequence[str], full: Sequence[str], short_surface: str) ->
     if list(short) == list(full):
         return True
     n = len(short)
-    if n == 1 and short[0] == full[-1].split("-")[0]:  # "Bijleveld" / "Ank Bijleveld-Schouten"
+    if n == 1 and short[0] == _used_alone(full[-1]):  # "Bijleveld" / "Ank Bijleveld-Schouten"
         return True
     if n >= len(full):
         return False
@@ -155,6 +155,13 @@ def _refers_to(short: Sequence[str], full: Sequence[str], short_surface: str) ->
         rest_is_regnal = all(_ROMAN.fullmatch(w.upper()) for w in full[n:])
         return rest_is_regnal or not is_given_name(short_surface)
     return False
+
+
+def _used_alone(surname: str) -> str:
+    """The part of a hyphenated surname (a key word) used alone: the first of a married name
+    ("bijleveld" of "bijleveld-schouten"), the name after the Arabic article ("assad")."""
+    bare = without_article(surname)
+    return bare.lower() if bare else surname.split("-")[0]
 
 
 def _merge_people(mentions: Sequence[Mention]) -> list[Entity]:
@@ -319,4 +326,10 @@ def _surname_forms(name: str) -> list[tuple[str, ...]]:
     if not _is_full_name(name):
         return []
     words = _words(name)
-    return [tuple(words[k:]) for k in range(1, len(words)) if _is_surname_only(" ".join(words[k:]))]
+    forms = [
+        tuple(words[k:]) for k in range(1, len(words)) if _is_surname_only(" ".join(words[k:]))
+    ]
+    bare = without_article(words[-1])
+    if bare:  # "Bashar al-Assad": "Assad"
+        forms.append((bare.lower(),))
+    return forms

@@ -69,6 +69,20 @@ def _word_key(word: str) -> str:
     return _YO.sub("ev", word)
 
 
+# The Arabic article before a surname ("al-Assad", "el-Sisi"): the surname is used without it.
+_ARTICLE = re.compile(r"(?:al|el)-(?=\w)", re.IGNORECASE)
+
+
+def without_article(surname: str) -> str | None:
+    """ "al-Assad" -> "Assad", "el-Sisi" -> "Sisi" (the case of its first letter made upper);
+    None for a surname without the Arabic article."""
+    match = _ARTICLE.match(surname)
+    if match is None:
+        return None
+    rest = surname[match.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def same_name(first: str, second: str) -> bool:
     """Whether two names are one name in two spellings (or the same spelling); a hyphen and a
     space are the same here ("Kim Jong-un", "Kim Jong Un")."""

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from briefing_app.entities.countries import place_names
 from briefing_app.entities.model import EntityType, Mention
-from briefing_app.entities.names import spelling_key
+from briefing_app.entities.names import spelling_key, without_article
 from briefing_app.resources import resource_path
 
 # Dutch and other name particles: they sit between first name and surname ("Hugo de Jonge"),
@@ -740,8 +740,11 @@ def _known_surnames(
             forms.add(tuple(surname))
             forms.add(tuple([surname[0][:1].upper() + surname[0][1:], *surname[1:]]))
             if len(surname) == 1 and "-" in surname[0]:
-                # A married name is also used by its first part: "Bijleveld-Schouten", "Bijleveld".
-                forms.add((surname[0].split("-")[0],))
+                # A married name is also used by its first part: "Bijleveld-Schouten",
+                # "Bijleveld"; a name after the Arabic article without it: "al-Assad", "Assad"
+                # (never "al", an everyday Dutch word).
+                bare = without_article(surname[0])
+                forms.add((bare,) if bare else (surname[0].split("-")[0],))
     taken = [False] * len(tokens)
     for person in people:
         for k in range(person.start_tok, person.end_tok):

@@ -288,3 +288,14 @@ def test_a_correction_applies_to_every_name_of_the_person_shown(
             assert not {"Vladimir Putin", "Vladimir Poetin"} & set(_people(library, doc))
         library.correct_entity("rename", "person", "Tedros Adhanom Ghebreyesus", "Dr Tedros")
         assert "Dr Tedros" in _people(library, dutch) and "Dr Tedros" in _people(library, english)
+
+
+def test_a_surname_after_the_arabic_article_is_used_without_it() -> None:
+    text = "De Syrische president Bashar al-Assad sprak. Hij was al weg, zei Assad."
+    [person] = extract_entities(text, "nl").people
+    # "al" (Dutch: already) is no mention of him; "Assad" is.
+    assert (person.name, person.count, person.aliases) == ("Bashar al-Assad", 2, ["Assad"])
+    assert resolve_people(["Bashar al-Assad", "Assad", "Al-Assad"]) == {
+        "Assad": "Bashar al-Assad",
+        "Al-Assad": "Bashar al-Assad",
+    }
