@@ -156,14 +156,14 @@ DUTCH_SHORT = """ date 2020-03 WHO waarschuwt voor tweede golf
 
 Volgens directeur-generaal Tedros van de WHO is de situatie ernstig. Tedros zei dat landen
 moeten blijven testen. De Russische president Vladimir Poetin kondigde maatregelen aan.
-Minister Blok van Buitenlandse Zaken overlegt met de Europese Unie.
+Minister Blok van Buitenlandse Zaken overlegt met de Europese Unie en de VN.
 """
 
 ENGLISH_FULL = """ date 2020-04 WHO warns of a second wave
 
 WHO Director-General Tedros Adhanom Ghebreyesus warned on Wednesday that the pandemic is far
 from over. Russian President Vladimir Putin announced new measures. The European Union and
-the Dutch Ministry of Foreign Affairs agreed, Foreign Minister Stef Blok said.
+the Dutch Ministry of Foreign Affairs agreed, Foreign Minister Stef Blok said at the UN.
 """
 
 
@@ -255,8 +255,11 @@ def test_organizations_and_countries_are_named_in_the_readers_language(
         )
         countries = {r.name for r in library.open_document(english).entities if r.type == "country"}
         assert "Nederland" in countries
-        table = {row.name for row, _ in library.entity_table("org")}
-        assert "Europese Unie" in table and "European Union" not in table
+        table = {row.name: docs for row, docs in library.entity_table("org")}
+        assert "European Union" not in table and "United Nations" not in table
+        # One organization whichever language names it: EU / Europese Unie, VN / UN.
+        assert table["Europese Unie"] == 2 and table["Verenigde Naties"] == 2
+        assert library.search(SearchRequest(query="", organizations=("UN",))).total == 2
 
 
 @pytest.mark.parametrize(
