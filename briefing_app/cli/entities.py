@@ -16,7 +16,7 @@ from briefing_app.cli.output import (
     counted,
     language_of,
 )
-from briefing_app.documents import DocumentError, read_document
+from briefing_app.documents import Document, DocumentError, read_document
 from briefing_app.entities import (
     DocumentEntities,
     Entity,
@@ -24,7 +24,9 @@ from briefing_app.entities import (
     country_name,
     display_name,
     extract_entities,
+    merge_people_across,
     resolve_organization,
+    spelling_preference,
 )
 from briefing_app.library import EntityRow, Library
 from briefing_app.library.analysis import entity_text
@@ -79,6 +81,8 @@ def extract_files(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     failed = False
     language = language_of(args)
+    documents: dict[int, Document] = {}
+    found: dict[int, DocumentEntities] = {}
     for name in args.files:
         try:
             document = read_document(Path(name))
@@ -86,14 +90,20 @@ def extract_files(args: argparse.Namespace) -> int:
             print(f"{name}: {error.reason}", file=sys.stderr)
             failed = True
             continue
-        found = extract_entities(entity_text(document), document.language, language)
+        documents[len(documents)] = document
+        found[len(found)] = extract_entities(entity_text(document), document.language, language)
+    # The files are read together as a library would read them: one person one name, in the
+    # spelling of `language` ("Poetin" and "Putin"; "Blok" for the "Stef Blok" of another).
+    uses = [(p.name, documents[k].language, 1) for k, doc in found.items() for p in doc.people]
+    found = merge_people_across(found, spelling_preference(uses, language))
+    for k, document in documents.items():
         results.append(
             {
                 "path": str(document.path),
                 "title": document.title,
                 "date": document.date,
                 "language": document.language,
-                **entities_json(found, language),
+                **entities_json(found[k], language),
             }
         )
     if args.json:

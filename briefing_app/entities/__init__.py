@@ -5,6 +5,7 @@ from briefing_app.entities.extractor import (
     extract_entities,
     merge_people_across,
     resolve_people,
+    spelling_preference,
 )
 from briefing_app.entities.model import DocumentEntities, Entity, EntityType, Mention
 from briefing_app.entities.names import display_name, same_name, spelling_key
@@ -23,4 +24,5 @@ __all__ = [
     "resolve_people",
     "same_name",
     "spelling_key",
+    "spelling_preference",
 ]

@@ -240,6 +240,19 @@ def resolve_people(
     return resolved
 
 
+def spelling_preference(uses: Iterable[tuple[str, str, int]], language: str) -> dict[str, float]:
+    """`resolve_people`'s preference from (name, document language, documents) counts: the
+    spelling used in most documents in `language` ("Poetin" in Dutch), then in all."""
+    in_language: dict[str, int] = {}
+    overall: dict[str, int] = {}
+    for name, written_in, docs in uses:
+        overall[name] = overall.get(name, 0) + docs
+        if written_in == language:
+            in_language[name] = in_language.get(name, 0) + docs
+    most = max(overall.values(), default=0) + 1
+    return {name: in_language.get(name, 0) + docs / most for name, docs in overall.items()}
+
+
 def merge_people_across(
     entities_by_doc: Mapping[_DocKey, DocumentEntities],
     preference: Mapping[str, float] | None = None,

@@ -16,6 +16,7 @@ from briefing_app.entities import (
     display_name,
     resolve_organization,
     resolve_people,
+    spelling_preference,
 )
 from briefing_app.entities.aliases import AliasTable, alias_table
 from briefing_app.entities.corrections import CorrectionError, Corrections
@@ -440,16 +441,8 @@ class Library:
     def _person_preference(self) -> tuple[list[str], dict[str, float]]:
         """Every person's name in the catalog, ranked by the documents in this library's
         language that use it, then by all documents that do."""
-        in_language: dict[str, int] = {}
-        overall: dict[str, int] = {}
-        for key, language, docs in self.catalog.person_documents():
-            overall[key] = overall.get(key, 0) + docs
-            if language == self.language:
-                in_language[key] = in_language.get(key, 0) + docs
-        most = max(overall.values(), default=0) + 1
-        return list(overall), {
-            name: in_language.get(name, 0) + docs / most for name, docs in overall.items()
-        }
+        preference = spelling_preference(self.catalog.person_documents(), self.language)
+        return list(preference), preference
 
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
         return self.person_names(name)

@@ -199,3 +199,24 @@ def test_library_entities_and_facets_are_named_in_the_chosen_language(
     result = run_json(capsys, "--lang", language, "--data-dir", data_dir, "search", "", "--json")
     facets = {f["name"] for f in result["facets"]["organizations"]}
     assert {"NATO" if language == "en" else "NAVO"} <= facets and not not_shown & facets
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("en", "Vladimir Putin"), ("nl", "Vladimir Poetin")]
+)
+def test_files_read_together_name_a_person_once_in_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, shown: str
+) -> None:
+    dutch, english = tmp_path / "nl.txt", tmp_path / "en.txt"
+    dutch.write_text(
+        " date 2022-03 Sancties\n\nDe Russische president Vladimir Poetin reageerde niet. "
+        "Volgens Poetin is er niets aan de hand.\n",
+        encoding="utf-8",
+    )
+    english.write_text(
+        " date 2022-03 Sanctions\n\nRussian President Vladimir Putin did not respond. "
+        "President Putin is expected to speak.\n",
+        encoding="utf-8",
+    )
+    items = run_json(capsys, "--lang", language, "entities", str(dutch), str(english), "--json")
+    assert [[p["name"] for p in item["people"]] for item in items] == [[shown], [shown]]
