@@ -17,19 +17,26 @@ Double consonants are not taken for spellings of one another: Jansen and Janssen
 and Baker are different Dutch names.
 
 `display_name` is what an entity is called in a UI language: a country's or a known
-organization's own name in that language ("European Union" / "Europese Unie"), else the
-name as written.
+organization's own name in that language ("European Union" / "Europese Unie"), another
+country's ministry with its country and portfolio in it ("Franse ministerie van Buitenlandse
+Zaken" / "French Ministry of Foreign Affairs", portfolios from the gazetteer's ministries
+and `portfolio_names.tsv`), else the name as written.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from briefing_app.entities.countries import country_name
+from briefing_app.entities.countries import country_label, country_name, country_names
 from briefing_app.entities.model import EntityType
-from briefing_app.entities.organizations import organization_name, resolve_organization
+from briefing_app.entities.organizations import (
+    organization_name,
+    organization_records,
+    resolve_organization,
+)
 from briefing_app.folding import fold
+from briefing_app.resources import resource_path
 
 LANGUAGES = ("en", "nl")
 
@@ -96,6 +103,70 @@ def display_name(entity_type: str, key: str, language: str, written: str | None 
     language = language if language in LANGUAGES else "en"
     if entity_type == EntityType.COUNTRY:
         return country_name(key, language)
-    if entity_type == EntityType.ORGANIZATION and resolve_organization(key) == key:
-        return organization_name(key, language)
+    if entity_type == EntityType.ORGANIZATION:
+        if resolve_organization(key) == key:
+            return organization_name(key, language)
+        ministry = _other_governments_ministry(key, language)
+        if ministry is not None:
+            return ministry
     return written if written is not None else key
+
+
+# How each language writes a ministry before its portfolio.
+_MINISTRY = {"nl": "ministerie van ", "en": "Ministry of "}
+
+
+def _other_governments_ministry(key: str, language: str) -> str | None:
+    """ "UK Ministry of Defence" in Dutch: "Britse ministerie van Defensie"; None for a key
+    that is no other country's ministry in the other language, or whose portfolio is not
+    known in both."""
+    words = key.split(" ")
+    for n in (1, 2, 3):
+        found = _country_labels().get(" ".join(words[:n]))
+        if found is not None:
+            break
+    else:
+        return None
+    code, written_in = found
+    base = " ".join(words[n:])
+    lead = _MINISTRY[written_in]
+    if written_in == language or not base.lower().startswith(lead.lower()):
+        return None
+    portfolio = _portfolios()[written_in].get(fold(base[len(lead) :]))
+    if portfolio is None:
+        return None
+    return f"{country_label(code, language)} {_MINISTRY[language]}{portfolio}"
+
+
+@cache
+def _country_labels() -> dict[str, tuple[str, str]]:
+    """The words a key starts with to say whose body it is ("UK", "Britse") -> (code,
+    language)."""
+    labels: dict[str, tuple[str, str]] = {}
+    for code in sorted(country_names()):
+        for language in LANGUAGES:
+            labels.setdefault(country_label(code, language), (code, language))
+    return labels
+
+
+@cache
+def _portfolios() -> dict[str, dict[str, str]]:
+    """Per language a portfolio is written in: its folded form -> the portfolio in the other
+    language ("nl": {"defensie": "Defence"}, "en": {"defence": "Defensie", ...})."""
+    pairs: list[tuple[str, list[str]]] = []
+    path = resource_path("gazetteers", "portfolio_names.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written_dutch, written_english = line.split("\t")
+            pairs.append((written_dutch, written_english.split("|")))
+    for record in organization_records():  # the Dutch ministries' own portfolios
+        dutch_names = [n[len("Ministerie van ") :] for n in record.dutch if n.startswith("Minis")]
+        english_names = [n[len("Ministry of ") :] for n in record.english if n.startswith("Minis")]
+        if record.type == "ministry" and dutch_names and english_names:
+            pairs.append((dutch_names[0], english_names[:1]))
+    table: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+    for dutch, english in pairs:
+        table["nl"].setdefault(fold(dutch), english[0])
+        for name in english:
+            table["en"].setdefault(fold(name), dutch)
+    return table

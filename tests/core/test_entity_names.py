@@ -272,6 +272,19 @@ def test_organizations_and_countries_are_named_in_the_readers_language(
         ("org", "Verenigde Naties", "United Nations", "Verenigde Naties"),
         ("country", "DE", "Germany", "Duitsland"),
         ("org", "Acme Widgets Ltd", "Acme Widgets Ltd", "Acme Widgets Ltd"),
+        # Another country's ministry: its country and portfolio in the reader's language.
+        ("org", "Franse ministerie van Buitenlandse Zaken", "French Ministry of Foreign Affairs",
+         "Franse ministerie van Buitenlandse Zaken"),
+        ("org", "UK Ministry of Defence", "UK Ministry of Defence",
+         "Britse ministerie van Defensie"),
+        ("org", "German Ministry of the Interior", "German Ministry of the Interior",
+         "Duitse ministerie van Binnenlandse Zaken"),
+        # A portfolio not known in both languages, a department: as written.
+        ("org", "UK Ministry of Housing, Communities and Local Government",
+         "UK Ministry of Housing, Communities and Local Government",
+         "UK Ministry of Housing, Communities and Local Government"),
+        ("org", "US Department of Education", "US Department of Education",
+         "US Department of Education"),
         ("person", "Vladimir Putin", "Vladimir Putin", "Vladimir Putin"),
     ],
 )  # fmt: skip
