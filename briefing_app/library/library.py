@@ -277,7 +277,7 @@ class Library:
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the index from the source files into a temporary folder, then swap.
         The files are read and analysed by the import's worker processes (a schema upgrade
-        rebuilds every library once: serially that took ~4 minutes per 10,000 documents)."""
+        rebuilds every library once: serially it takes ~4 minutes per 10,000 documents)."""
         self.require_writable("rebuild its search index")
         entries = self.catalog.all()
         gone: list[str] = []

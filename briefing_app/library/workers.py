@@ -29,9 +29,9 @@ FIRST_INLINE = 8
 HEAD_START = 24
 CHUNK = 16  # files per task: amortises pickling and scheduling
 # Chunks queued per worker. New chunks are queued only as results are taken, and the importer
-# takes none while it commits (seconds for a big batch): with 4 the workers ran dry during each
-# commit. 16 (~500 files ahead) keeps them busy through most of one; a 10k import 137, 147 ->
-# 166, 150 docs/s alternated, the writer process's peak RSS +25 MB (32: no faster, +55 MB).
+# takes none while it commits (seconds for a big batch), so a short queue runs dry during each
+# commit. 16 (~500 files ahead) keeps the workers busy through most of one for ~25 MB more in
+# the writer process; 32 is no faster and holds ~55 MB more.
 LOOKAHEAD_CHUNKS = 16
 # Workers by default: one per CPU this process may use, at most DEFAULT_MAX_WORKERS (each
 # holds the lemma dictionaries, ~100 MB, and the writer needs a CPU of its own as well).

@@ -130,7 +130,7 @@ class DutchCompoundSplitter:
         zipf: dict[str, float] = {}
         never_split: list[str] = []
         # Read at once: a loop that reads as it goes lets go of the GIL at every buffer and
-        # takes it straight back, which kept a waiting GUI thread out for the whole load.
+        # takes it straight back, which keeps a waiting GUI thread out for the whole load.
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue

@@ -95,7 +95,7 @@ class DuplicateLocator:
 def segment_ids(reader: Any) -> dict[str, int]:
     """id -> document number in one segment (the last, for an id held twice: a deleted older
     version). A term held by one document has it as its smallest id in the term table: one
-    walk over the table, ~5 us a document (decoding every id's posting list took ~35 us)."""
+    walk over the table, ~5 us a document (decoding every id's posting list: ~35 us)."""
     terms = segment_terms(reader)
     if terms is None or ID_FIELD not in reader.schema:
         return {

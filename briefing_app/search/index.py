@@ -79,14 +79,14 @@ FACET_FIELDS = ("people", "countries", "organizations")
 WRITER_POOL_MB = 128
 # Documents per segment when rebuilding: the writer keeps a segment's postings in memory
 # (~36 bytes each, ~450 per document, and ~30 more while it writes them) until it commits.
-# 8,192 peaked at 460 MB for a 10k rebuild; more segments cost searches a little.
+# 8,192 peaks at ~460 MB for a 10k rebuild; more segments cost searches a little.
 REBUILD_BATCH = 4096
 
 
 # Segments with fewer documents than this are merged among themselves (whoosh's own policy,
 # which keeps the cost logarithmic); bigger ones never are. Whoosh's policy over all segments
-# once merged 9,500 documents into one at the end of a 2,000-document import (80 s), and
-# could do so after any one-document update.
+# can merge 9,500 documents into one at the end of a 2,000-document import (80 s), or after
+# any one-document update.
 SMALL_SEGMENT_DOCS = 1000
 
 
@@ -296,8 +296,8 @@ class SearchIndex:
 
     def _open_writer(self, ix: Any) -> Any:
         try:
-            # compound=False: compound segment files are copied into memory on open, which
-            # the baseline measured at ~7x the RSS of plain segment files.
+            # compound=False: compound segment files are copied into memory on open, ~7x the
+            # RSS of plain segment files.
             return CompactSegmentWriter(
                 ix,
                 timeout=self.writer_timeout,

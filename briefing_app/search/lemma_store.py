@@ -5,7 +5,7 @@ simplemma keeps each dictionary front-coded and LZMA-compressed; decoding one ta
 process, each `briefing search`. The decoded table is kept in the user's cache folder as a
 marshal file, which loads in a tenth of that. It is a cache of a pure function of the
 installed simplemma: keyed by its version, rebuilt when missing or unreadable, and never
-needed (without a writable cache folder the dictionary is decoded as before).
+needed (without a writable cache folder each process decodes the dictionary itself).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 letting whoosh score every match.
 
 Whoosh gives the total and the matches (for facet counts) only by scoring every match in
-Python: a common word matches 49,000 of 50,000 documents, and that was most of a search (term
-p95 851 ms). Here a query becomes one boolean array per segment, from posting lists read as
+Python: a common word matches 49,000 of 50,000 documents, and scoring them all would be most
+of a search. Here a query becomes one boolean array per segment, from posting lists read as
 arrays (whoosh_internals/postings.py) and combined with & | ~. BM25 is computed with numpy for every
 match, and the few candidates for the page are scored by whoosh's own matcher, so scores and
 order are whoosh's. Phrases are checked on the candidates' positions; query kinds not handled
@@ -294,8 +294,8 @@ class Matches:
             every_doc, every_score = every_doc[near], every_score[near]
         # Sums added in another order than whoosh's differ from whoosh's in the last bits at
         # most: only where two candidates' scores are that close can the order differ, and
-        # only those are scored by whoosh's matchers (all of them was most of the time of
-        # an OR of phrases, as a widened "EU" is).
+        # only those are scored by whoosh's matchers (scoring all of them would be most of
+        # the time of an OR of phrases, as a widened "EU" is).
         order = np.lexsort((every_doc, -every_score))
         every_doc, every_score = every_doc[order], every_score[order]
         gaps = np.abs(np.diff(every_score))

@@ -234,8 +234,9 @@ def _use_union_trees(query: Query) -> None:
     """Make the parser's ORs (a word across title and body fields, OR groups) walk their few
     sub-matchers in step. On segments under 5,000 documents whoosh otherwise picks its array
     matcher, which fills and clears a 2,048-slot array in Python for every matcher it builds:
-    term and AND queries ran 2-3x slower at 10k documents. Prefix expansions make their own
-    ORs at search time and keep whoosh's choice (many sub-queries, where the array wins)."""
+    term and AND queries run 2-3x slower with it at 10k documents. Prefix expansions make
+    their own ORs at search time and keep whoosh's choice (many sub-queries, where the array
+    wins)."""
     if isinstance(query, Or):
         query.matcher_type = Or.DEFAULT_MATCHER
     for child in query.children():

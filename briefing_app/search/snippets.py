@@ -1,8 +1,8 @@
 """Snippets: the best short passage of a document for a query, matched words marked.
 
-Whoosh's own highlighter re-analyses whole documents with its context fragmenter, which the
-baseline measured as several times slower than needed; this one analyses the text once with
-the field's analyzer and picks the densest window of matches.
+Whoosh's own highlighter re-analyses whole documents with its context fragmenter, several
+times slower than needed; this one analyses the text once with the field's analyzer and picks
+the densest window of matches.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def matching_spans(
     # search (verdicts). A word that holds none of the terms' heads (a surface term's start;
     # a lemma's first letters, or those of its irregular forms: `WordForms.sieve_heads`) and
     # no letter outside ASCII (which folding changes) cannot match: only the words around
-    # those places are looked at. Every word of every hit, in a Python loop, was 1.2 ms per
-    # snippet.
+    # those places are looked at. Every word of every hit, in a Python loop, would cost ~1.2 ms
+    # a snippet.
     if verdicts is None:
         verdicts = {}
     heads = _heads(analyzer_language(analyzer), frozenset(terms))

@@ -1,9 +1,9 @@
 """The library's words, unstemmed, for spelling suggestions ("terorisme" -> "terrorisme").
 
 A small SQLite table inside the index folder (so it is rebuilt and swapped with the index):
-each word with the number of times the library uses it. It used to be a field of every whoosh
-document, which doubled the postings the single index writer sorts and writes; a whoosh index
-of its own still cost ~25 us per distinct word per commit. SQLite upserts a commit's words in a
+each word with the number of times the library uses it. As a field of every whoosh document
+it would double the postings the single index writer sorts and writes, and a whoosh index of
+its own costs ~25 us per distinct word per commit; SQLite upserts a commit's words in a
 fraction of that. Words of deleted documents stay until the next rebuild, which is harmless: a
 suggestion is only offered when it finds more documents.
 """

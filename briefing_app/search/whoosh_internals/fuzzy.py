@@ -1,11 +1,12 @@
 """Fuzzy terms ("bnak~") that allow a transposition, as whoosh documents they do.
 
 Whoosh's FuzzyTerm expands per segment through a Levenshtein automaton without transpositions
-("bnak~" found nothing, "bank" is two such edits away) and over a whole index by
+("bnak~" finds nothing, "bank" is two such edits away) and over a whole index by
 Damerau-Levenshtein distance in Python, term by term (over a second at 50,000 documents, which
-snippets paid for every fuzzy search). Here every reader uses one automaton that also takes a
-swap of two neighbouring letters as one edit: the distance whoosh's `damerau_levenshtein`
-computes (the restricted, "optimal string alignment" kind), built once per term and reused.
+snippets would pay for every fuzzy search). Here every reader uses one automaton that also
+takes a swap of two neighbouring letters as one edit: the distance whoosh's
+`damerau_levenshtein` computes (the restricted, "optimal string alignment" kind), built once
+per term and reused.
 """
 
 from __future__ import annotations

@@ -230,7 +230,7 @@ def _block_postings(raw: bytes, where: PositionLists | None, format_: Any) -> Po
 def field_doc_ids(reader: Any, name: str) -> Iterator[tuple[bytes, DocNums]]:
     """Every term of a field with the documents holding it (deleted ones included), in one
     pass over the segment's term table. For a field of many short lists (entity values: ~10,000
-    terms at 10k documents), whoosh's matcher per term cost ~70 us, most of a first search."""
+    terms at 10k documents), whoosh's matcher per term costs ~70 us, most of a first search."""
     terms = getattr(reader, "_terms", None)
     if not isinstance(terms, W3TermsReader) or name not in reader.schema:
         for btext in reader.lexicon(name) if name in reader.schema else ():

@@ -2,12 +2,12 @@
 with Briefing's codec (whoosh_internals/blocks.py), byte for byte.
 
 Whoosh keeps every posting of a commit as a Python tuple, sorts them all, and writes them one
-call at a time, asking the length column on disk for each one: ~6 ms of an import's 14 ms of
-CPU per document. Here the postings of each field go into flat arrays (about 36 bytes each
-instead of ~200), are grouped by term with one numpy sort, and are written a block at a time
-in Briefing's blocks (tests/core/test_segment_writer.py compares the files with whoosh's).
-Merges read each posting list at once instead of a posting at a time. Per-document data
-(stored fields, lengths, columns) and term tables are still written by whoosh itself.
+call at a time, asking the length column on disk for each one: ~6 ms of CPU per document.
+Here the postings of each field go into flat arrays (about 36 bytes each instead of ~200), are
+grouped by term with one numpy sort, and are written a block at a time in Briefing's blocks
+(tests/core/test_segment_writer.py compares the files with whoosh's). Merges read each
+posting list at once instead of a posting at a time. Per-document data (stored fields,
+lengths, columns) and term tables are written by whoosh itself.
 """
 
 from __future__ import annotations
