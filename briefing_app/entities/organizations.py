@@ -730,6 +730,8 @@ class _Government:
         if inside is not None:
             qualifier = (start, inside[1])
             base = self.text[start + inside[0] : end]
+        # A name broken over two lines is the same name ("ministerie\nvan Defensie").
+        base = " ".join(base.split())
         if qualifier is not None:
             code = qualifier[1]
         elif dutch_name or base.startswith("Bundes"):

@@ -289,6 +289,10 @@ class Catalog:
         rows = self._db.execute("SELECT DISTINCT key FROM document_entities WHERE type = 'person'")
         return [row[0] for row in rows]
 
+    def organization_keys(self) -> frozenset[str]:
+        rows = self._db.execute("SELECT DISTINCT key FROM document_entities WHERE type = 'org'")
+        return frozenset(row[0] for row in rows)
+
     def person_documents(self) -> list[tuple[str, str, int]]:
         """(person key, document language, documents) for every person in the library: how
         often each spelling of a name is used in each language."""

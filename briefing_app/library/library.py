@@ -157,6 +157,7 @@ class Library:
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
         self._people: tuple[tuple[int, int], dict[str, str], frozenset[str]] | None = None
+        self._organizations: tuple[tuple[int, int], dict[str, str]] | None = None
         self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
@@ -332,7 +333,7 @@ class Library:
             request,
             people=tuple(self._person_alternatives(str(name)) for name in request.people),
             organizations=tuple(
-                resolve_organization(str(name)) or name for name in request.organizations
+                self._organization_alternatives(str(name)) for name in request.organizations
             ),
             countries=tuple(self.country_code(str(name)) for name in request.countries),
         )
@@ -340,11 +341,15 @@ class Library:
         results = self.index.search(
             request, duplicates=self.duplicate_groups() if request.collapse else None
         )
-        if "people" in results.facets:
-            results.facets["people"] = self._merge_people_facets(results.facets["people"])
-        resolution = self.person_resolution()
+        for facet, kind in (("people", "person"), ("organizations", "org")):
+            if facet in results.facets:
+                results.facets[facet] = self._merge_facets(results.facets[facet], kind)
+        people, organizations = self.person_resolution(), self.organization_resolution()
         for hit in results.hits:
-            hit.people = list(dict.fromkeys(resolution.get(p, p) for p in hit.people))
+            hit.people = list(dict.fromkeys(people.get(p, p) for p in hit.people))
+            hit.organizations = list(
+                dict.fromkeys(organizations.get(o, o) for o in hit.organizations)
+            )
         if request.query != typed.query:
             self._report_widening(typed, results)
         return results
@@ -447,8 +452,8 @@ class Library:
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
         return self.person_names(name)
 
-    def _merge_people_facets(self, facets: list[FacetCount]) -> list[FacetCount]:
-        resolution = self.person_resolution()
+    def _merge_facets(self, facets: list[FacetCount], kind: str) -> list[FacetCount]:
+        resolution = self._resolution(kind)
         counts: dict[str, int] = {}
         for facet in facets:
             name = resolution.get(facet.value, facet.value)
@@ -456,15 +461,51 @@ class Library:
         merged = [FacetCount(name, count) for name, count in counts.items()]
         return sorted(merged, key=lambda f: (-f.count, f.value))
 
-    def _merge_people_rows(self, rows: list[EntityRow]) -> list[EntityRow]:
-        resolution = self.person_resolution()
+    def _resolution(self, kind: str) -> dict[str, str]:
+        """Keys -> the key the library shows the entity under, for the keys that differ."""
+        if kind == "person":
+            return self.person_resolution()
+        if kind == "org":
+            return self.organization_resolution()
+        return {}
+
+    def organization_resolution(self) -> dict[str, str]:
+        """Another country's ministry named in both languages is one organization ("UK
+        Ministry of Defence", "Britse ministerie van Defensie"), under its key in this
+        library's language when the library has that one."""
+        generation = self.catalog.generation()
+        if self._organizations is None or self._organizations[0] != generation:
+            groups: dict[str, list[str]] = {}
+            known = self.catalog.organization_keys()
+            for key in known:
+                shown = display_name(EntityType.ORGANIZATION, key, self.language)
+                if shown != key and resolve_organization(key) != key:
+                    groups.setdefault(shown, []).append(key)
+            resolution: dict[str, str] = {}
+            for shown, keys in groups.items():
+                if shown in known or len(keys) > 1:
+                    target = shown if shown in known else min(keys)
+                    resolution.update({key: target for key in keys if key != target})
+            self._organizations = (generation, resolution)
+        return self._organizations[1]
+
+    def _organization_alternatives(self, name: str) -> tuple[str, ...]:
+        """The keys a filter by the organization `name` names matches (any of its names)."""
+        key = resolve_organization(name) or name
+        resolution = self.organization_resolution()
+        shown = resolution.get(key, key)
+        return (shown, *sorted(k for k, target in resolution.items() if target == shown))
+
+    def _merge_rows(self, rows: list[EntityRow]) -> list[EntityRow]:
+        """One row per entity: people and organizations under the key the library shows
+        them by (`person_resolution`, `organization_resolution`)."""
         merged: dict[tuple[str, str], EntityRow] = {}
         for row in rows:
-            key = resolution.get(row.key, row.key) if row.type == "person" else row.key
+            key = self._resolution(row.type).get(row.key, row.key)
             aliases = [*row.aliases, row.key] if key != row.key else list(row.aliases)
             seen = merged.get((row.type, key))
             if seen is None:
-                name = key if key != row.key else row.name
+                name = self._shown_name(row, key)
                 merged[(row.type, key)] = EntityRow(row.type, key, name, row.count, tuple(aliases))
             else:
                 combined = dict.fromkeys([*seen.aliases, *aliases])
@@ -514,7 +555,7 @@ class Library:
     def open_document(self, id_or_path: str) -> OpenedDocument:
         entry = self.find(id_or_path)
         entities = [
-            self._named(row) for row in self._merge_people_rows(self.catalog.entities_of(entry.id))
+            self._named(row) for row in self._merge_rows(self.catalog.entities_of(entry.id))
         ]
         try:
             document = read_document(Path(entry.path), max_bytes=self.max_bytes)
@@ -536,12 +577,11 @@ class Library:
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
         """Library-wide entities with their document counts, surnames merged into full names."""
         table = [(self._named(row), docs) for row, docs in self.catalog.entity_table(entity_type)]
-        if entity_type not in (None, "person"):
+        if entity_type not in (None, "person", "org"):
             return table
-        resolution = self.person_resolution()
         merged: dict[tuple[str, str], tuple[EntityRow, int]] = {}
         for row, docs in table:
-            key = resolution.get(row.key, row.key) if row.type == "person" else row.key
+            key = self._resolution(row.type).get(row.key, row.key)
             seen = merged.get((row.type, key))
             if seen is None:
                 if key == row.key:
@@ -549,7 +589,7 @@ class Library:
                 else:
                     aliases = (*row.aliases, row.key)
                     merged[(row.type, key)] = (
-                        replace(row, key=key, name=key, aliases=aliases),
+                        replace(row, key=key, name=self._shown_name(row, key), aliases=aliases),
                         docs,
                     )
             else:
@@ -568,6 +608,12 @@ class Library:
         in it ("European Union" / "Europese Unie"), else its key (a person's name as the
         library shows it, an organization's as written)."""
         return display_name(entity_type, key, ui_language)
+
+    def _shown_name(self, row: EntityRow, key: str) -> str:
+        """The name of the entity `row` is merged into, under `key`."""
+        if key == row.key:
+            return row.name
+        return display_name(row.type, key, self.language) if row.type == "org" else key
 
     def _named(self, row: EntityRow) -> EntityRow:
         """The row with its name in this library's language (countries, known organizations)."""
@@ -635,9 +681,7 @@ class Library:
         # A surname ("Blok") means the one full name with that surname in the library, a
         # spelling ("Putin") every spelling of that name ("Poetin").
         keys = [name, *self.person_names(name)]
-        organization = resolve_organization(name)
-        if organization:
-            keys.append(organization)
+        keys += self._organization_alternatives(name)
         code = self.country_code(name)
         if len(code) == 2:
             keys.append(f"country:{code}")

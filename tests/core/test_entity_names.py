@@ -315,3 +315,39 @@ def test_a_surname_after_the_arabic_article_is_used_without_it() -> None:
         "Assad": "Bashar al-Assad",
         "Al-Assad": "Bashar al-Assad",
     }
+
+
+DUTCH_MINISTRY = """ date 2022-05 Britse steun
+
+Het Britse ministerie van Defensie levert luchtverdediging. Dat meldt het Britse ministerie
+van Defensie in Londen.
+"""
+
+ENGLISH_MINISTRY = """ date 2022-05 UK support
+
+The UK Ministry of Defence will deliver air defence systems, the UK Ministry of Defence said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "UK Ministry of Defence"), ("nl", "Britse ministerie van Defensie")],
+)
+def test_another_countrys_ministry_is_one_organization_in_either_language(
+    tmp_path: Path, language: str, shown: str
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    dutch = _import(tmp_path / "data", folder, "nl.txt", DUTCH_MINISTRY)
+    english = _import(tmp_path / "data", folder, "en.txt", ENGLISH_MINISTRY)
+    with Library(tmp_path / "data", language=language) as library:
+        assert shown in _organizations(library, dutch) and shown in _organizations(library, english)
+        table = {row.name: docs for row, docs in library.entity_table("org")}
+        assert table[shown] == 2
+        other = "Britse ministerie van Defensie" if language == "en" else "UK Ministry of Defence"
+        assert other not in table
+        for name in ("UK Ministry of Defence", "Britse ministerie van Defensie"):
+            results = library.search(SearchRequest(query="", organizations=(name,), facets=True))
+            assert results.total == 2
+            assert {f.value for f in results.facets["organizations"]} == {shown}
+            assert all(hit.organizations == [shown] for hit in results.hits)
