@@ -493,8 +493,12 @@ class Library:
         """The keys a filter by the organization `name` names matches (any of its names)."""
         key = resolve_organization(name) or name
         resolution = self.organization_resolution()
+        # "Britse ministerie van Defensie" also finds a library's "UK Ministry of Defence".
+        names = {key, *(display_name(EntityType.ORGANIZATION, key, lang) for lang in ("en", "nl"))}
         shown = resolution.get(key, key)
-        return (shown, *sorted(k for k, target in resolution.items() if target == shown))
+        targets = {resolution.get(n, n) for n in names}
+        others = {k for k, target in resolution.items() if target in targets}
+        return (shown, *sorted((targets | others) - {shown}))
 
     def _merge_rows(self, rows: list[EntityRow]) -> list[EntityRow]:
         """One row per entity: people and organizations under the key the library shows

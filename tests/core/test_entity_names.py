@@ -329,6 +329,19 @@ The UK Ministry of Defence will deliver air defence systems, the UK Ministry of 
 """
 
 
+def test_a_filter_by_another_countrys_ministry_finds_it_by_its_name_in_either_language(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    _import(tmp_path / "data", folder, "en.txt", ENGLISH_MINISTRY)
+    for language in ("en", "nl"):
+        with Library(tmp_path / "data", language=language) as library:
+            for name in ("UK Ministry of Defence", "Britse ministerie van Defensie"):
+                request = SearchRequest(query="", organizations=(name,))
+                assert library.search(request).total == 1
+
+
 @pytest.mark.parametrize(
     ("language", "shown"),
     [("en", "UK Ministry of Defence"), ("nl", "Britse ministerie van Defensie")],
