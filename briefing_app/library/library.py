@@ -668,17 +668,38 @@ class Library:
         status: str | None = None,
         text: str | None = None,
     ) -> list[Bookmark]:
-        """Bookmarks narrowed by tag, status, text, and an entity named by any alias."""
+        """Bookmarks narrowed by tag, status, text, and an entity named by any alias; their
+        entities as the library shows them ("person:Vladimir Putin" for a bookmark saved as
+        "person:Vladimir Poetin", in English)."""
         wanted_status = bookmarking.status_of(status)
         if entity is None:
-            return self.bookmarks.list(tag=tag, status=wanted_status, text=text)
-        found: dict[str, Bookmark] = {}
-        for key in self.entity_keys(entity):
-            for bookmark in self.bookmarks.list(
-                tag=tag, entity=key, status=wanted_status, text=text
-            ):
-                found[bookmark.id] = bookmark
-        return sorted(found.values(), key=lambda b: b.created)
+            found = self.bookmarks.list(tag=tag, status=wanted_status, text=text)
+        else:
+            by_id: dict[str, Bookmark] = {}
+            for key in self.entity_keys(entity):
+                for bookmark in self.bookmarks.list(
+                    tag=tag, entity=key, status=wanted_status, text=text
+                ):
+                    by_id[bookmark.id] = bookmark
+            found = sorted(by_id.values(), key=lambda b: b.created)
+        return [self._with_shown_entities(bookmark) for bookmark in found]
+
+    def bookmark_entity_counts(self) -> dict[str, int]:
+        """How many bookmarks mention each entity ("type:key"), under the key the library
+        shows the entity by."""
+        counts: dict[str, int] = {}
+        for entity, count in self.bookmarks.entity_counts().items():
+            shown = self._shown_entity(entity)
+            counts[shown] = counts.get(shown, 0) + count
+        return counts
+
+    def _with_shown_entities(self, bookmark: Bookmark) -> Bookmark:
+        entities = tuple(self._shown_entity(entity) for entity in bookmark.entities)
+        return bookmark if entities == bookmark.entities else replace(bookmark, entities=entities)
+
+    def _shown_entity(self, entity: str) -> str:
+        kind, colon, key = entity.partition(":")
+        return f"{kind}:{self._resolution(kind).get(key, key)}" if colon else entity
 
     def entity_keys(self, name: str) -> list[str]:
         """The stored entity keys a name can mean: "NATO" -> NAVO, "Jordanië" -> JO, ..."""

@@ -316,7 +316,7 @@ class ReadWorker(QObject):
             self.bookmarks_listed.emit(
                 request_id,
                 BookmarkListing(
-                    bookmarks, library.bookmarks.tags(), library.bookmarks.entity_counts()
+                    bookmarks, library.bookmarks.tags(), library.bookmark_entity_counts()
                 ),
             )
 

@@ -239,6 +239,21 @@ def test_bookmarks_are_found_by_any_spelling(two_languages: tuple[Path, str, str
         assert len(library.list_bookmarks(entity="Putin")) == 1
 
 
+def test_bookmarks_list_their_people_as_the_library_shows_them(
+    two_languages: tuple[Path, str, str],
+) -> None:
+    data_dir, dutch, english = two_languages
+    with Library(data_dir, language="nl") as library:  # saved as Dutch spellings
+        library.add_bookmark(dutch, quote="Vladimir Poetin kondigde maatregelen aan")
+        library.add_bookmark(english, quote="Russian President Vladimir Putin announced")
+    with Library(data_dir, language="en") as library:
+        for bookmark in library.list_bookmarks():
+            assert "person:Vladimir Putin" in bookmark.entities
+            assert "person:Vladimir Poetin" not in bookmark.entities
+        counts = library.bookmark_entity_counts()
+        assert counts["person:Vladimir Putin"] == 2 and "person:Vladimir Poetin" not in counts
+
+
 def test_organizations_and_countries_are_named_in_the_readers_language(
     two_languages: tuple[Path, str, str],
 ) -> None:
