@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -9,6 +10,10 @@ class DocumentKind(StrEnum):
     PRESS_RELEASE = "press_release"  # .txt with a ` date YYYY-MM Title` first line
     BRIEFING_NOTE = "briefing_note"  # .md with front matter or a `# heading`
     PLAIN = "plain"  # .txt or .md without any header
+    PDF = "pdf"
+    WORD = "word"  # .docx
+    WEB_PAGE = "web_page"  # .html / .htm saved from a browser
+    EMAIL = "email"  # .eml
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,20 @@ class Document:
     # Page furniture kept readable but out of snippets: photo credits, "Documenten" lists.
     furniture: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # Paginated sources (PDF): the offset in `text` where each page starts, page 1 first.
+    # Empty for documents without pages. The file is re-read when a document is opened, so
+    # the pages come with it; the catalog does not store them.
+    page_starts: tuple[int, ...] = ()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_starts)
+
+    def page_of(self, offset: int) -> int:
+        """The 1-based page that holds `offset` in `text`; 0 for a document without pages."""
+        if not self.page_starts:
+            return 0
+        return max(1, bisect_right(self.page_starts, offset))
 
     @property
     def searchable_text(self) -> str:

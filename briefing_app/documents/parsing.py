@@ -34,6 +34,7 @@ class ParsedText:
     source: str | None = None
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    page_starts: tuple[int, ...] = ()
 
     @property
     def furniture(self) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 from briefing_app.documents.decoding import NotTextError, decode_bytes, normalise_text
-from briefing_app.documents.errors import DocumentError
+from briefing_app.documents.errors import DocumentError, FormatError
 from briefing_app.documents.language import detect_language
 from briefing_app.documents.md_format import parse_md
 from briefing_app.documents.model import Document
@@ -24,11 +24,16 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "ParsedText",
+    "parse_bytes",
     "parse_text",
     "read_document",
 ]
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm", ".eml"}
+)
+# Files that are not text: each has a reader of its own that takes the raw bytes.
+_BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".eml"})
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -41,6 +46,32 @@ def parse_text(raw: str, *, suffix: str) -> ParsedText:
         return parse_md(text)
     if suffix == ".txt":
         return parse_txt(text)
+    raise ValueError(f"unsupported file type {suffix}")
+
+
+def parse_bytes(raw: bytes, *, suffix: str) -> ParsedText:
+    """Parse a file that is not plain text (PDF, Word, HTML, e-mail) from its bytes.
+
+    The readers are imported here, when a file of their kind comes: their libraries take
+    time to import, and a library of .txt files never needs them.
+    """
+    suffix = suffix.lower()
+    if suffix == ".pdf":
+        from briefing_app.documents.pdf_format import parse_pdf
+
+        return parse_pdf(raw)
+    if suffix == ".docx":
+        from briefing_app.documents.docx_format import parse_docx
+
+        return parse_docx(raw)
+    if suffix in (".html", ".htm"):
+        from briefing_app.documents.html_format import parse_html
+
+        return parse_html(raw)
+    if suffix == ".eml":
+        from briefing_app.documents.eml_format import parse_eml
+
+        return parse_eml(raw)
     raise ValueError(f"unsupported file type {suffix}")
 
 
@@ -69,13 +100,23 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         raise DocumentError(resolved, _os_reason(error)) from error
     if len(raw) > max_bytes:
         raise DocumentError(resolved, _too_large(len(raw), max_bytes))
-    try:
-        decoded = decode_bytes(raw)
-    except NotTextError as error:
-        raise DocumentError(resolved, error.reason) from error
-    if not decoded.text.strip():
-        raise DocumentError(resolved, "empty file")
-    parsed = parse_text(decoded.text, suffix=suffix)
+    if suffix in _BINARY_SUFFIXES:
+        try:
+            parsed = parse_bytes(raw, suffix=suffix)
+        except FormatError as error:
+            raise DocumentError(resolved, error.reason) from error
+        warnings: tuple[str, ...] = ()
+        if not parsed.text.strip():
+            raise DocumentError(resolved, "no text")
+    else:
+        try:
+            decoded = decode_bytes(raw)
+        except NotTextError as error:
+            raise DocumentError(resolved, error.reason) from error
+        if not decoded.text.strip():
+            raise DocumentError(resolved, "empty file")
+        parsed = parse_text(decoded.text, suffix=suffix)
+        warnings = decoded.warnings
     return Document(
         path=resolved,
         title=parsed.title,
@@ -91,7 +132,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         tags=parsed.tags,
         sections=parsed.sections,
         furniture=parsed.furniture,
-        warnings=decoded.warnings + parsed.warnings,
+        warnings=warnings + parsed.warnings,
+        page_starts=parsed.page_starts,
     )
 
 

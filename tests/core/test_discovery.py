@@ -56,7 +56,7 @@ def _tree(root: Path) -> Path:
         "a/three.TXT",
         "a/z/four.markdown",
         "a/y/five.txt",
-        "c/notes.pdf",
+        "c/notes.xlsx",
         "c/Makefile",
         ".hidden/secret.txt",
         "a/.dotfile.txt",
@@ -86,7 +86,7 @@ def test_files_order_and_problems_are_os_walks(tmp_path: Path) -> None:
     assert "a/three.TXT" in {str(f.relative_to(top.resolve())) for f in files if top in f.parents}
     assert not any(".hidden" in str(f) or ".dotfile" in str(f) for f in files)
     assert any("broken link" in f.reason for f in failed)
-    assert any("notes.pdf" in f.path for f in failed)
+    assert any("notes.xlsx" in f.path for f in failed)
 
 
 def test_the_first_files_are_committed_first_and_reported_in_file_order(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_the_first_files_are_committed_first_and_reported_in_file_order(tmp_path
     for name in names:
         (folder / name).write_text(f" date 2020-01 Titel {name}\n\nTekst over {name}.\n", "utf-8")
     (folder / "r03.txt").write_bytes(b"\x00\x01\x02" * 400)  # not text: fails, among the first
-    (folder / "zz.pdf").write_bytes(b"%PDF")  # found by the walk: unsupported
+    (folder / "zz.xlsx").write_bytes(b"PK")  # found by the walk: unsupported
     events: list[ImportProgress] = []
     commits: list[int] = []
     with Library(tmp_path / "data") as library:
@@ -108,5 +108,5 @@ def test_the_first_files_are_committed_first_and_reported_in_file_order(tmp_path
     assert {e.total for e in events} == {30}
     assert [Path(e.path).name for e in events] == names
     assert commits[0] == 7  # the first eight files, one of them unreadable, before the rest
-    assert [Path(f.path).name for f in report.failed] == ["zz.pdf", "r03.txt"]
+    assert [Path(f.path).name for f in report.failed] == ["zz.xlsx", "r03.txt"]
     assert [Path(p).name for p in report.added] == [n for n in names if n != "r03.txt"]

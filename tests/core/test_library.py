@@ -115,15 +115,15 @@ def test_bad_files_are_reported_and_the_rest_imported(library: Library, tmp_path
     write(folder, "good.txt", PRESS_RELEASE)
     write(folder, "binary.txt", bytes(range(256)) * 40)
     write(folder, "empty.md", "")
-    write(folder, "report.pdf", b"%PDF-1.4")
+    write(folder, "report.xlsx", b"PK\x03\x04")
     write(folder, "huge.txt", "woord " * 400_000)
     lib = Library(tmp_path / "data2", max_bytes=1_000_000)
     report = lib.import_paths([folder, tmp_path / "does-not-exist"])
     reasons = {Path(f.path).name: f.reason for f in report.failed}
     assert [Path(p).name for p in report.added] == ["good.txt"]
-    assert set(reasons) == {"binary.txt", "empty.md", "report.pdf", "huge.txt", "does-not-exist"}
+    assert set(reasons) == {"binary.txt", "empty.md", "report.xlsx", "huge.txt", "does-not-exist"}
     assert all(reason and "\n" not in reason for reason in reasons.values())
-    assert "unsupported" in reasons["report.pdf"]
+    assert "unsupported" in reasons["report.xlsx"]
     assert not report.ok
     lib.close()
 

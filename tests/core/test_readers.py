@@ -406,7 +406,7 @@ def test_uppercase_suffix_is_supported(tmp_path: Path) -> None:
 
 
 def _make_bad(tmp_path: Path, case: str) -> Path:
-    path = tmp_path / {"unsupported": "report.pdf", "no-suffix": "README"}.get(case, "doc.txt")
+    path = tmp_path / {"unsupported": "report.xlsx", "no-suffix": "README"}.get(case, "doc.txt")
     if case == "binary":
         path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     elif case == "empty":
@@ -429,7 +429,7 @@ def _make_bad(tmp_path: Path, case: str) -> Path:
         ("empty", "empty file"),
         ("whitespace", "empty file"),
         ("too-large", "larger than 1000 bytes (2.0 KB)"),
-        ("unsupported", "unsupported file type .pdf"),
+        ("unsupported", "unsupported file type .xlsx"),
         ("no-suffix", "unsupported file type (no extension)"),
         ("directory", "not a regular file"),
         ("missing", "file not found"),
