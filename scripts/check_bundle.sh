@@ -90,7 +90,7 @@ run "briefing --help" bundled "$BUNDLE/briefing" --help
 grep -q "Data folder: $WORK/home/.local/share/Briefing (the user data folder)" "$LOG" ||
     fail "--help does not name the user data folder under the new HOME"
 
-step "4/7 briefing import: the sample library, then 60 more files (the import workers start)"
+step "4/7 briefing import: the sample library, 60 more files (the import workers start), other formats"
 run "briefing import (sample)" bundled "$BUNDLE/briefing" --data-dir "$DATA" import "$SAMPLE"
 grep -q " added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
 mkdir -p "$WORK/more"
@@ -100,6 +100,11 @@ for i in $(seq 1 60); do
 done
 run "briefing import (60 files)" bundled "$BUNDLE/briefing" --data-dir "$DATA" import "$WORK/more"
 grep -q "^60 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
+# PDF, Word, web pages, e-mail: their readers' data files (pdfminer's CMaps, trafilatura's
+# settings, justext's stop lists) and trafilatura's package metadata must be in the bundle.
+run "briefing import (PDF, Word, HTML, e-mail)" bundled "$BUNDLE/briefing" --data-dir "$DATA" \
+    import "$REPO/tests/data/formats"
+grep -q "^9 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
 
 step "5/7 briefing search --json (word forms: 'kind' finds 'kinderen')"
 run "briefing search --json" bundled "$BUNDLE/briefing" --data-dir "$DATA" search kind --json
@@ -107,6 +112,9 @@ grep -q '"total": [1-9]' "$LOG" || fail "no hits for 'kind'"
 grep -q '<mark>kinderen</mark>' "$LOG" || fail "'kind' does not find 'kinderen'"
 run "briefing search --json" bundled "$BUNDLE/briefing" --data-dir "$DATA" search bundelcontrole --json
 grep -q '"total_documents": 60,' "$LOG" || fail "the 60 imported files are not all found"
+run "briefing search --json" bundled "$BUNDLE/briefing" --data-dir "$DATA" search \
+    '"laagdrempelig delen van kennis"' --json
+grep -q '"total_documents": 1,' "$LOG" || fail "the phrase from the PDF is not found"
 
 step "6/7 the window, offscreen, until it has painted results"
 run "the window" bundled QT_QPA_PLATFORM=offscreen BRIEFING_SMOKE_TEST=120 \

@@ -1144,7 +1144,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             "",
-            self.tr("Documents (*.txt *.md *.markdown);;All files (*)"),
+            self.tr(
+                "Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.eml);;All files (*)"
+            ),
         )
         self.import_paths([Path(f) for f in files])
 
