@@ -17,6 +17,7 @@ from briefing_app.ui import reader as reader_module
 from briefing_app.ui import service as service_module
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.search_bar import as_you_type
 from tests.conftest import ENTITIES_DEV, SEED_DIR
 
 WAIT_MS = 30_000
@@ -328,7 +329,8 @@ def test_down_from_the_search_box_goes_to_the_results_not_the_history(
     box.setFocus()
     box.clear()
     qtbot.keyClicks(box, "terrorism")
-    qtbot.waitUntil(lambda: window.results_model.total >= 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.results_model.query == "terrorism*", timeout=WAIT_MS)
+    assert window.results_model.total >= 1
     popup = window.search_bar.completer.popup()
     assert not popup.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Down)
@@ -384,24 +386,27 @@ def test_the_word_being_typed_is_a_prefix_and_suggestions_wait_for_its_end(
     # Issue 19, bug 8: "terr" gave 0 results and "Did you mean ter?" while still typing, and
     # the list flashed empty on the way to "terrorisme".
     type_query(qtbot, window, "")
+    qtbot.waitUntil(lambda: window.results_model.total == 6, timeout=WAIT_MS)
     box = search_box(window)
     box.setFocus()
     totals: list[int] = []
+    window.results_shown.connect(totals.append)
     for letter in "terr":
-        with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS) as shown:
-            qtbot.keyClick(box, letter)
-        totals.append(shown.args[0])
+        qtbot.keyClick(box, letter)
+        searched = as_you_type(box.text())  # "terr*" for "terr"
+        qtbot.waitUntil(lambda q=searched: window.results_model.query == q, timeout=WAIT_MS)
         assert not window.suggestion_label.isVisible(), box.text()
-    assert all(total >= 1 for total in totals), totals
+    assert window.results_model.query == "terr*"
+    assert totals and all(total >= 1 for total in totals), totals
     assert window.results_model.rowCount() >= 1
     # The reader highlights what the prefix found.
     with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
         window.results_view.select_row(0)
     assert window.reader.hit_position()[1] >= 1
     # A space ends the word: it is searched as typed, and may be corrected.
-    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS) as shown:
-        qtbot.keyClick(box, Qt.Key.Key_Space)
-    assert shown.args == [0]
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.results_model.query == "terr ", timeout=WAIT_MS)
+    assert window.results_model.total == 0
     assert window.suggestion_label.isVisible()
     assert str(window.suggestion_label.property("suggestion")).strip() == "ter"
 
