@@ -204,3 +204,34 @@ def test_the_bookmarks_list_has_room_and_delete_undo_tell_the_truth(
     qtbot.waitUntil(lambda: len(window.bookmarks()) == 1, timeout=WAIT_MS)
     assert window.status_label.text() == "Bookmark restored."
     assert not window.undo_button.isVisible()
+
+
+def document_people(window: MainWindow) -> set[str]:
+    panel = window.panels["person"]
+    panel.set_scope("document")
+    return {panel.proxy.item_at(row).name for row in range(panel.proxy.rowCount())}
+
+
+def test_the_reader_follows_a_re_import_of_the_open_document(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Issue 19, bug 1, as told: bookmark a sentence, insert a paragraph before it, re-import:
+    # the list said "moved" but the reader showed the old text with the highlight on the
+    # wrong words; with the passage deleted it still showed it, and its people.
+    path = tmp_path / "docs" / "jordanie.txt"
+    open_doc(qtbot, window, path)
+    bookmark_id = bookmark_passage(qtbot, window, PASSAGE)
+    window.bookmark_editor.close_editor()
+    assert "Abdullah" in " ".join(document_people(window))
+
+    inserted = TEXT.replace("Nederland verhoogt", "Een nieuwe alinea vooraf.\n\nNederland verhoogt")
+    reimport(qtbot, window, path, inserted)
+    view = window.reader.view
+    qtbot.waitUntil(lambda: "Een nieuwe alinea vooraf." in view.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.bookmark_text(bookmark_id) == PASSAGE, timeout=WAIT_MS)
+    assert window.bookmarks()[0].status == BookmarkStatus.MOVED
+
+    reimport(qtbot, window, path, TEXT.replace(PASSAGE, ""))
+    qtbot.waitUntil(lambda: "Abdullah" not in view.toPlainText(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.bookmark_ids() == [], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Abdullah" not in " ".join(document_people(window)), timeout=WAIT_MS)
