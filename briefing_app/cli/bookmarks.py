@@ -21,48 +21,6 @@ from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style, counted
 from briefing_app.library import Library, LibraryError
 from briefing_app.library.atomic import write_atomic
 
-STATUSES = ("anchored", "moved", "approximate", "orphaned")
-
-
-def add_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> None:
-    p = commands.add_parser("bookmarks", parents=[data_dir], help="bookmarked passages")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    a = actions.add_parser("add", parents=[data_dir], help="bookmark a passage of a document")
-    a.add_argument("target", metavar="PATH", help="a document of the library (path or id)")
-    a.add_argument("--quote", required=True, metavar="TEXT", help="the passage, as it stands")
-    a.add_argument("--note", default="", metavar="TEXT", help="a note (Markdown)")
-    a.add_argument("--tag", action="append", default=[], metavar="TAG")
-
-    a = actions.add_parser("list", parents=[data_dir], help="list bookmarks")
-    _add_filters(a)
-    a.add_argument("--json", action="store_true")
-
-    a = actions.add_parser("export", parents=[data_dir], help="export a briefing")
-    a.add_argument("--format", choices=["md", "json"], default="md")
-    a.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    a.add_argument(
-        "--group-by",
-        choices=["document", "tag", "entity"],
-        default="document",
-        help="Markdown sections (default: %(default)s)",
-    )
-    a.add_argument("--title", help="title of the Markdown briefing")
-    _add_filters(a)
-
-    a = actions.add_parser("import", parents=[data_dir], help="merge bookmarks from a JSON file")
-    a.add_argument("file", metavar="FILE")
-
-    a = actions.add_parser("remove", parents=[data_dir], help="remove a bookmark")
-    a.add_argument("id", metavar="ID")
-
-
-def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--tag", metavar="TAG")
-    p.add_argument("--entity", metavar="NAME", help="a person, country or organization")
-    p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--text", metavar="TEXT", help="words in the quote, note or tags")
-
 
 def cmd_bookmarks(library: Library, args: argparse.Namespace) -> int:
     if args.action == "add":

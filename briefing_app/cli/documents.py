@@ -18,36 +18,10 @@ from briefing_app.cli.output import (
     Progress,
     Style,
     counted,
-    positive_int,
 )
 from briefing_app.library import CatalogEntry, ImportReport, Library, LibraryError
 from briefing_app.resources import resource_path
 from briefing_app.search import QuerySyntaxError, SearchRequest, SearchResults, SortOrder
-
-
-def add_search_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=positive_int, default=10, metavar="N")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM", help="from this month on")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM", help="up to this month")
-    p.add_argument(
-        "--sort", choices=[s.value for s in SortOrder], default=SortOrder.RELEVANCE.value
-    )
-    p.add_argument("--person", action="append", default=[], metavar="NAME")
-    p.add_argument("--country", action="append", default=[], metavar="CODE")
-    p.add_argument("--org", action="append", default=[], metavar="NAME")
-    p.add_argument(
-        "--literal",
-        action="store_true",
-        help="search only the words as typed (by default a name such as EU also searches "
-        "the entity's other names: Europese Unie, European Union)",
-    )
-    p.add_argument(
-        "--no-collapse",
-        dest="collapse",
-        action="store_false",
-        help="list every document: by default near duplicates (copies of one text with "
-        "another date line or a few other words) show as one hit with its similar ones",
-    )
 
 
 def cmd_rescan(library: Library, args: argparse.Namespace) -> int:

@@ -31,46 +31,6 @@ from briefing_app.entities import (
 from briefing_app.library import EntityRow, Library
 from briefing_app.library.analysis import entity_text
 
-TYPES = {"person": "person", "country": "country", "org": "org"}
-
-
-def add_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> None:
-    p = commands.add_parser(
-        "entities",
-        parents=[data_dir],
-        help="people, countries and organizations in files (no library needed) "
-        "or, with --library, in the whole library",
-    )
-    p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--library", action="store_true", help="the library-wide entity table")
-    p.add_argument("--type", choices=sorted(TYPES), help="only this type (with --library)")
-    p.add_argument("--json", action="store_true")
-
-    p = commands.add_parser("entity", parents=[data_dir], help="correct extracted entities")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    a = actions.add_parser("rename", parents=[data_dir], help="give an entity another name")
-    a.add_argument("type", choices=sorted(TYPES))
-    a.add_argument("name", metavar="NAME")
-    a.add_argument("new_name", metavar="NEW_NAME")
-    a = actions.add_parser("merge", parents=[data_dir], help="merge NAME into INTO")
-    a.add_argument("type", choices=sorted(TYPES))
-    a.add_argument("name", metavar="NAME")
-    a.add_argument("into", metavar="INTO")
-    a = actions.add_parser("retype", parents=[data_dir], help="change an entity's type")
-    a.add_argument("type", choices=sorted(TYPES))
-    a.add_argument("name", metavar="NAME")
-    a.add_argument("new_type", choices=["person", "org"])
-    a = actions.add_parser("hide", parents=[data_dir], help="hide a false positive")
-    a.add_argument("type", choices=sorted(TYPES))
-    a.add_argument("name", metavar="NAME")
-    a = actions.add_parser("list", parents=[data_dir], help="list your corrections")
-    a.add_argument("--json", action="store_true")
-    a = actions.add_parser("export", parents=[data_dir], help="write corrections to FILE")
-    a.add_argument("file", metavar="FILE")
-    a = actions.add_parser("import", parents=[data_dir], help="merge corrections from FILE")
-    a.add_argument("file", metavar="FILE")
-
-
 # -- entities FILE... ------------------------------------------------------------------------
 
 

@@ -1,17 +1,45 @@
 """The Library facade over documents, entities and search; what the CLI and the GUI use."""
 
-from briefing_app.library.background import Callbacks, Job, run_in_child, wants_child
-from briefing_app.library.catalog import CatalogEntry, EntityRow
+from typing import TYPE_CHECKING
+
+from briefing_app.lazy import lazy_attributes
 from briefing_app.library.datadir import ENV_VAR, resolve_data_dir, user_data_dir
-from briefing_app.library.importer import ImportProgress, ImportReport
-from briefing_app.library.library import (
-    Library,
-    LibraryBusyError,
-    LibraryError,
-    LibraryReadOnlyError,
-    OpenedDocument,
+
+if TYPE_CHECKING:
+    from briefing_app.library.background import Callbacks, Job, run_in_child, wants_child
+    from briefing_app.library.catalog import CatalogEntry, EntityRow
+    from briefing_app.library.importer import ImportProgress, ImportReport
+    from briefing_app.library.library import (
+        Library,
+        LibraryBusyError,
+        LibraryError,
+        LibraryReadOnlyError,
+        OpenedDocument,
+    )
+    from briefing_app.library.search_host import SearchHost
+
+# The rest loads when first asked for: finding the data folder needs none of it.
+__getattr__ = lazy_attributes(
+    __name__,
+    {
+        **dict.fromkeys(
+            ("Callbacks", "Job", "run_in_child", "wants_child"), "briefing_app.library.background"
+        ),
+        **dict.fromkeys(("CatalogEntry", "EntityRow"), "briefing_app.library.catalog"),
+        **dict.fromkeys(("ImportProgress", "ImportReport"), "briefing_app.library.importer"),
+        **dict.fromkeys(
+            (
+                "Library",
+                "LibraryBusyError",
+                "LibraryError",
+                "LibraryReadOnlyError",
+                "OpenedDocument",
+            ),
+            "briefing_app.library.library",
+        ),
+        "SearchHost": "briefing_app.library.search_host",
+    },
 )
-from briefing_app.library.search_host import SearchHost
 
 __all__ = [
     "ENV_VAR",

@@ -171,3 +171,22 @@ def test_a_file_gone_at_reindex_is_counted_in_the_singular(
     err = capsys.readouterr().err
     assert "1 document could not be read any more and was dropped." in err
     assert "Rebuilt the index: 1 document." in err
+
+
+def test_help_loads_no_library_index_or_window() -> None:
+    """`briefing --help` answers at once: it loads none of the index, the analysis or Qt."""
+    import subprocess
+    import sys
+
+    heavy = ["whoosh", "numpy", "PySide6", "simplemma", "briefing_app.library.library"]
+    code = (
+        "import sys\n"
+        "from briefing_app.launcher import main\n"
+        "try:\n    main(['search', '--help'])\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "--literal" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"
