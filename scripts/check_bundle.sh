@@ -100,11 +100,12 @@ for i in $(seq 1 60); do
 done
 run "briefing import (60 files)" bundled "$BUNDLE/briefing" --data-dir "$DATA" import "$WORK/more"
 grep -q "^60 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
-# PDF, Word, web pages, e-mail: their readers' data files (pdfminer's CMaps, trafilatura's
-# settings, justext's stop lists) and trafilatura's package metadata must be in the bundle.
+# PDF, Word, web pages, e-mail (and the folder's README.md): their readers' data files
+# (pdfminer's CMaps, trafilatura's settings, justext's stop lists) and trafilatura's package
+# metadata must be in the bundle.
 run "briefing import (PDF, Word, HTML, e-mail)" bundled "$BUNDLE/briefing" --data-dir "$DATA" \
     import "$REPO/tests/data/formats"
-grep -q "^9 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
+grep -q "^10 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
 
 step "5/7 briefing search --json (word forms: 'kind' finds 'kinderen')"
 run "briefing search --json" bundled "$BUNDLE/briefing" --data-dir "$DATA" search kind --json
