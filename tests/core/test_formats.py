@@ -174,14 +174,26 @@ def test_a_minimal_pdf_reads(tmp_path: Path) -> None:
     assert (doc.date, doc.page_starts) == ("2021-05-03", (0,))
 
 
+def _encrypted_pdf() -> bytes:
+    """A PDF locked with a user password (Standard security handler, RC4): the empty
+    password does not open it."""
+    locked = (
+        b"/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32
+        + b"> /U <" + b"22" * 32 + b"> /P -4 >> /ID [<00112233445566778899aabbccddeeff>"
+        b"<00112233445566778899aabbccddeeff>] >>"
+    )  # fmt: skip
+    return _pdf(b"BT /F1 12 Tf 72 700 Td (Geheim) Tj ET").replace(b"/Root 1 0 R >>", locked)
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
         (_pdf(b"0 0 m 100 100 l S"), "no text layer (scanned?)"),
+        (_encrypted_pdf(), "encrypted PDF"),
         (b"%PDF-1.4\nthis is not a PDF at all\n", "damaged PDF"),
         (_pdf(b"BT /F1 12 Tf 72 700 Td (Tekst) Tj ET")[:200], "damaged PDF"),
     ],
-    ids=["no-text", "garbage", "truncated"],
+    ids=["no-text", "encrypted", "garbage", "truncated"],
 )
 def test_bad_pdfs_are_refused_with_one_line(tmp_path: Path, data: bytes, reason: str) -> None:
     path = tmp_path / "bad.pdf"
