@@ -105,7 +105,7 @@ grep -q "^60 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail 
 # metadata must be in the bundle.
 run "briefing import (PDF, Word, HTML, e-mail)" bundled "$BUNDLE/briefing" --data-dir "$DATA" \
     import "$REPO/tests/data/formats"
-grep -q "^10 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
+grep -q "^11 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$LOG" || fail "the import report"
 
 step "5/7 briefing search --json (word forms: 'kind' finds 'kinderen')"
 run "briefing search --json" bundled "$BUNDLE/briefing" --data-dir "$DATA" search kind --json

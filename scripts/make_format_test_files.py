@@ -1,4 +1,4 @@
-"""Write the project's own Word and e-mail test files into tests/data/formats/.
+"""Write the project's own Word, OpenDocument and e-mail test files into tests/data/formats/.
 
     .venv/bin/python scripts/make_format_test_files.py
 
@@ -141,6 +141,56 @@ def _fixed_zip(package: bytes) -> bytes:
     return buffer.getvalue()
 
 
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">
+<office:body><office:text>
+<text:h text:outline-level="1">Stand van zaken windparken op zee</text:h>
+<text:p>Het kabinet houdt vast aan 21 gigawatt windvermogen op zee in 2032.<text:note \
+text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>\
+<text:note-body><text:p>Kamerbrief Windenergie op zee, 12 juni 2023.</text:p></text:note-body>\
+</text:note> De netbeheerder legt de<text:s/>aansluitingen aan.</text:p>
+<text:h text:outline-level="2">Planning</text:h>
+<text:list><text:list-item><text:p>kavels IJmuiden Ver in 2024;</text:p></text:list-item>
+<text:list-item><text:p>kavels Nederwiek in 2026.</text:p></text:list-item></text:list>
+<table:table table:name="Vermogen"><table:table-row><table:table-cell><text:p>Gebied</text:p>\
+</table:table-cell><table:table-cell><text:p>Gigawatt</text:p></table:table-cell>\
+</table:table-row><table:table-row><table:table-cell><text:p>IJmuiden Ver</text:p>\
+</table:table-cell><table:table-cell><text:p>4</text:p></table:table-cell></table:table-row>\
+</table:table>
+</office:text></office:body></office:document-content>
+"""
+ODT_META = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>
+<dc:title>Stand van zaken windparken op zee</dc:title><dc:creator>Directie Energie</dc:creator>
+<meta:creation-date>2023-11-20T10:00:00</meta:creation-date></office:meta>
+</office:document-meta>
+"""
+ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/" \
+manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+
+def opendocument() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        mimetype = zipfile.ZipInfo("mimetype", FIXED_TIME)  # first and stored, as ODF asks
+        archive.writestr(mimetype, b"application/vnd.oasis.opendocument.text")
+        archive.writestr(_entry("META-INF/manifest.xml"), ODT_MANIFEST.encode())
+        archive.writestr(_entry("meta.xml"), ODT_META.encode())
+        archive.writestr(_entry("content.xml"), ODT_CONTENT.encode())
+    return buffer.getvalue()
+
+
 def plain_message() -> bytes:
     message = EmailMessage()
     message["From"] = "Persvoorlichting Defensie <pers@example.nl>"
@@ -193,9 +243,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "notitie-drinkwater.docx").write_bytes(briefing_note())
     (OUT / "verslag-template-defaults.docx").write_bytes(_fixed_zip(template_defaults()))
+    (OUT / "windparken.odt").write_bytes(opendocument())
     (OUT / "persbericht-fregat.eml").write_bytes(plain_message())
     (OUT / "newsletter-raw-materials.eml").write_bytes(html_message())
-    for path in sorted(OUT.glob("*.docx")) + sorted(OUT.glob("*.eml")):
+    for path in sorted(OUT.glob("*.docx")) + sorted(OUT.glob("*.odt")) + sorted(OUT.glob("*.eml")):
         print(f"{path.relative_to(OUT.parent.parent.parent)}  {path.stat().st_size} bytes")
 
 

@@ -126,9 +126,9 @@ def _body(document: Any) -> tuple[list[tuple[str, str]], list[str], str | None]:
             rows = _table_rows(item)
             if rows:
                 blocks.append((PARAGRAPH, "\n".join(" | ".join(row) for row in rows)))
-                markdown.append(_markdown_table(rows))
+                markdown.append(markdown_table(rows))
             continue
-        text = _clean(item.text)
+        text = clean_text(item.text)
         if not text:
             close_list()
             continue
@@ -156,7 +156,7 @@ def _body(document: Any) -> tuple[list[tuple[str, str]], list[str], str | None]:
     return blocks, markdown, style_title
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     lines = [" ".join(line.split()) for line in normalise_text(text).split("\n")]
     return "\n".join(line for line in lines if line)
 
@@ -176,13 +176,13 @@ def _table_rows(table: Any) -> list[list[str]]:
             if id(cell._tc) in seen:  # a merged cell is repeated for every column it spans
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(_clean(cell.text).split()))
+            cells.append(" ".join(clean_text(cell.text).split()))
         if any(cells):
             rows.append(cells)
     return rows
 
 
-def _markdown_table(rows: list[list[str]]) -> str:
+def markdown_table(rows: list[list[str]]) -> str:
     width = max(len(row) for row in rows)
 
     def line(cells: list[str]) -> str:

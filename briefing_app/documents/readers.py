@@ -30,10 +30,10 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm", ".eml"}
+    {".txt", ".md", ".markdown", ".pdf", ".docx", ".odt", ".html", ".htm", ".eml"}
 )
 # Files that are not text: each has a reader of its own that takes the raw bytes.
-_BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".eml"})
+_BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".html", ".htm", ".eml"})
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
@@ -64,6 +64,10 @@ def parse_bytes(raw: bytes, *, suffix: str) -> ParsedText:
         from briefing_app.documents.docx_format import parse_docx
 
         return parse_docx(raw)
+    if suffix == ".odt":
+        from briefing_app.documents.odt_format import parse_odt
+
+        return parse_odt(raw)
     if suffix in (".html", ".htm"):
         from briefing_app.documents.html_format import parse_html
 

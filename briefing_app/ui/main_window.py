@@ -1145,7 +1145,7 @@ class MainWindow(QMainWindow):
             self.tr("Import files"),
             "",
             self.tr(
-                "Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.eml);;All files (*)"
+                "Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)"  # noqa: E501 (one literal for lupdate)
             ),
         )
         self.import_paths([Path(f) for f in files])

@@ -773,8 +773,8 @@ Ook geschreven als: {aliases}</translation>
     </message>
     <message>
         <location filename="../../briefing_app/ui/main_window.py" line="1147"/>
-        <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.eml);;All files (*)</source>
-        <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.html *.htm *.eml);;Alle bestanden (*)</translation>
+        <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
+        <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
         <location filename="../../briefing_app/ui/main_window.py" line="1152"/>

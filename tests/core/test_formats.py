@@ -4,7 +4,7 @@ phrase search after import, page furniture left out of what is searched.
 The real files are the 11 PDFs and 3 web pages in ../shared/data/real/formats/; two of the
 PDFs and the three pages are copied into tests/data/formats/ (so a plain clone runs these
 tests), the rest skip where ../shared is absent. The Word and e-mail files are the project's
-own, written by scripts/make_format_test_files.py.
+own, written by scripts/make_format_test_files.py; so is the OpenDocument file.
 """
 
 from __future__ import annotations
@@ -289,6 +289,36 @@ def test_docx_that_unpacks_too_large_is_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
+# --- OpenDocument ------------------------------------------------------------------------
+
+
+def test_odt_reads_like_word() -> None:
+    doc = read_document(FORMATS / "windparken.odt")
+    assert doc.kind is DocumentKind.WORD
+    assert (doc.title, doc.date, doc.source) == (
+        "Stand van zaken windparken op zee",
+        "2023-11-20",
+        "Directie Energie",
+    )
+    assert_sections_consistent(doc)
+    # The opening heading is the title; the footnote is taken out of its sentence.
+    assert doc.text.startswith(
+        "Het kabinet houdt vast aan 21 gigawatt windvermogen op zee in 2032. De"
+    )
+    assert [s.text for s in doc.sections if s.kind == "heading"] == ["Planning"]
+    assert "- kavels Nederwiek in 2026." in doc.text
+    assert "IJmuiden Ver | 4" in doc.text
+    assert "| Gebied | Gigawatt |" in doc.markdown
+    assert doc.text.endswith("[1] Kamerbrief Windenergie op zee, 12 juni 2023.")
+
+
+def test_bad_odt_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.odt"
+    path.write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(DocumentError, match="damaged OpenDocument file"):
+        read_document(path)
+
+
 # --- e-mail ------------------------------------------------------------------------------
 
 
@@ -331,6 +361,7 @@ def library(tmp_path_factory: pytest.TempPathFactory):
         *_available(PDFS),
         *_available(PAGES),
         *FORMATS.glob("*.docx"),
+        *FORMATS.glob("*.odt"),
         *FORMATS.glob("*.eml"),
     ]:
         (folder / path.name).write_bytes(path.read_bytes())
@@ -360,6 +391,7 @@ def test_a_sentence_from_the_middle_is_found_by_phrase(
         ("Schouwen-Duiveland", "notitie-drinkwater.docx"),
         ("Brief van het waterbedrijf aan de provincie", "notitie-drinkwater.docx"),
         ("gesloten gebieden voor de boomkorvisserij", "verslag-template-defaults.docx"),
+        ("kavels Nederwiek", "windparken.odt"),
         ("koopvaardijschepen beschermen tegen aanvallen", "persbericht-fregat.eml"),
         ("speeds up permits for strategic projects", "newsletter-raw-materials.eml"),
     ],
