@@ -28,7 +28,7 @@ from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
 from briefing_app.folding import fold
 from briefing_app.resources import resource_path
-from briefing_app.search.lemma_store import load_forms
+from briefing_app.search.word_cache import cached, file_key, load_forms, load_lemmas
 
 # Runs of word characters; a dot between word characters stays inside ("2.000"), everything else
 # separates, hyphens included: "VN-militairen" gives "vn" and "militairen".
@@ -126,7 +126,16 @@ class DutchCompoundSplitter:
 
     @classmethod
     def from_file(cls, path: Path) -> DutchCompoundSplitter:
-        """Load a word list written by scripts/make_dutch_wordlist.py."""
+        """Load a word list written by scripts/make_dutch_wordlist.py (through the user's
+        cache folder, search/word_cache.py)."""
+        zipf, never_split = cached(
+            f"splitter-{file_key(path)}", tuple, lambda: cls.read_word_list(path)
+        )
+        return cls(zipf, never_split)
+
+    @staticmethod
+    def read_word_list(path: Path) -> tuple[dict[str, float], list[str]]:
+        """(word -> Zipf value, words never split) of a word list file."""
         zipf: dict[str, float] = {}
         never_split: list[str] = []
         # Read at once: a loop that reads as it goes lets go of the GIL at every buffer and
@@ -139,7 +148,7 @@ class DutchCompoundSplitter:
                 never_split.append(word)
             else:
                 zipf[word] = int(value) / 10
-        return cls(zipf, never_split)
+        return zipf, never_split
 
     def split(self, word: str) -> tuple[str, ...]:
         """Parts of `word` (folded), nested compounds and their own parts included; () if none."""
@@ -291,8 +300,7 @@ class _Dictionary:
     def __init__(self, language: str) -> None:
         self.language = language
         self._forms = load_forms(language)
-        lemmas = {lemma.decode().replace("_", "") for lemma in set(self._forms.values())}
-        self.lemmas = frozenset(lemmas | {lemma.lower() for lemma in lemmas})
+        self.lemmas = load_lemmas(language)
 
     def __contains__(self, form: str) -> bool:
         return form.encode() in self._forms
