@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 import select
 import sqlite3
@@ -32,7 +33,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one non-GUI command; errors become a message and an exit code, never a traceback."""
     # Loaded here, not at the top: `briefing --help` needs none of it.
     from briefing_app.bookmarks import BookmarkStoreError
-    from briefing_app.cli import entities
     from briefing_app.entities.corrections import CorrectionError
     from briefing_app.library import LibraryBusyError, LibraryError
     from briefing_app.library.library import BUSY_MESSAGE, is_locked
@@ -41,7 +41,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     err = Style(sys.stderr)
     try:
         if args.command == "entities" and not args.library:
-            code = entities.extract_files(args)  # needs no library
+            from briefing_app.cli.entities import extract_files
+
+            code = extract_files(args)  # needs no library
         else:
             code = _dispatch(args, data_dir)
         sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
@@ -96,10 +98,27 @@ def _remedy(error: OSError | sqlite3.Error) -> str:
     return "free some space"
 
 
+# Each command's function, as "module:function" of briefing_app.cli: only the module of the
+# command that runs is loaded.
+HANDLERS = {
+    "import": "documents:cmd_import",
+    "search": "documents:cmd_search",
+    "batch-search": "documents:cmd_batch_search",
+    "list": "documents:cmd_list",
+    "show": "documents:cmd_show",
+    "rescan": "documents:cmd_rescan",
+    "reindex": "documents:cmd_reindex",
+    "entities": "entities:cmd_library_entities",
+    "entity": "entities:cmd_entity",
+    "bookmarks": "bookmarks:cmd_bookmarks",
+}
+
+
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
-    from briefing_app.cli import bookmarks, documents, entities
     from briefing_app.library import Library
 
+    module, _, function = HANDLERS[args.command].partition(":")
+    handler = getattr(importlib.import_module(f"briefing_app.cli.{module}"), function)
     max_bytes = int(getattr(args, "max_size", DEFAULT_MAX_BYTES / 1024 / 1024) * 1024 * 1024)
     rebuilding = Progress("Rebuilding the search index:")
     with Library(
@@ -109,19 +128,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         rebuild_progress=rebuilding.rebuild,
         language=language_of(args),
     ) as library:
-        handlers = {
-            "import": documents.cmd_import,
-            "search": documents.cmd_search,
-            "batch-search": documents.cmd_batch_search,
-            "list": documents.cmd_list,
-            "show": documents.cmd_show,
-            "rescan": documents.cmd_rescan,
-            "reindex": documents.cmd_reindex,
-            "entities": entities.cmd_library_entities,
-            "entity": entities.cmd_entity,
-            "bookmarks": bookmarks.cmd_bookmarks,
-        }
-        return handlers[args.command](library, args)
+        return int(handler(library, args))
 
 
 __all__ = ["build_parser", "run"]
