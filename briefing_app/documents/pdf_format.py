@@ -14,9 +14,11 @@ pdfminer gives text boxes and their lines with coordinates, in reading order. Fr
 - one short line that does not end like a sentence, or larger print, is a heading.
 
 Every page's text follows the previous page's, so `page_starts` holds the offset where each
-page begins; a paragraph that runs on over a page break stays two paragraphs (the footer
-and header lie between them), but a word hyphenated over the break is made whole on the
-first page.
+page begins. A paragraph that runs on over a page break (no sentence end at the foot of the
+page, lower case or a hyphenated word at the top of the next) is one paragraph, so a phrase
+over the break is found; the page's footnotes and footer and the next page's header then
+follow the whole paragraph, and so count as the next page's (the only place where a page
+number is not the printed one). The page of body text is always exact.
 """
 
 from __future__ import annotations
@@ -110,6 +112,9 @@ class _Block:
     page: int
     size: float
     top: bool = False  # furniture at the top of a page (a header) rather than the bottom
+    # A paragraph continued over page breaks: (offset in `text`, page) where each next page
+    # begins.
+    splits: list[tuple[int, int]] = field(default_factory=list)
 
 
 def parse_pdf(raw: bytes) -> ParsedText:
@@ -142,10 +147,9 @@ def parse_pdf(raw: bytes) -> ParsedText:
     body_size = _body_size(pages)
     _mark_furniture(pages, body_size)
     blocks = _blocks(pages, body_size)
-    _mend_hyphens_across_pages(blocks)
-    blocks = [block for block in blocks if block.text]
+    blocks = [block for block in _join_across_pages(blocks, len(pages)) if block.text]
     text, sections = build_sections((block.kind, block.text) for block in blocks)
-    page_starts = _page_starts(blocks, sections_starts=[s.start for s in sections], pages=pages)
+    page_starts = _page_starts(blocks, [s.start for s in sections], len(pages))
 
     warnings: list[str] = []
     title = real_title(info.get("Title"))
@@ -414,47 +418,67 @@ def _classify(blocks: list[_Block], body_size: float) -> list[_Block]:
 
 
 def _is_note(block: _Block, body_size: float) -> bool:
-    return block.size < body_size * 0.9 and block.text[:1].isdigit()
+    """Small print: footnotes (and their wrapped lines), a colophon."""
+    return block.size < body_size * 0.9
 
 
-def _mend_hyphens_across_pages(blocks: list[_Block]) -> None:
-    """ "eetstoornis-" at the foot of a page + "sen voor ..." at the top of the next."""
-    if not blocks:
-        return
-    body_size = Counter(b.size for b in blocks if b.kind == PARAGRAPH).most_common(1)
-    size = body_size[0][0] if body_size else 0.0
-    last_on_page: dict[int, _Block] = {}
-    first_on_page: dict[int, _Block] = {}
-    for block in blocks:
-        if block.kind != PARAGRAPH or _is_note(block, size):
-            continue
-        last_on_page[block.page] = block
-        first_on_page.setdefault(block.page, block)
-    for page, last in last_on_page.items():
-        following = first_on_page.get(page + 1)
-        if following is None or not _HYPHENATED.search(last.text):
-            continue
-        if not following.text[:1].islower():
-            continue
-        word, _, rest = following.text.partition(" ")
-        last.text = last.text[:-1] + word
-        following.text = rest
+def _join_across_pages(blocks: list[_Block], pages: int) -> list[_Block]:
+    """A paragraph that runs on over a page break becomes one: "... die zich" at the foot of
+    page 3 and "specifiek bezig met ..." at the top of page 4 (so a phrase over the break is
+    found). The page's footnotes and footer and the next page's header follow the whole
+    paragraph; the paragraph records where the next page begins in it (`splits`)."""
+    body_sizes = Counter(b.size for b in blocks if b.kind == PARAGRAPH).most_common(1)
+    size = body_sizes[0][0] if body_sizes else 0.0
+    out: list[_Block] = []
+    carry: _Block | None = None  # the last paragraph of the page before, if it runs on
+    for page in range(pages):
+        group = [b for b in blocks if b.page == page]
+        first = next((i for i, b in enumerate(group) if b.kind != FURNITURE), None)
+        rest = group
+        if carry is not None and first is not None and _continues(carry, group[first]):
+            following = group[first]
+            joined = _join_lines([carry.text, following.text])
+            carry.splits.append((len(joined) - len(following.text), page))
+            carry.text = joined
+            out.extend(group[:first])  # the header, after the footer before it
+            rest = group[first + 1 :]
+        out.extend(rest)
+        body = [b for b in rest if b.kind != FURNITURE and not _is_note(b, size)]
+        if body:
+            carry = body[-1]
+        elif rest is group:
+            carry = None
+        if carry is not None and carry.kind != PARAGRAPH:
+            carry = None
+    return out
 
 
-def _page_starts(
-    blocks: list[_Block], sections_starts: list[int], pages: list[_Page]
-) -> tuple[int, ...]:
-    starts: list[int] = []
-    end = (sections_starts[-1] + len(blocks[-1].text)) if blocks else 0
-    block_index = 0
-    for number in range(len(pages)):
-        while block_index < len(blocks) and blocks[block_index].page < number:
-            block_index += 1
-        if block_index < len(blocks):
-            starts.append(sections_starts[block_index])
-        else:
-            starts.append(end)
-    return tuple(starts)
+def _continues(paragraph: _Block, following: _Block) -> bool:
+    if following.kind == FURNITURE or not following.text:
+        return False
+    if _SENTENCE_END.search(paragraph.text):
+        return False
+    if _LIST_START.match(following.text) or _DASH_START.match(following.text):
+        return False
+    return following.text[:1].islower() or bool(_HYPHENATED.search(paragraph.text))
+
+
+def _page_starts(blocks: list[_Block], section_starts: list[int], pages: int) -> tuple[int, ...]:
+    starts: list[int | None] = [None] * pages
+    for block, start in zip(blocks, section_starts, strict=True):
+        candidates = [(block.page, start), *((p, start + at) for at, p in block.splits)]
+        for page, offset in candidates:
+            current = starts[page]
+            if current is None or offset < current:
+                starts[page] = offset
+    end = section_starts[-1] + len(blocks[-1].text) if blocks else 0
+    result: list[int] = []
+    following = end
+    for value in reversed(starts):  # a page without text starts where the next one does
+        following = value if value is not None else following
+        result.append(following)
+    result.reverse()
+    return tuple(result)
 
 
 def _front_text(blocks: list[_Block]) -> str:
