@@ -22,6 +22,8 @@ from briefing_app.documents.parsing import ParsedText, parse_date, trim_title
 # A paragraph that is one bold line ("**Additional sanctions**") is the page's sub-heading.
 _BOLD_LINE = re.compile(r"^\*\*([^*\n]{1,120})\*\*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# A heading inside a list item ("- ### Snježana KOBEŠĆAK Press Officer"): the item's text.
+_LIST_HEADING = re.compile(r"^(\s*[-*+]\s+)#{1,6}\s+", re.MULTILINE)
 
 
 def html_to_markdown(raw: bytes | str) -> tuple[str, dict[str, str | None]]:
@@ -44,6 +46,7 @@ def html_to_markdown(raw: bytes | str) -> tuple[str, dict[str, str | None]]:
         raise FormatError("no article text found in the page")
     markdown = _FRONT_MATTER.sub("", extracted.text or "", count=1)
     markdown = _BOLD_LINE.sub(r"## \1", markdown)
+    markdown = _LIST_HEADING.sub(r"\1", markdown)
     meta = {
         "title": extracted.title,
         "date": extracted.date,
