@@ -98,6 +98,7 @@ def results_json(results: SearchResults, library: Library) -> dict[str, Any]:
                 "language": hit.language,
                 "score": hit.score,
                 "snippet": hit.snippet,
+                "page": hit.page or None,
                 "people": hit.people,
                 "countries": hit.countries,
                 "organizations": hit.organizations,
@@ -149,7 +150,8 @@ def cmd_search(library: Library, args: argparse.Namespace) -> int:
         more = f"  (+{len(hit.similar)} similar)" if hit.similar else ""
         print(f"\n{rank:>2}. {out.bold(hit.title)}  {out.dim(meta)}{more}")
         print(f"    {_terminal_snippet(hit.snippet, out)}")
-        print(f"    {out.dim(hit.path)}")
+        page = f", p. {hit.page}" if hit.page else ""
+        print(f"    {out.dim(hit.path + page)}")
     return EXIT_OK
 
 

@@ -66,6 +66,26 @@ class Document:
         return max(1, bisect_right(self.page_starts, offset))
 
     @property
+    def searchable_page_starts(self) -> tuple[int, ...]:
+        """`page_starts` in `searchable_text`: where each page's searched text starts (a
+        page with none starts where the next text does). Search hits name their page by it."""
+        if not self.page_starts or not self.furniture:
+            return self.page_starts
+        starts: list[int] = []
+        offset = 0
+        for section in self.sections:
+            if section.kind == "furniture":
+                continue
+            page = self.page_of(section.start)
+            while len(starts) < page:
+                starts.append(offset)
+            offset += len(section.text) + 2  # the "\n\n" that joins sections
+        while len(starts) < len(self.page_starts):
+            starts.append(max(0, offset - 2))
+        starts[0] = 0
+        return tuple(starts)
+
+    @property
     def searchable_text(self) -> str:
         """The body without page furniture: what search indexes and snippets quote."""
         if not self.furniture:

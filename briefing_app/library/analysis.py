@@ -64,7 +64,10 @@ def analyse_document(document: Document, corrections: Corrections | None = None)
         entities = corrections.apply(entities)
     rows = _entity_rows(entities)
     entry = catalog_entry(document, doc_id)
-    return AnalysedFile(entry, index_record(entry, document.searchable_text, rows), rows)
+    record = index_record(
+        entry, document.searchable_text, rows, page_starts=document.searchable_page_starts
+    )
+    return AnalysedFile(entry, record, rows)
 
 
 def catalog_entry(document: Document, doc_id: str | None = None) -> CatalogEntry:
@@ -87,7 +90,13 @@ def catalog_entry(document: Document, doc_id: str | None = None) -> CatalogEntry
     )
 
 
-def index_record(entry: CatalogEntry, body: str, entities: list[EntityRow]) -> IndexRecord:
+def index_record(
+    entry: CatalogEntry,
+    body: str,
+    entities: list[EntityRow],
+    *,
+    page_starts: tuple[int, ...] = (),
+) -> IndexRecord:
     by_type: dict[str, list[EntityRow]] = {"person": [], "country": [], "org": []}
     for row in entities:
         by_type.setdefault(row.type, []).append(row)
@@ -107,6 +116,7 @@ def index_record(entry: CatalogEntry, body: str, entities: list[EntityRow]) -> I
         countries=tuple(row.key for row in by_type["country"]),
         organizations=tuple(row.key for row in by_type["org"]),
         entity_aliases=aliases,
+        page_starts=page_starts,
     )
 
 

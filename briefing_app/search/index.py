@@ -11,6 +11,7 @@ import shutil
 import threading
 import time
 import warnings
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from briefing_app.search.schema import (
     build_schema,
     preanalyse,
 )
-from briefing_app.search.snippets import Verdicts, make_snippet, matching_spans
+from briefing_app.search.snippets import Verdicts, matching_spans, snippet_at
 from briefing_app.search.types import (
     FacetCount,
     IndexBusyError,
@@ -504,15 +505,18 @@ class SearchIndex:
     ) -> SearchHit:
         language = fields.get("language", "und")
         entities = _decode_entities(fields.get("entities"))
-        snippet = ""
+        snippet, page = "", 0
         if with_snippet:
             field = body_field(language)
-            snippet = make_snippet(
+            snippet, start = snippet_at(
                 fields.get("body", ""),
                 analyzer_for(language),
                 terms.get(field, set()),
                 verdicts=verdicts.setdefault(field, {}),
             )
+            pages = fields.get("pages")
+            if pages:
+                page = max(1, bisect_right(pages, start))
         return SearchHit(
             id=fields["id"],
             path=fields["path"],
@@ -526,6 +530,7 @@ class SearchIndex:
             people=entities.get("people", []),
             countries=entities.get("countries", []),
             organizations=entities.get("organizations", []),
+            page=page,
         )
 
     def _facets(
@@ -693,6 +698,7 @@ def _fields(record: IndexRecord) -> dict[str, Any]:
         "language": record.language,
         "kind": record.kind,
         "source": record.source,
+        "pages": list(record.page_starts) or None,
         "tags": "\n".join(record.tags),
         "entities": json.dumps(
             {

@@ -283,6 +283,8 @@ def build_schema() -> Schema:
         kind=ID(stored=True),
         # Free-text source from front matter, shown with the hit.
         source=STORED,
+        # Paginated sources: where each page starts in `body` (a hit's snippet names its page).
+        pages=STORED,
         # Tags from front matter, one per line.
         tags=TEXT(analyzer=values, stored=True, phrase=False),
         # Entity facets: canonical names (codes for countries) plus aliases a filter may use.

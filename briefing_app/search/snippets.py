@@ -37,25 +37,53 @@ def make_snippet(
 ) -> str:
     """HTML-escaped passage of about `width` characters with matched words in <mark>.
     `verdicts` may be shared by the snippets of one search (same analyzer and terms)."""
+    return snippet_at(text, analyzer, terms, width=width, verdicts=verdicts)[0]
+
+
+def snippet_at(
+    text: str,
+    analyzer: Analyzer,
+    terms: Collection[str],
+    *,
+    width: int = SNIPPET_CHARS,
+    verdicts: Verdicts | None = None,
+) -> tuple[str, int]:
+    """`make_snippet`, and where in `text` its first matched word is (where the passage
+    starts when nothing matched)."""
     if not text:
-        return ""
+        return "", 0
     spans = matching_spans(text[:MAX_ANALYSED_CHARS], analyzer, terms, verdicts)
     if not spans:
-        return html.escape(_leading_passage(text, width))
-    start, end = _best_window(spans, width)
+        return html.escape(_leading_passage(text, width)), 0
+    start, end = _best_window(text, spans, width)
     start, end = _widen_to_words(text, start, end, width)
     pieces: list[str] = ["…" if start > 0 else ""]
     cursor = start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
-            continue
+    shown = [span for span in spans if span[0] >= start and span[1] <= end]
+    for span_start, span_end in shown:
         pieces.append(html.escape(text[cursor:span_start]))
         pieces.append("<mark>" + html.escape(text[span_start:span_end]) + "</mark>")
         cursor = span_end
     pieces.append(html.escape(text[cursor:end]))
     if end < len(text):
         pieces.append("…")
-    return "".join(pieces).replace("\n", " ")
+    return "".join(pieces).replace("\n", " "), _longest_run_start(text, shown, start)
+
+
+def _longest_run_start(text: str, spans: list[tuple[int, int]], default: int) -> int:
+    """Where the longest run of marked words next to each other starts (a phrase, or the
+    first of several query words together): what the passage is about."""
+    best_start, best_length, run_start, run_length = default, 0, default, 0
+    previous_end = -1
+    for span_start, span_end in spans:
+        if previous_end >= 0 and not text[previous_end:span_start].strip(" \n-"):
+            run_length += 1
+        else:
+            run_start, run_length = span_start, 1
+        if run_length > best_length:
+            best_start, best_length = run_start, run_length
+        previous_end = span_end
+    return best_start
 
 
 # Word -> spans within the word that match the query's terms (empty: no match).
@@ -174,16 +202,29 @@ def _matching_spans_slow(
     return spans
 
 
-def _best_window(spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
-    """The window of `width` characters holding the most matches (distinct words first)."""
-    best = (0, 0, 0)  # (count, start, end)
-    left = 0
+# A marked word right after another counts this much more: the window that holds a phrase,
+# or several query words together, beats one that holds as many scattered common words.
+RUN_BONUS = 3
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The window of `width` characters holding the most matches, words next to each other
+    counting more."""
+    weights = [1] * len(spans)
+    for i in range(1, len(spans)):
+        if not text[spans[i - 1][1] : spans[i][0]].strip():
+            weights[i] += RUN_BONUS
+    best = (0, 0, 0)  # (score, start, end)
+    left = score = 0
     for right in range(len(spans)):
+        score += weights[right]
         while spans[right][1] - spans[left][0] > width:
+            score -= weights[left]
             left += 1
-        count = right - left + 1
-        if count > best[0]:
-            best = (count, spans[left][0], spans[right][1])
+        # A run cut at the window's left edge does not count as a run there.
+        inside = score - (weights[left] - 1)
+        if inside > best[0]:
+            best = (inside, spans[left][0], spans[right][1])
     return best[1], best[2]
 
 

@@ -46,6 +46,8 @@ class IndexRecord:
     countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2 codes
     organizations: tuple[str, ...] = ()
     entity_aliases: tuple[str, ...] = ()  # "person:Blok", "org:NAVO" — matched by filters too
+    # Paginated sources: where each page starts in `body`, page 1 first (empty: no pages).
+    page_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class SearchHit:
     # `similar_hits` the same documents as hits without snippets, for lists that show them.
     similar: list[str] = field(default_factory=list)
     similar_hits: list[SearchHit] = field(default_factory=list)
+    # The page the snippet is on, for paginated sources (PDF); 0 when there are no pages.
+    page: int = 0
 
 
 @dataclass
