@@ -31,7 +31,8 @@ from briefing_app.search.whoosh_internals.blocks import (
 )
 
 # 7: the codec's module moved to whoosh_internals (its path is pickled in every index)
-SCHEMA_VERSION = 7
+# 8: pages (where each page starts in the body of a paginated source)
+SCHEMA_VERSION = 8
 
 # Languages with a body field of their own; every other language goes to body_xx.
 STEMMED_LANGUAGES = ("nl", "en")
