@@ -167,11 +167,6 @@ def _applies(form: _Form, language: str) -> bool:
     return form.kind is not Kind.ADJECTIVE or language not in LANGUAGES or form.language == language
 
 
-def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
-    return match.group(1) if match else ""
-
-
 def _looks_like_a_persons_name(text: str, start: int, end: int) -> bool:
     """ "Jordan Peterson", "Michael Jordan": a capitalised word right after, or a capitalised
     word right before that does not open the sentence."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 ENTITY_KINDS = ("person", "country", "org")
 DATE_KIND = "date"
-SORT_KEYS = ("relevance", "date")
 _MONTH_FORMAT = "yyyy-MM"
 
 
