@@ -392,12 +392,20 @@ class ReaderView(QTextBrowser):
     def next_hit(self) -> None:
         if self._hits.step(1):
             self._show_current(self._hits)
+            self._caret_to(self._current_span(self._hits))
             self.hits_changed.emit(*self._hits.position())
 
     def previous_hit(self) -> None:
         if self._hits.step(-1):
             self._show_current(self._hits)
+            self._caret_to(self._current_span(self._hits))
             self.hits_changed.emit(*self._hits.position())
+
+    def _caret_to(self, span: tuple[int, int] | None) -> None:
+        """The caret to the start of a hit (F3): Shift+arrows select from there."""
+        if span is not None:
+            start = self._view_position(span[0])
+            self.setTextCursor(self._cursor16((start, start)))
 
     def hit_position(self) -> tuple[int, int]:
         return self._hits.position()

@@ -235,3 +235,44 @@ def test_the_reader_follows_a_re_import_of_the_open_document(
     qtbot.waitUntil(lambda: "Abdullah" not in view.toPlainText(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: view.bookmark_ids() == [], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Abdullah" not in " ".join(document_people(window)), timeout=WAIT_MS)
+
+
+def test_keyboard_only_from_search_to_a_noted_and_tagged_bookmark(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    # Issue 19: search, open, select with the keyboard, bookmark, note and tag: no mouse event.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    box = window.search_bar.line_edit
+    qtbot.keyClick(window.results_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert box.hasFocus()
+    qtbot.keyClicks(box, "Abdullah")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.results_model.query == "Abdullah", timeout=WAIT_MS)
+    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(window.results_view, Qt.Key.Key_Return)
+    view = window.reader.view
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F3)  # the caret goes to the hit
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, control_shift)
+    assert window.reader.selected_plain_text().startswith("Abdullah")
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.bookmark_editor.isVisible, timeout=WAIT_MS)
+    assert window.bookmarks()[0].quote == "Abdullah"
+    editor = window.bookmark_editor
+    qtbot.keyClicks(editor.note_edit, "Vraag naar **bedragen**")
+    qtbot.keyClick(editor.note_edit, Qt.Key.Key_Tab)
+    assert editor.tags_edit.hasFocus()
+    qtbot.keyClicks(editor.tags_edit, "hulp")
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.bookmarks()[0].tags == ("hulp",), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.bookmarks_panel.model.rowCount() == 1, timeout=WAIT_MS)
+
+    # The export's file dialog is the platform's; it is not driven here.
+    target = tmp_path / "mijn-briefing.md"
+    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+        window.export_bookmarks(target, "markdown")
+    briefing = target.read_text("utf-8")
+    assert "Abdullah" in briefing and "hulp" in briefing and "bedragen" in briefing
