@@ -819,13 +819,17 @@ def _term_scores(name: str, text: str | bytes, segment: Segment, scoring: Scorin
     scores = np.zeros(segment.size, np.float64)
     reader = segment.searcher.reader()
     btext = term_bytes(reader, name, text)
-    if btext is None or (name, btext) not in reader:
+    if btext is None:
+        return scores, 0
+    # The posting cache also remembers a term the segment lacks: a query's other word forms
+    # are mostly absent, and asking the term table each time costs a hash lookup per term.
+    ids, tf = segment.postings_of(name, btext)
+    if not len(ids):
         return scores, 0
     parameters = scoring.parameters(name, btext)
     if parameters is None:
         return None  # not BM25F: let whoosh rank
     idf, avgfl, b, k1 = parameters
-    ids, tf = segment.postings_of(name, btext)
     fl = scoring.lengths(segment, name)[ids]
     scores[ids] = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
     return scores, len(ids)
