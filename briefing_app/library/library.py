@@ -157,6 +157,7 @@ class Library:
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
         self._people: tuple[tuple[int, int], dict[str, str], frozenset[str]] | None = None
+        self._people_preference: dict[str, float] = {}  # what `_people` was computed from
         self._organizations: tuple[tuple[int, int], dict[str, str]] | None = None
         self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
@@ -428,7 +429,13 @@ class Library:
         generation = self.catalog.generation()
         if self._people is None or self._people[0] != generation:
             names, preference = self._person_preference()
-            self._people = (generation, resolve_people(names, preference), frozenset(names))
+            if self._people is not None and self._people_preference == preference:
+                # Most changes (a re-imported file, another's bookmarks) leave every name and
+                # its counts as they were: the rule is the same.
+                self._people = (generation, *self._people[1:])
+            else:
+                self._people = (generation, resolve_people(names, preference), frozenset(names))
+                self._people_preference = preference
         return self._people
 
     def person_names(self, name: str) -> tuple[str, ...]:
