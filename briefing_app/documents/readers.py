@@ -10,8 +10,10 @@ import errno
 import hashlib
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
+from briefing_app.documents.dates import first_date, own_date
 from briefing_app.documents.decoding import NotTextError, decode_bytes, normalise_text
 from briefing_app.documents.errors import DocumentError, FormatError
 from briefing_app.documents.language import detect_language
@@ -43,10 +45,29 @@ def parse_text(raw: str, *, suffix: str) -> ParsedText:
     text = normalise_text(raw)
     suffix = suffix.lower()
     if suffix in _MARKDOWN_SUFFIXES:
-        return parse_md(text)
-    if suffix == ".txt":
-        return parse_txt(text)
-    raise ValueError(f"unsupported file type {suffix}")
+        parsed = parse_md(text)
+    elif suffix == ".txt":
+        parsed = parse_txt(text)
+    else:
+        raise ValueError(f"unsupported file type {suffix}")
+    return parsed if parsed.date else replace(parsed, date=written_date(parsed))
+
+
+# How far into an undated note its own date is looked for: its heading lines and lead.
+_DATE_LEAD_CHARS = 400
+_OWN_DATE_CHARS = 1500
+
+
+def written_date(parsed: ParsedText) -> str | None:
+    """The date an undated note writes for itself: in its title ("Overleg dinsdag 15
+    september 2020"), after a cue near the start ("Den Haag, 3 mei 2021", "Datum: ..."), or
+    in its first lines; None when it writes none there (a date further on is about
+    something else)."""
+    return (
+        first_date(parsed.title)
+        or own_date(parsed.text[:_OWN_DATE_CHARS])
+        or first_date(parsed.text[:_DATE_LEAD_CHARS])
+    )
 
 
 def parse_bytes(raw: bytes, *, suffix: str) -> ParsedText:
