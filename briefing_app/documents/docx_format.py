@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from briefing_app.documents.dates import first_date, metadata_date, own_date
@@ -55,24 +56,41 @@ def parse_docx(raw: bytes) -> ParsedText:
         raise
     except Exception as error:  # a broken package raises KeyError, BadZipFile, lxml errors...
         raise FormatError("damaged Word file") from error
+    properties = document.core_properties
+    created = _real_date(properties.created)
+    return word_document_text(
+        blocks,
+        markdown,
+        notes,
+        title=real_title(properties.title) or style_title,
+        date_of=lambda front: created or own_date(front) or first_date(front),
+        source=real_author(properties.author),
+    )
+
+
+def word_document_text(
+    blocks: list[tuple[str, str]],
+    markdown: list[str],
+    notes: Iterable[tuple[object, str]],
+    *,
+    title: str | None,
+    date_of: Callable[[str], str | None],
+    source: str | None,
+) -> ParsedText:
+    """A word processor's document (.docx, .odt) as a ParsedText: its footnotes after the
+    body as "[n] text"; its title, else its first heading, else its first line; its date as
+    `date_of` reads it from the opening text, with a warning when there is none."""
     for number, note in notes:
         blocks.append((PARAGRAPH, f"[{number}] {note}"))
         markdown.append(f"\\[{number}\\] {escape_markdown_line(note)}")
     text, sections = build_sections(blocks)
     if not text.strip():
         raise FormatError("no text")
-
-    properties = document.core_properties
-    warnings: list[str] = []
-    title = real_title(properties.title) or style_title
     if title is None:
         title = next((t for kind, t in blocks if kind == HEADING), None)
     if title is None:
         title = text.lstrip().split("\n", 1)[0]
-    front = SECTION_SEPARATOR.join(t for _, t in blocks)[:3000]
-    date = _real_date(properties.created) or own_date(front) or first_date(front)
-    if date is None:
-        warnings.append("no date found")
+    date = date_of(SECTION_SEPARATOR.join(t for _, t in blocks)[:3000])
     return ParsedText(
         title=trim_title(title, limit=300),
         date=date,
@@ -80,8 +98,8 @@ def parse_docx(raw: bytes) -> ParsedText:
         text=text,
         markdown="\n\n".join(markdown) + ("\n" if markdown else ""),
         sections=sections,
-        source=real_author(properties.author),
-        warnings=tuple(warnings),
+        source=source,
+        warnings=() if date else ("no date found",),
     )
 
 

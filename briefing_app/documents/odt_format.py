@@ -12,17 +12,18 @@ from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from briefing_app.documents.dates import first_date, metadata_date, own_date
-from briefing_app.documents.docx_format import MAX_UNPACKED_BYTES, clean_text, markdown_table
+from briefing_app.documents.docx_format import (
+    MAX_UNPACKED_BYTES,
+    clean_text,
+    markdown_table,
+    word_document_text,
+)
 from briefing_app.documents.errors import FormatError
 from briefing_app.documents.metadata import real_author, real_title
-from briefing_app.documents.model import DocumentKind
 from briefing_app.documents.parsing import (
     HEADING,
     PARAGRAPH,
-    SECTION_SEPARATOR,
     ParsedText,
-    build_sections,
-    trim_title,
 )
 from briefing_app.documents.txt_format import escape_markdown_line
 
@@ -60,31 +61,18 @@ def parse_odt(raw: bytes) -> ParsedText:
     if blocks and blocks[0][0] == HEADING and (title is None or blocks[0][1] == title):
         title = blocks[0][1]  # the heading that opens the text is its title, as in Markdown
         del blocks[0], markdown[0]
-    for number, note in enumerate(notes, 1):
-        blocks.append((PARAGRAPH, f"[{number}] {note}"))
-        markdown.append(f"\\[{number}\\] {escape_markdown_line(note)}")
-    text, sections = build_sections(blocks)
-    if not text.strip():
-        raise FormatError("no text")
 
     def meta_value(path: str) -> str | None:
         return _meta_value(meta, path)
 
-    title = title or next((t for kind, t in blocks if kind == HEADING), None)
-    title = title or text.lstrip().split("\n", 1)[0]
-    front = SECTION_SEPARATOR.join(t for _, t in blocks)[:3000]
-    date = metadata_date(meta_value(f"{_META}creation-date") or meta_value(f"{_DC}date"))
-    date = date or own_date(front) or first_date(front)
-    author = real_author(meta_value(f"{_DC}creator") or meta_value(f"{_META}initial-creator"))
-    return ParsedText(
-        title=trim_title(title, limit=300),
-        date=date,
-        kind=DocumentKind.WORD,
-        text=text,
-        markdown="\n\n".join(markdown) + ("\n" if markdown else ""),
-        sections=sections,
-        source=author,
-        warnings=() if date else ("no date found",),
+    created = metadata_date(meta_value(f"{_META}creation-date") or meta_value(f"{_DC}date"))
+    return word_document_text(
+        blocks,
+        markdown,
+        enumerate(notes, 1),
+        title=title or None,
+        date_of=lambda front: created or own_date(front) or first_date(front),
+        source=real_author(meta_value(f"{_DC}creator") or meta_value(f"{_META}initial-creator")),
     )
 
 
