@@ -74,16 +74,19 @@ def _longest_run_start(text: str, spans: list[tuple[int, int]], default: int) ->
     """Where the longest run of marked words next to each other starts (a phrase, or the
     first of several query words together): what the passage is about."""
     best_start, best_length, run_start, run_length = default, 0, default, 0
-    previous_end = -1
-    for span_start, span_end in spans:
-        if previous_end >= 0 and not text[previous_end:span_start].strip(" \n-"):
+    for i, (span_start, _end) in enumerate(spans):
+        if i and _next_to(text, spans[i - 1], spans[i]):
             run_length += 1
         else:
             run_start, run_length = span_start, 1
         if run_length > best_length:
             best_start, best_length = run_start, run_length
-        previous_end = span_end
     return best_start
+
+
+def _next_to(text: str, previous: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether a marked word follows the previous one with only spaces or a hyphen between."""
+    return not text[previous[1] : span[0]].strip(" \n-")
 
 
 # Word -> spans within the word that match the query's terms (empty: no match).
@@ -212,7 +215,7 @@ def _best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[i
     counting more."""
     weights = [1] * len(spans)
     for i in range(1, len(spans)):
-        if not text[spans[i - 1][1] : spans[i][0]].strip():
+        if _next_to(text, spans[i - 1], spans[i]):
             weights[i] += RUN_BONUS
     best = (0, 0, 0)  # (score, start, end)
     left = score = 0
