@@ -16,21 +16,9 @@ MAKE="${MAKE:-make}"
 BUNDLE_DIST="$REPO/dist/Briefing"
 SAMPLE="$REPO/resources/sample"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/briefing-check-bundle.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-LOG="$WORK/step.log"
-
-step() { printf 'check-bundle: %s\n' "$*"; }
-fail() {
-    printf 'check-bundle: FAILED: %s\n' "$*" >&2
-    if [ -s "$LOG" ]; then tail -n 40 "$LOG" >&2; fi
-    exit 1
-}
-run() {
-    local what="$1"
-    shift
-    "$@" >"$LOG" 2>&1 || fail "$what (exit status $?)"
-}
+CHECK=check-bundle
+# shellcheck source=scripts/check_steps.sh
+source "$REPO/scripts/check_steps.sh"
 
 cd "$REPO"
 # PyInstaller needs the interpreter's shared library (a Python built with --enable-shared,

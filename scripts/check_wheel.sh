@@ -13,22 +13,9 @@ SAMPLE="$REPO/resources/sample"
 MALI="$SAMPLE/2017-06-nederland-verlengt-bijdrage-vn-missie-mali.txt"
 QUOTE="Het kabinet verlengt de Nederlandse bijdrage aan de VN-missie MINUSMA"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/briefing-check-wheel.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-LOG="$WORK/step.log"
-
-step() { printf 'check-wheel: %s\n' "$*"; }
-fail() {
-    printf 'check-wheel: FAILED: %s\n' "$*" >&2
-    if [ -s "$LOG" ]; then tail -n 40 "$LOG" >&2; fi
-    exit 1
-}
-# Runs a command with its output in $LOG; on failure, shows the end of it and stops.
-run() {
-    local what="$1"
-    shift
-    "$@" >"$LOG" 2>&1 || fail "$what (exit status $?)"
-}
+CHECK=check-wheel
+# shellcheck source=scripts/check_steps.sh
+source "$REPO/scripts/check_steps.sh"
 
 # pip keeps its usual cache, so that a second run downloads nothing again...
 export PIP_CACHE_DIR="${PIP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pip}"
