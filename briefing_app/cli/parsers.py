@@ -31,8 +31,8 @@ def build_parser(located: DataDir | None = None) -> argparse.ArgumentParser:
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
-        help="name countries and organizations in this language (default: the locale's, "
-        "else English)",
+        help="name people, countries and organizations in this language (a person in the "
+        "spelling its documents use most; default: the locale's, else English)",
     )
     parser = argparse.ArgumentParser(
         prog="briefing",
