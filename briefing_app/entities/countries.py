@@ -323,23 +323,32 @@ def country_blockers() -> tuple[str, ...]:
 def country_label(code: str, language: str) -> str:
     """How a name says whose a body is: "UK", "US", "German" in English; "Britse", "Duitse" in
     Dutch ("UK Ministry of Justice", "Duitse ministerie van Defensie")."""
+    fields = _country_rows().get(code)
+    if fields is not None:
+        if language == "nl":
+            adjective = next(iter(_split(fields[4])), "")
+            inflected = _inflect_dutch(adjective) if adjective else None
+            if inflected:
+                return inflected
+        else:
+            short = next(iter(_split(fields[1])), "")
+            if short and _kind_of(short) is Kind.ABBREVIATION:
+                return short.replace(".", "")
+            if _split(fields[3]):
+                return _split(fields[3])[0]
+    return country_name(code, language)
+
+
+@cache
+def _country_rows() -> dict[str, list[str]]:
+    """The first line of countries.tsv for each code, split into its five fields."""
+    rows: dict[str, list[str]] = {}
     with resource_path("gazetteers", "countries.tsv").open(encoding="utf-8") as lines:
         for line in lines:
             fields = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(fields) != 5 or fields[0] != code:
-                continue
-            if language == "nl":
-                adjective = next(iter(_split(fields[4])), "")
-                inflected = _inflect_dutch(adjective) if adjective else None
-                if inflected:
-                    return inflected
-            else:
-                short = next(iter(_split(fields[1])), "")
-                if short and _kind_of(short) is Kind.ABBREVIATION:
-                    return short.replace(".", "")
-                if _split(fields[3]):
-                    return _split(fields[3])[0]
-    return country_name(code, language)
+            if not line.startswith("#") and len(fields) == 5:
+                rows.setdefault(fields[0], fields)
+    return rows
 
 
 @cache
