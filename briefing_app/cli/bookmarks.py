@@ -8,17 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing_app.bookmarks import (
-    Bookmark,
-    BookmarkImportError,
-    BookmarkNotFoundError,
-    from_web_annotations,
-    merge_import,
-    to_markdown,
-    to_web_annotations,
-)
+from briefing_app.bookmarks import Bookmark, BookmarkImportError
 from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style, counted
-from briefing_app.library import Library, LibraryError
+from briefing_app.library import Library
 from briefing_app.library.atomic import write_atomic
 
 
@@ -30,10 +22,7 @@ def cmd_bookmarks(library: Library, args: argparse.Namespace) -> int:
         print(bookmark.id)
         return EXIT_OK
     if args.action == "remove":
-        try:
-            removed = library.bookmarks.remove(args.id)
-        except BookmarkNotFoundError as error:
-            raise LibraryError(f"No bookmark with id '{args.id}'.") from error
+        removed = library.remove_bookmark(args.id)
         print(f"Removed the bookmark on “{removed.quote[:60]}”.", file=sys.stderr)
         return EXIT_OK
     if args.action == "import":
@@ -82,37 +71,25 @@ def _list(found: list[Bookmark], as_json: bool) -> int:
 
 
 def _export(library: Library, found: list[Bookmark], args: argparse.Namespace) -> int:
-    if args.format == "json":
-        text = json.dumps(to_web_annotations(found), ensure_ascii=False, indent=2)
-    else:
-        text = to_markdown(
-            found,
-            group_by=args.group_by,
-            title=args.title,
-            entity_label=lambda key: _entity_label(library, key),
-        )
+    text = library.briefing(
+        found,
+        format="json" if args.format == "json" else "markdown",
+        group_by=args.group_by,
+        title=args.title,
+    )
     if args.output:
         write_atomic(Path(args.output), text)
         print(f"Wrote {counted(len(found), 'bookmark')} to {args.output}.", file=sys.stderr)
     else:
-        print(text)
+        print(text, end="")
     return EXIT_OK
-
-
-def _entity_label(library: Library, key: str) -> str:
-    kind, _, name = key.partition(":")
-    return library.entity_name(kind, name, library.language)
 
 
 def _import(library: Library, path: Path) -> int:
     try:
-        data = json.loads(path.read_text("utf-8"))
-        bookmarks = from_web_annotations(data)
-    except OSError as error:
-        raise LibraryError(f"Cannot read {path}: {error.strerror}") from error
-    except (ValueError, BookmarkImportError) as error:
+        added, skipped = library.import_bookmarks(path)
+    except BookmarkImportError as error:
         print(f"Not a bookmark file: {error}", file=sys.stderr)
         return EXIT_FAILED
-    added, skipped = merge_import(library.bookmarks, bookmarks)
     print(f"{counted(added, 'bookmark')} added, {skipped} already present.", file=sys.stderr)
     return EXIT_OK

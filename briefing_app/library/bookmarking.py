@@ -3,18 +3,26 @@ document is opened or re-imported, filtered by entity names as the user types th
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Literal
 
 from briefing_app.bookmarks import (
     Bookmark,
+    BookmarkImportError,
     BookmarkStatus,
     BookmarkStore,
     find_quote,
+    from_web_annotations,
     make_anchor,
+    merge_import,
     reconcile_document,
+    to_markdown,
+    to_web_annotations,
 )
+from briefing_app.bookmarks.export import GroupBy
 from briefing_app.documents import Document
 from briefing_app.entities import extract_entities
 
@@ -74,6 +82,49 @@ def create_bookmark(
         entities=passage_entities(document, start, end, resolve_person),
     )
     return store.add(bookmark)
+
+
+def reattach(
+    store: BookmarkStore, document: Document, bookmark_id: str, start: int, end: int
+) -> Bookmark:
+    """Anchor a bookmark (typically an orphan) on text[start:end] of `document`; a bookmark
+    of another file (the document moved) follows it, with the other bookmarks of that file."""
+    anchor = make_anchor(document.text, start, end, document.content_hash)
+    bookmark = store.reattach(bookmark_id, anchor)
+    if bookmark.doc_path != str(document.path):
+        store.relocate(bookmark.doc_path, str(document.path))
+        bookmark = store.get(bookmark_id) or bookmark
+    return bookmark
+
+
+BriefingFormat = Literal["markdown", "json"]
+
+
+def briefing_text(
+    bookmarks: list[Bookmark],
+    *,
+    format: BriefingFormat = "markdown",
+    group_by: GroupBy = "document",
+    title: str | None = None,
+    entity_label: Callable[[str], str] | None = None,
+) -> str:
+    """The bookmarks as a Markdown briefing, or as Web Annotations (JSON), ending in a newline."""
+    if format == "json":
+        return json.dumps(to_web_annotations(bookmarks), ensure_ascii=False, indent=2) + "\n"
+    return to_markdown(bookmarks, group_by=group_by, title=title, entity_label=entity_label)
+
+
+def import_annotations(store: BookmarkStore, path: Path) -> tuple[int, int]:
+    """Add the bookmarks of a Web Annotations file that are not there yet; returns (added,
+    skipped as duplicates). OSError: the file cannot be read; BookmarkImportError: it is not
+    a bookmark file."""
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BookmarkImportError(f"{path} is not a UTF-8 JSON file") from error
+    except json.JSONDecodeError as error:
+        raise BookmarkImportError(f"{path} is not JSON ({error})") from error
+    return merge_import(store, from_web_annotations(data))
 
 
 def reconcile(

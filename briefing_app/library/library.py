@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefing_app.bookmarks import Bookmark, BookmarkStore, BookmarkStoreError
+from briefing_app.bookmarks import (
+    Bookmark,
+    BookmarkNotFoundError,
+    BookmarkStore,
+    BookmarkStoreError,
+)
+from briefing_app.bookmarks.export import GroupBy
 from briefing_app.documents import DEFAULT_MAX_BYTES, Document, DocumentError, read_document
 from briefing_app.entities import (
     EntityType,
@@ -16,7 +22,6 @@ from briefing_app.entities import (
     display_name,
     resolve_organization,
     resolve_people,
-    spelling_preference,
 )
 from briefing_app.entities.aliases import AliasTable, alias_table
 from briefing_app.entities.corrections import CorrectionError, Corrections
@@ -26,6 +31,7 @@ from briefing_app.library.analysis import AnalysedFile, document_id, index_recor
 from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.duplicates import group_documents
+from briefing_app.library.entity_rules import EntityRules
 from briefing_app.library.importer import (
     CancelCheck,
     CommitCallback,
@@ -156,9 +162,7 @@ class Library:
         self.index = SearchIndex(self.data_dir / INDEX_DIR, writer_timeout=lock_timeout())
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
-        self._people: tuple[tuple[int, int], dict[str, str], frozenset[str]] | None = None
-        self._people_preference: dict[str, float] = {}  # what `_people` was computed from
-        self._organizations: tuple[tuple[int, int], dict[str, str]] | None = None
+        self.entity_rules = EntityRules(self.catalog, self.language)
         self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
@@ -247,6 +251,7 @@ class Library:
         self._reconcile_bookmarks([*report.updated, *report.added])
         if report.added or report.updated or report.removed:
             self.group_duplicates()
+            self.entity_rules.refresh()
         return report
 
     def _reconcile_bookmarks(self, paths: Iterable[str]) -> None:
@@ -316,6 +321,7 @@ class Library:
             )
             self._notify(dropped)
         self.group_duplicates()
+        self.entity_rules.refresh()
         return count
 
     def _save_analysed(self, pending: list[AnalysedFile]) -> None:
@@ -423,38 +429,20 @@ class Library:
         differ from it: a surname ("Blok") or a first part ("Tedros") -> the one full name it
         stands for ("Stef Blok"), another spelling ("Putin") -> the spelling of this library's
         language ("Vladimir Poetin" in Dutch). See entities.extractor.resolve_people."""
-        return self._person_rule()[1]
-
-    def _person_rule(self) -> tuple[tuple[int, int], dict[str, str], frozenset[str]]:
-        generation = self.catalog.generation()
-        if self._people is None or self._people[0] != generation:
-            names, preference = self._person_preference()
-            if self._people is not None and self._people_preference == preference:
-                # Most changes (a re-imported file, another's bookmarks) leave every name and
-                # its counts as they were: the rule is the same.
-                self._people = (generation, *self._people[1:])
-            else:
-                self._people = (generation, resolve_people(names, preference), frozenset(names))
-                self._people_preference = preference
-        return self._people
+        return self.entity_rules.people().resolution
 
     def person_names(self, name: str) -> tuple[str, ...]:
         """The name the library shows for the person `name` names (by any spelling, a
         surname, or a first part, as `person_resolution` reads it), then every other name of
         that person in the library."""
-        _generation, resolution, known = self._person_rule()
-        if name not in known and name not in resolution.values():
+        rule = self.entity_rules.people()
+        resolution = rule.resolution
+        if name not in rule.known and name not in resolution.values():
             # Typed, not found in a document: read it as one more name of the library.
-            names, preference = self._person_preference()
+            names, preference = self.entity_rules.preference()
             resolution = resolve_people([name, *names], preference)
         shown = resolution.get(name, name)
         return (shown, *sorted(n for n, f in resolution.items() if f == shown and n != shown))
-
-    def _person_preference(self) -> tuple[list[str], dict[str, float]]:
-        """Every person's name in the catalog, ranked by the documents in this library's
-        language that use it, then by all documents that do."""
-        preference = spelling_preference(self.catalog.person_documents(), self.language)
-        return list(preference), preference
 
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
         return self.person_names(name)
@@ -480,21 +468,7 @@ class Library:
         """Another country's ministry named in both languages is one organization ("UK
         Ministry of Defence", "Britse ministerie van Defensie"), under its key in this
         library's language when the library has that one."""
-        generation = self.catalog.generation()
-        if self._organizations is None or self._organizations[0] != generation:
-            groups: dict[str, list[str]] = {}
-            known = self.catalog.organization_keys()
-            for key in known:
-                shown = display_name(EntityType.ORGANIZATION, key, self.language)
-                if shown != key and resolve_organization(key) != key:
-                    groups.setdefault(shown, []).append(key)
-            resolution: dict[str, str] = {}
-            for shown, keys in groups.items():
-                if shown in known or len(keys) > 1:
-                    target = shown if shown in known else min(keys)
-                    resolution.update({key: target for key in keys if key != target})
-            self._organizations = (generation, resolution)
-        return self._organizations[1]
+        return self.entity_rules.organizations()
 
     def _organization_alternatives(self, name: str) -> tuple[str, ...]:
         """The keys a filter by the organization `name` names matches (any of its names)."""
@@ -666,6 +640,80 @@ class Library:
             )
         except bookmarking.BookmarkError as error:
             raise LibraryError(str(error)) from error
+
+    def update_bookmark(
+        self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None
+    ) -> Bookmark:
+        """Change a bookmark's note and/or tags."""
+        return self.bookmarks.update(bookmark_id, note=note, tags=tags)
+
+    def remove_bookmark(self, bookmark_id: str) -> Bookmark:
+        """Delete a bookmark; returns it, so that restore_bookmark can undo the delete."""
+        try:
+            return self.bookmarks.remove(bookmark_id)
+        except BookmarkNotFoundError as error:
+            raise LibraryError(f"No bookmark with id '{bookmark_id}'.") from error
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back as it was, with its id."""
+        return self.bookmarks.restore(bookmark)
+
+    def reattach_bookmark(
+        self, bookmark_id: str, id_or_path: str, start: int, end: int
+    ) -> Bookmark:
+        """Anchor a bookmark (typically an orphaned one) on Document.text[start:end] of a
+        library document."""
+        opened = self.open_document(id_or_path)
+        if opened.document is None:
+            raise LibraryError(opened.problem or f"Cannot read {opened.entry.path}")
+        try:
+            return bookmarking.reattach(self.bookmarks, opened.document, bookmark_id, start, end)
+        except BookmarkNotFoundError as error:
+            raise LibraryError(f"No bookmark with id '{bookmark_id}'.") from error
+
+    def bookmark_tags(self) -> list[tuple[str, int]]:
+        """Every tag with the number of bookmarks that have it."""
+        return self.bookmarks.tags()
+
+    def briefing(
+        self,
+        bookmarks: list[Bookmark],
+        *,
+        format: bookmarking.BriefingFormat = "markdown",
+        group_by: GroupBy = "document",
+        title: str | None = None,
+    ) -> str:
+        """The bookmarks as a Markdown briefing (entities named in this library's language)
+        or as Web Annotations (format "json")."""
+        return bookmarking.briefing_text(
+            bookmarks, format=format, group_by=group_by, title=title, entity_label=self._label
+        )
+
+    def _label(self, entity: str) -> str:
+        kind, _, key = entity.partition(":")
+        return self.entity_name(kind, key, self.language) if key else entity
+
+    def export_bookmarks(
+        self,
+        bookmarks: list[Bookmark],
+        path: Path,
+        *,
+        format: bookmarking.BriefingFormat = "markdown",
+        group_by: GroupBy = "document",
+        title: str | None = None,
+    ) -> int:
+        """Write `briefing(...)` to a file (whole or not at all); returns the bookmarks written."""
+        text = self.briefing(bookmarks, format=format, group_by=group_by, title=title)
+        write_atomic(Path(path), text)
+        return len(bookmarks)
+
+    def import_bookmarks(self, path: Path) -> tuple[int, int]:
+        """Add the bookmarks of a Web Annotations file that are not here yet; returns (added,
+        skipped as duplicates). BookmarkImportError: not a bookmark file."""
+        try:
+            return bookmarking.import_annotations(self.bookmarks, Path(path))
+        except OSError as error:
+            raise LibraryError(f"Cannot read {path}: {error.strerror}") from error
 
     def list_bookmarks(
         self,
