@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.folding import fold as fold_text
+from briefing_app.ui.bookmark_text import excerpt
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EntityLabel = Callable[[str], str]  # "country:JO" -> "Jordanië"
@@ -46,11 +47,6 @@ EntityLabel = Callable[[str], str]  # "country:JO" -> "Jordanië"
 
 def default_entity_label(entity: str) -> str:
     return entity.partition(":")[2] or entity
-
-
-def _excerpt(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _render_note(note: str) -> tuple[str, str]:
@@ -139,24 +135,24 @@ class BookmarksModel(QAbstractListModel):
         if b.status == BookmarkStatus.MOVED:
             return self.tr("moved")
         if b.status == BookmarkStatus.APPROXIMATE:
-            old = _excerpt(b.previous_quote or "", 60)
+            old = excerpt(b.previous_quote or "", 60)
             return (
                 self.tr("approximate: “%1” → “%2”")
                 .replace("%1", old)
-                .replace("%2", _excerpt(b.quote, 60))
+                .replace("%2", excerpt(b.quote, 60))
             )
         if b.status == BookmarkStatus.ORPHANED:
             return self.tr("orphaned: the passage is gone; select new text to re-attach")
         return self.tr("anchored")
 
     def _display(self, b: Bookmark) -> str:
-        lines = [f"“{_excerpt(b.quote, 140)}”"]
+        lines = [f"“{excerpt(b.quote, 140)}”"]
         source = " · ".join(part for part in (b.doc_title, b.doc_date or "") if part)
         if b.status != BookmarkStatus.ANCHORED:
             source += f"  [{self.status_text(b)}]"
         lines.append(source)
         if b.note.strip():
-            lines.append(_excerpt(self._notes[b.note][0], 140))
+            lines.append(excerpt(self._notes[b.note][0], 140))
         if b.tags:
             lines.append(" ".join(f"#{tag}" for tag in b.tags))
         return "\n".join(lines)

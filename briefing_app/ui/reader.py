@@ -8,8 +8,7 @@ network or the disk.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -44,13 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
-from briefing_app.folding import FoldedText, fold, fold_with_origin
 from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_document
+from briefing_app.ui.bookmark_text import bookmark_tooltip
 from briefing_app.ui.find_bar import FindBar
-from briefing_app.ui.passage_mapping import document_to_view, view_to_document
+from briefing_app.ui.passage_mapping import passages_in_view, view_to_document, whole_words
 from briefing_app.ui.reader_header import INDENT as HEADER_INDENT
 from briefing_app.ui.reader_header import ReaderHeader
+from briefing_app.ui.text_matching import Matches, Span, ViewText, spans_in_window
 
 BASE_POINT_SIZE = 12.0
 ZOOM_STEP = 1.1  # each zoom step scales the text by 10 %
@@ -75,81 +75,6 @@ BOOKMARK_COLOUR = QColor("#c4ece6")  # soft teal
 CURRENT_BOOKMARK_COLOUR = QColor("#8fd8cc")
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-
-
-# -- accent- and case-insensitive matching (plain Python, no Qt) ------------------------------
-
-
-def _term_pattern(term: str, whole_words: bool) -> str:
-    words = fold(term).split()
-    if not words:
-        return ""
-    body = r"\s+".join(re.escape(word) for word in words)
-    if whole_words:
-        # Only demand a boundary where the term itself starts or ends with a word character.
-        if re.match(r"\w", words[0]):
-            # No word character before the first letter, tested just after it: a pattern
-            # that starts with a letter is looked for ~6x faster (3 MB: 240 -> 37 ms).
-            body = body[0] + r"(?<!\w.)" + body[1:]
-        if re.search(r"\w$", words[-1]):
-            body += r"(?!\w)"
-    return body
-
-
-def find_spans(
-    folded: FoldedText, terms: Iterable[str], *, whole_words: bool
-) -> list[tuple[int, int]]:
-    """Spans (start, end) in the original text where any term occurs, sorted, overlaps merged."""
-    patterns = [p for p in (_term_pattern(t, whole_words) for t in terms) if p]
-    if not patterns:
-        return []
-    matches = re.finditer("|".join(f"(?:{p})" for p in patterns), folded.text)
-    if isinstance(folded.origin, range):
-        # Folded and original offsets agree: the matches are the spans, in order and apart
-        # (finding "e" in 3 MB gives 400,000 of them).
-        return [m.span() for m in matches if m.end() > m.start()]
-    spans = sorted(folded.span(m.start(), m.end()) for m in matches if m.end() > m.start())
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-_ASTRAL = re.compile(r"[^\x00-\uffff]")
-
-
-def _utf16_positions(text: str) -> list[int] | None:
-    """Qt counts UTF-16 units, Python code points; None when the two agree."""
-    if not _ASTRAL.search(text):
-        return None
-    positions = [0]
-    for char in text:
-        positions.append(positions[-1] + (2 if ord(char) > 0xFFFF else 1))
-    return positions
-
-
-class _Matches:
-    """One kind of highlight (hits, entity mentions, find) with a current position."""
-
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.current = -1
-
-    def reset(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.current = 0 if spans else -1
-
-    def step(self, delta: int) -> bool:
-        if not self.spans:
-            return False
-        self.current = (self.current + delta) % len(self.spans)
-        return True
-
-    def position(self) -> tuple[int, int]:
-        return (self.current + 1 if self.spans else 0), len(self.spans)
 
 
 # -- the document view ---------------------------------------------------------------------
@@ -187,17 +112,16 @@ class ReaderView(QTextBrowser):
         self._opened: OpenedDocument | None = None
         self._html = ""
         self._zoom = 0
-        self._folded: FoldedText | None = None
-        self._utf16: list[int] | None = None
+        self._text: ViewText | None = None
         self._hit_terms: list[str] = []
         self._entity_surfaces: list[str] = []
         self._find_text = ""
-        self._hits = _Matches()
-        self._entities = _Matches()
-        self._finds = _Matches()
+        self._hits = Matches()
+        self._entities = Matches()
+        self._finds = Matches()
         self._formats: dict[str, QTextCharFormat] = {}
         self._bookmarks: dict[str, Bookmark] = {}
-        self._bookmark_spans: dict[str, tuple[int, int]] = {}  # UTF-16 offsets in the view
+        self._bookmark_spans: dict[str, Span] = {}  # UTF-16 offsets in the view
         self._current_bookmark: str | None = None
         self._document_text = ""  # Document.text the bookmark offsets refer to
         # The view positions (Qt's) whose highlights Qt was given; None: all of them.
@@ -228,7 +152,7 @@ class ReaderView(QTextBrowser):
         else:
             self._html = render_document(document.markdown, document.text)
         self._render()
-        self._scroll_to_span(self._hits.spans[0] if self._hits.spans else None)
+        self._scroll_to_span(self._hits.current_span())
 
     def reload_document(
         self, opened: OpenedDocument, rendered: str | None, words: list[str]
@@ -248,14 +172,14 @@ class ReaderView(QTextBrowser):
         self._html = ""
         self._bookmarks, self._bookmark_spans, self._current_bookmark = {}, {}, None
         self.clear()
-        self._folded = None
+        self._text = None
         self._refresh_matches()
 
     def _render(self) -> None:
         self.document().setDefaultStyleSheet(self._style_sheet())
         self.setHtml(self._html)
         self.document().setUndoRedoEnabled(False)
-        self._folded = None
+        self._text = None
         self._update_column()
         self._map_bookmarks()
         self._refresh_matches()
@@ -380,7 +304,7 @@ class ReaderView(QTextBrowser):
         """Highlight whole-word occurrences (ignoring case and accents); go to the first."""
         self._hit_terms = [w for w in words if w.strip()]
         self._refresh_matches()
-        self._scroll_to_span(self._hits.spans[0] if self._hits.spans else None)
+        self._scroll_to_span(self._hits.current_span())
 
     def set_entity_highlight(self, surfaces: list[str]) -> None:
         """Highlight an entity's mentions in their own colour; an empty list clears them."""
@@ -392,16 +316,16 @@ class ReaderView(QTextBrowser):
     def next_hit(self) -> None:
         if self._hits.step(1):
             self._show_current(self._hits)
-            self._caret_to(self._current_span(self._hits))
+            self._caret_to(self._hits.current_span())
             self.hits_changed.emit(*self._hits.position())
 
     def previous_hit(self) -> None:
         if self._hits.step(-1):
             self._show_current(self._hits)
-            self._caret_to(self._current_span(self._hits))
+            self._caret_to(self._hits.current_span())
             self.hits_changed.emit(*self._hits.position())
 
-    def _caret_to(self, span: tuple[int, int] | None) -> None:
+    def _caret_to(self, span: Span | None) -> None:
         """The caret to the start of a hit (F3): Shift+arrows select from there."""
         if span is not None:
             start = self._view_position(span[0])
@@ -412,8 +336,7 @@ class ReaderView(QTextBrowser):
 
     def go_to_hit(self, index: int) -> None:
         """Make hit `index` (0-based) the current one and show it (back to a document)."""
-        if self._hits.spans and 0 <= index < len(self._hits.spans):
-            self._hits.current = index
+        if self._hits.go_to(index):
             self._show_current(self._hits)
             self.hits_changed.emit(*self._hits.position())
 
@@ -424,7 +347,7 @@ class ReaderView(QTextBrowser):
         """Find as you type: case- and accent-insensitive, any part of a word."""
         self._find_text = text
         self._refresh_matches()
-        self._scroll_to_span(self._current_span(self._finds))
+        self._scroll_to_span(self._finds.current_span())
 
     def find_next(self) -> None:
         if self._finds.step(1):
@@ -439,30 +362,24 @@ class ReaderView(QTextBrowser):
     def find_position(self) -> tuple[int, int]:
         return self._finds.position()
 
-    def _folded_text(self) -> FoldedText:
-        if self._folded is None:
-            plain = self.document().toPlainText()
-            self._folded = fold_with_origin(plain)
-            self._utf16 = _utf16_positions(plain)
-        return self._folded
+    def _view_text(self) -> ViewText:
+        if self._text is None:  # made again only when the document changes
+            self._text = ViewText(self.document().toPlainText())
+        return self._text
 
     def _refresh_matches(self) -> None:
-        folded = self._folded_text()  # made again only when the document changes
-        self._hits.reset(find_spans(folded, self._hit_terms, whole_words=True))
-        self._entities.reset(find_spans(folded, self._entity_surfaces, whole_words=True))
+        text = self._view_text()
+        self._hits.reset(text.find(self._hit_terms, whole_words=True))
+        self._entities.reset(text.find(self._entity_surfaces, whole_words=True))
         finds = [self._find_text] if self._find_text.strip() else []
-        self._finds.reset(find_spans(folded, finds, whole_words=False))
+        self._finds.reset(text.find(finds, whole_words=False))
         self._paint_selections()
         self.hits_changed.emit(*self._hits.position())
         self.find_changed.emit(*self._finds.position())
 
-    def _show_current(self, matches: _Matches) -> None:
+    def _show_current(self, matches: Matches) -> None:
         self._paint_selections()
-        self._scroll_to_span(self._current_span(matches))
-
-    @staticmethod
-    def _current_span(matches: _Matches) -> tuple[int, int] | None:
-        return matches.spans[matches.current] if matches.spans else None
+        self._scroll_to_span(matches.current_span())
 
     def _paint_selections(self) -> None:
         # Later selections paint over earlier ones: entities < hits < find < current ones.
@@ -477,13 +394,7 @@ class ReaderView(QTextBrowser):
         long = self.document().characterCount() > WINDOW_ABOVE_CHARS
         window = self._window_around_view() if long else None
         self._selection_window = window
-
-        def near(spans: Iterable[tuple[int, int]], in_view: bool = False) -> list[tuple[int, int]]:
-            if window is None:
-                return list(spans)
-            low, high = window
-            to_view = (lambda pos: pos) if in_view else self._view_position
-            return [s for s in spans if to_view(s[1]) >= low and to_view(s[0]) <= high]
+        to_qt = self._view_text().to_qt
 
         # Inside an edit block a cursor does not lay out its block to learn its x position.
         batch = QTextCursor(self.document())
@@ -491,19 +402,21 @@ class ReaderView(QTextBrowser):
         try:
             selections = [
                 self._bookmark_selection(span)
-                for span in near(self._bookmark_spans.values(), in_view=True)
+                for span in spans_in_window(self._bookmark_spans.values(), window)
             ]
             if self._current_bookmark in self._bookmark_spans:
                 current = self._bookmark_spans[self._current_bookmark]
                 selections.append(self._bookmark_selection(current, CURRENT_BOOKMARK_COLOUR))
             selections += [
-                self._selection(span, colour) for spans, colour in layers for span in near(spans)
+                self._selection(span, colour)
+                for spans, colour in layers
+                for span in spans_in_window(spans, window, to_qt)
             ]
             for matches, colour in (
                 (self._hits, CURRENT_HIT_COLOUR),
                 (self._finds, CURRENT_FIND_COLOUR),
             ):
-                span = self._current_span(matches)
+                span = matches.current_span()
                 if span is not None:
                     selections.append(self._selection(span, colour))
         finally:
@@ -511,8 +424,7 @@ class ReaderView(QTextBrowser):
         self.setExtraSelections(selections)
 
     def _view_position(self, position: int) -> int:
-        """A code point offset of the text as Qt counts it (UTF-16 units)."""
-        return self._utf16[position] if self._utf16 is not None else position
+        return self._view_text().to_qt(position)
 
     def _view_range(self) -> tuple[int, int]:
         """The text in view, in Qt's positions."""
@@ -525,7 +437,7 @@ class ReaderView(QTextBrowser):
         if bottom - top > SELECTION_MARGIN:
             # Not laid out yet (a document just shown): Qt cannot tell what is in view. The
             # view is about to go to the current hit or find, if any.
-            current = self._current_span(self._finds) or self._current_span(self._hits)
+            current = self._finds.current_span() or self._hits.current_span()
             top = bottom = self._view_position(current[0]) if current else top
         return max(0, top - SELECTION_MARGIN), bottom + SELECTION_MARGIN
 
@@ -538,10 +450,10 @@ class ReaderView(QTextBrowser):
         if in_view_known and (top < window[0] or bottom > window[1]):
             self._paint_selections()
 
-    def _cursor(self, span: tuple[int, int]) -> QTextCursor:
+    def _cursor(self, span: Span) -> QTextCursor:
         return self._cursor16((self._view_position(span[0]), self._view_position(span[1])))
 
-    def _selection(self, span: tuple[int, int], colour: QColor) -> QTextEdit.ExtraSelection:
+    def _selection(self, span: Span, colour: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         selection.cursor = self._cursor(span)
         selection.format = self._highlight_format(colour)
@@ -557,11 +469,11 @@ class ReaderView(QTextBrowser):
             self._formats[key] = char_format
         return self._formats[key]
 
-    def _is_visible(self, span: tuple[int, int]) -> bool:
+    def _is_visible(self, span: Span) -> bool:
         rect = self.cursorRect(self._cursor((span[0], span[0])))
         return self.viewport().rect().contains(rect)
 
-    def _scroll_to_span(self, span: tuple[int, int] | None) -> None:
+    def _scroll_to_span(self, span: Span | None) -> None:
         """Bring a span into view about a third down the page, unless it is already visible."""
         if span is None or self._is_visible(span):
             return
@@ -585,7 +497,7 @@ class ReaderView(QTextBrowser):
 
     def scroll_to_text(self, text: str) -> bool:
         """Select the first occurrence of a passage (whitespace, case and accents aside)."""
-        spans = find_spans(self._folded_text(), [text], whole_words=False)
+        spans = self._view_text().find([text], whole_words=False)
         if not spans:
             return False
         cursor = self._cursor(spans[0])
@@ -607,14 +519,10 @@ class ReaderView(QTextBrowser):
 
     def _map_bookmarks(self) -> None:
         text = self._document_text
-        spans: dict[str, tuple[int, int]] = {}
+        self._bookmark_spans = {}
         if self._bookmarks and text:
-            view_text = self.document().toPlainText()
-            for bookmark in self._bookmarks.values():
-                span = document_to_view(bookmark.anchor, text, view_text)
-                if span is not None:
-                    spans[bookmark.id] = span
-        self._bookmark_spans = spans
+            anchors = {b.id: b.anchor for b in self._bookmarks.values()}
+            self._bookmark_spans = passages_in_view(anchors, text, self.document().toPlainText())
 
     def bookmark_ids(self) -> list[str]:
         """The bookmarks highlighted in the view, in text order."""
@@ -649,7 +557,7 @@ class ReaderView(QTextBrowser):
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
         return True
 
-    def selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self) -> Span | None:
         """The selected passage as code-point offsets into Document.text (None: no passage)."""
         document = self._opened.document if self._opened is not None else None
         cursor = self.textCursor()
@@ -668,24 +576,18 @@ class ReaderView(QTextBrowser):
         cursor = self._cursor16((start16, end16))
         self.setTextCursor(cursor)
 
-    def _cursor16(self, span: tuple[int, int]) -> QTextCursor:
+    def _cursor16(self, span: Span) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(span[0])
         cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _bookmark_selection(
-        self, span: tuple[int, int], colour: QColor = BOOKMARK_COLOUR
+        self, span: Span, colour: QColor = BOOKMARK_COLOUR
     ) -> QTextEdit.ExtraSelection:
-        key = "bookmark" + colour.name()
-        if key not in self._formats:
-            char_format = QTextCharFormat()
-            char_format.setBackground(colour)
-            char_format.setForeground(DARK_TEXT)
-            self._formats[key] = char_format
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor16(span)
-        selection.format = self._formats[key]
+        selection.cursor = self._cursor16(span)  # bookmark spans are in Qt's offsets already
+        selection.format = self._highlight_format(colour)
         return selection
 
     def event(self, event: QEvent) -> bool:
@@ -908,7 +810,7 @@ class ReaderPane(QWidget):
     def set_bookmarks(self, bookmarks: list[Bookmark], document_text: str | None = None) -> None:
         self.view.set_bookmarks(bookmarks, document_text)
 
-    def selection_span(self) -> tuple[int, int] | None:
+    def selection_span(self) -> Span | None:
         return self.view.selection_span()
 
     def scroll_to_bookmark(self, bookmark_id: str) -> bool:
@@ -953,25 +855,3 @@ class ReaderPane(QWidget):
     def _on_find_closed(self) -> None:
         self.view.set_find_text("")
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span of `text` widened to the whole words it cuts ("Steun vo" -> "Steun voor")."""
-    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    return start, end
-
-
-def bookmark_tooltip(bookmark: Bookmark) -> str:
-    """Plain text for a bookmark's tooltip: the note (or the quote), then the tags."""
-    body = bookmark.note.strip() or f"“{excerpt(bookmark.quote, 160)}”"
-    if bookmark.tags:
-        body += "\n" + " ".join(f"#{tag}" for tag in bookmark.tags)
-    return body
-
-
-def excerpt(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

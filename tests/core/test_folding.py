@@ -42,6 +42,22 @@ def test_fold_is_the_fold_of_each_character(text: str) -> None:
     assert len(folded.origin) == len(folded.text)
 
 
+def _fold_char_by_char(text: str) -> tuple[str, tuple[int, ...]]:
+    """fold_with_origin as it was first written: one character at a time."""
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        folded = fold(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(chars), tuple(origin)
+
+
+@given(st.text(alphabet="aZ -.éëÉßİıﬁ\u0301😀Ǆ", max_size=40))
+def test_folding_a_text_at_once_keeps_every_character_s_origin(text: str) -> None:
+    folded = fold_with_origin(text)
+    assert (folded.text, tuple(folded.origin)) == _fold_char_by_char(text)
+
+
 # Words written the ways real documents and queries write them: accents, ligatures,
 # full-width forms, capitals.
 _VARIANTS = {

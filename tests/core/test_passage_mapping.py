@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.bookmarks import make_anchor
-from briefing_app.ui.passage_mapping import document_to_view, normalise_view_text, view_to_document
+from briefing_app.ui.passage_mapping import (
+    document_to_view,
+    normalise_view_text,
+    passages_in_view,
+    view_to_document,
+    whole_words,
+)
 
 
 def utf16(text: str, offset: int) -> int:
@@ -72,3 +78,29 @@ def test_an_empty_or_blank_selection_is_no_passage(selection: tuple[int, int]) -
 def test_a_passage_missing_from_the_view_is_not_shown() -> None:
     anchor = make_anchor(DOCUMENT, 0, 10, "hash")
     assert document_to_view(anchor, DOCUMENT, "Iets heel anders, zonder overlap.") is None
+
+
+def test_many_passages_map_at_once_and_those_not_shown_are_left_out() -> None:
+    anchors = {
+        name: make_anchor(DOCUMENT, DOCUMENT.index(passage), DOCUMENT.index(passage) + 10, "h")
+        for name, passage in (("first", "De minister"), ("last", "punt twee"))
+    }
+    spans = passages_in_view(anchors, DOCUMENT, VIEW)
+    assert spans == {name: document_to_view(a, DOCUMENT, VIEW) for name, a in anchors.items()}
+    assert passages_in_view(anchors, DOCUMENT, "Iets heel anders, zonder overlap.") == {}
+
+
+@pytest.mark.parametrize(
+    ("selected", "saved"),
+    [
+        ("De eensgezindh", "De eensgezindheid"),  # a word cut at the end
+        ("ensgezindheid van", "eensgezindheid van"),  # ... or at the start
+        ("eensgezindheid", "eensgezindheid"),
+        ("van de EU.", "van de EU."),  # punctuation is not widened over
+    ],
+)
+def test_a_saved_passage_snaps_to_whole_words(selected: str, saved: str) -> None:
+    text = "De eensgezindheid van de EU. Daarna"
+    start = text.index(selected)
+    start, end = whole_words(text, start, start + len(selected))
+    assert text[start:end] == saved

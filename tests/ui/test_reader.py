@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextBlockFormat, QTextCursor, QTextDocument
 
@@ -19,15 +16,7 @@ from briefing_app.documents import Document, DocumentKind, read_document
 from briefing_app.library.analysis import catalog_entry
 from briefing_app.library.catalog import CatalogEntry
 from briefing_app.library.library import OpenedDocument
-from briefing_app.ui.reader import (
-    LINE_HEIGHT_PERCENT,
-    ReaderPane,
-    ReaderView,
-    find_spans,
-    fold,
-    fold_with_origin,
-    whole_words,
-)
+from briefing_app.ui.reader import LINE_HEIGHT_PERCENT, ReaderPane, ReaderView
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "sample"
@@ -417,24 +406,7 @@ def test_key_widgets_are_named_for_automation(pane: ReaderPane) -> None:
     assert pane.find_bar.line_edit.accessibleName()
 
 
-# -- matching (plain Python) -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "terms", "whole", "expected"),
-    [
-        ("Straße en STRASSE", ["strasse"], True, ["Straße", "STRASSE"]),
-        ("Café, cafe, CAFÉS", ["café"], True, ["Café", "cafe"]),
-        ("Sigrid  Kaag en Kaag", ["Sigrid Kaag", "Kaag"], True, ["Sigrid  Kaag", "Kaag"]),
-        ("VN-vluchtelingen", ["vluchtelingen"], True, ["vluchtelingen"]),
-        ("NAVO-top", ["navo-top"], True, ["NAVO-top"]),
-        ("onopvallend", ["val"], False, ["val"]),
-        ("onopvallend", ["val"], True, []),
-    ],
-)
-def test_find_spans(text: str, terms: list[str], whole: bool, expected: list[str]) -> None:
-    spans = find_spans(fold_with_origin(text), terms, whole_words=whole)
-    assert [text[start:end] for start, end in spans] == expected
+# -- matching (the plain Python part: tests/core/test_text_matching.py) ---------------------
 
 
 def test_highlights_after_astral_characters_land_on_the_word(pane: ReaderPane) -> None:
@@ -455,22 +427,6 @@ def test_escape_in_the_document_closes_the_find_bar(pane: ReaderPane, qtbot) -> 
 # -- long documents ------------------------------------------------------------------------------
 
 
-def _fold_char_by_char(text: str) -> tuple[str, tuple[int, ...]]:
-    """fold_with_origin as it was first written: one character at a time."""
-    chars, origin = [], []
-    for index, char in enumerate(text):
-        folded = fold(char)
-        chars.append(folded)
-        origin.extend([index] * len(folded))
-    return "".join(chars), tuple(origin)
-
-
-@given(st.text(alphabet="aZ -.éëÉßİıﬁ\u0301😀Ǆ", max_size=40))
-def test_folding_a_text_at_once_keeps_every_character_s_origin(text: str) -> None:
-    folded = fold_with_origin(text)
-    assert (folded.text, tuple(folded.origin)) == _fold_char_by_char(text)
-
-
 MIXED_BLOCKS = """# Kop
 
 Een alinea met *nadruk*.
@@ -489,30 +445,6 @@ Een alinea met *nadruk*.
 ## Tweede kop
 Slot.
 """
-
-
-def _find_before_the_first_letter(text: str, term: str) -> list[tuple[int, int]]:
-    """Whole-word spans of one term, with the word-start test in front, as first written."""
-    folded = fold_with_origin(text)
-    words = fold(term).split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    if re.match(r"\w", words[0]):
-        body = r"(?<!\w)" + body
-    if re.search(r"\w$", words[-1]):
-        body += r"(?!\w)"
-    return [folded.span(m.start(), m.end()) for m in re.finditer(body, folded.text)]
-
-
-@given(
-    st.text(alphabet="ab -.\nÄéß", max_size=30),
-    st.text(alphabet="ab -.é", min_size=1, max_size=4).filter(str.strip),
-)
-def test_whole_word_matching_tests_the_word_start_after_its_first_letter(
-    text: str, term: str
-) -> None:
-    assert find_spans(fold_with_origin(text), [term], whole_words=True) == (
-        _find_before_the_first_letter(text, term)
-    )
 
 
 def test_every_block_is_shown_with_the_reading_line_height(pane: ReaderPane) -> None:
@@ -600,22 +532,6 @@ def test_a_light_dark_switch_keeps_the_reader_s_place(pane: ReaderPane) -> None:
     palette.setColor(palette.ColorRole.Mid, QColor("#202020"))
     pane.view.setPalette(palette)  # re-renders: the table rules follow the palette
     assert _still_first_in_view(pane.view, first_in_view)
-
-
-@pytest.mark.parametrize(
-    ("selected", "saved"),
-    [
-        ("De eensgezindh", "De eensgezindheid"),  # a word cut at the end
-        ("ensgezindheid van", "eensgezindheid van"),  # ... or at the start
-        ("eensgezindheid", "eensgezindheid"),
-        ("van de EU.", "van de EU."),  # punctuation is not widened over
-    ],
-)
-def test_a_saved_passage_snaps_to_whole_words(selected: str, saved: str) -> None:
-    text = "De eensgezindheid van de EU. Daarna"
-    start = text.index(selected)
-    start, end = whole_words(text, start, start + len(selected))
-    assert text[start:end] == saved
 
 
 def test_the_text_keeps_the_title_s_indent_in_a_narrow_reader(pane: ReaderPane, qtbot) -> None:
