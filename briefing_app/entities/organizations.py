@@ -247,7 +247,7 @@ _NL_HEADS = (
     "stichting", "centrum", "instituut", "bank", "bureau", "autoriteit", "agentschap",
     "inspectie", "vereniging", "federatie", "unie", "bond", "organisatie", "college", "platform",
     "netwerk", "overleg", "academie", "genootschap", "partnerschap", "maatschappij",
-    "ministerie", "departement", "bedrijf", "collectief",
+    "ministerie", "departement", "bedrijf", "collectief", "gerechtshof", "gerecht", "consortium",
 )  # fmt: skip
 _NL_HEAD_WORDS = frozenset(h.capitalize() for h in _NL_HEADS) | {"Comité"}
 _GOVERNMENT_HEADS = frozenset({"Ministry", "Department", "Ministerie", "Departement"})
@@ -296,7 +296,7 @@ _GENERIC_WORDS = _word_set(
     european global world new sub programme project review expert technical scientific
     bestuur toezicht commissarissen directors trustees governors lokale landelijke nationale
     regionale gemeentelijke centrale algemene bijzondere vaste permanente tijdelijke
-    georganiseerd combined"""
+    georganiseerd combined internationale internationaal europese europees"""
 )
 _CONNECTOR_WORDS = frozenset(
     {"of", "for", "on", "to", "and", "&", "the", "van", "voor", "op", "ter", "tot", "en", "de",
@@ -306,9 +306,17 @@ _COMPLEMENT_LEADS = frozenset(
     {"of", "for", "on", "van", "voor", "op", "ter", "tot", "für", "des", "der", "zur"}
 )
 _ARTICLES = frozenset({"the", "de", "het", "der", "den"})
+# A complement that is a date names no body: "Committee on Monday", "Parliament on 5 May".
+_DATE_WORDS = _word_set(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December"""
+)
+_POSSESSIVE_DETERMINERS = _word_set("our their its your his her my onze hun haar zijn uw mijn")
 
 
 def _is_capital(token: str) -> bool:
+    if token[:3] in ("'s-", "’s-") and token[3:4].isupper():
+        return True  # a Dutch place: "’s-Hertogenbosch", "'s-Gravenhage"
     if not (token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token))):
         return False
     # "WethoudersGeacht" (words glued together), "UK-led": no word of a name
@@ -347,17 +355,32 @@ def _named_body(text: str, head_start: int, head_end: int, language: str) -> tup
     last = h
     if not company and head[-2:] not in ("'s", "’s"):
         k = h + 1
-        if k < len(tokens) and tokens[k][1] in _COMPLEMENT_LEADS:
-            k += 1
+        if k < len(tokens) and (
+            tokens[k][1] in _COMPLEMENT_LEADS or (dutch_head and tokens[k][1] == "te")
+        ):
+            k += 1  # "te": where a Dutch body sits ("Gerechtshof te Arnhem")
             if k < len(tokens) and tokens[k][1] in _ARTICLES:
                 k += 1
-            last = _run_end(tokens, k, h, language)
+            if k < len(tokens) and tokens[k][1] not in _DATE_WORDS:
+                last = _run_end(tokens, k, h, language)  # not "Committee on Monday"
+            # "Association of Directors of Children's Services": a generic complement takes a
+            # second one ("Directors" alone says whose association only with what follows).
+            if (
+                last > h
+                and last + 2 < len(tokens)
+                and tokens[last + 1][1] in ("of", "van")
+                and _is_capital(tokens[last + 2][1])
+                and all(w.lower() in _GENERIC_WORDS for _, w in tokens[h + 2 : last + 1])
+            ):
+                last = _run_end(tokens, last + 2, h, language)
         elif k < len(tokens) and _is_capital(tokens[k][1]):
             if not dutch_head:
                 return None  # a head word used as a modifier: "Council Tax", "Bank Holiday"
             last = _run_end(tokens, k, h, language)
     while first < h and (len(tokens[first][1]) == 1 or tokens[first][1].isdigit()):
         first += 1  # "Annex B Committee"
+    if first > 0 and tokens[first - 1][1].lower() in _POSSESSIVE_DETERMINERS:
+        return None  # "our Partnership for Results", "hun Raad": a relation, not a name
     if first == h and last == h:
         return None  # "Council", "the Department", "Belastingdienst": the gazetteer's part
     words = [w for k, (_, w) in enumerate(tokens[first : last + 1], start=first) if k != h]
@@ -367,8 +390,17 @@ def _named_body(text: str, head_start: int, head_end: int, language: str) -> tup
     if company and len(content) == 1 and len(content[0]) <= 3:
         return None  # "UK LLP"
     start = tokens[first][0]
-    end = tokens[last][0] + len(_strip_possessive(tokens[last][1]))
+    end = tokens[last][0] + len(_without_glued_acronym(_strip_possessive(tokens[last][1])))
     return start, end
+
+
+def _without_glued_acronym(word: str) -> str:
+    """ "Informatica-CWI-" -> "Informatica": an acronym (or a hyphen) glued to a name's last
+    word is no part of it."""
+    stem, hyphen, rest = word.partition("-")
+    if hyphen and stem and (not rest.strip("-") or rest.strip("-").isupper()):
+        return stem
+    return word
 
 
 def _left_end(text: str, tokens: list[tuple[int, str]], h: int, language: str) -> int:
@@ -456,7 +488,12 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
         if _is_head(word, language) and last != h:
             break
         last, taken = k, taken + 1
-        if word[-2:] in ("'s", "’s"):
+        if word[-2:] in ("'s", "’s") and not (
+            # "Association of Directors of Children’s Services": a plural's possessive
+            _PLURAL_POSSESSIVE.fullmatch(word)
+            and k + 1 < len(tokens)
+            and _is_capital(tokens[k + 1][1])
+        ):
             break
         k += 1
         if (
@@ -805,6 +842,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
             else:
                 candidates.append((start, end, key))
     candidates += _ministry_candidates(text, language, haystack, government, countries)
+    candidates += _parliament_candidates(text, language, government, countries)
     candidates += _definition_candidates(text)
     candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
@@ -828,6 +866,45 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         for start, end, key in leftmost_longest(sorted(candidates, key=lambda c: c[2] is not None))
         if key is not None and at_word_boundaries(text, start, end)
     ]
+
+
+_PARLIAMENT = re.compile(r"\bParliament\b(?![-’'])")
+_WORD_BEFORE = re.compile(r"(\S+)[ \xa0]+$")
+
+
+def _parliament_candidates(
+    text: str, language: str, government: _Government, countries: dict[str, str]
+) -> list[_Candidate]:
+    """ "Parliament" alone in an English text is the parliament of the government the text is
+    about ("UK Parliament" in a British text, the Staten-Generaal in one about the Dutch
+    government). After another capitalised word it is part of a name of its own ("European
+    Parliament", "Scottish Parliament", "UK Parliament"), which the other rules find."""
+    if language != "en" or "Parliament" not in text:
+        return []
+    candidates: list[_Candidate] = []
+    for match in _PARLIAMENT.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        word = before.group(1) if before else ""
+        if word[:1].isupper() and word != "The":
+            continue  # "Scottish Parliament", "UK Parliament": a name of its own
+        if in_shouted_line(text, match.start(), match.end()):
+            continue
+        if government.home == "NL" and not _says_dutch(text):
+            candidates.append((match.start(), match.end(), "Parliament"))  # whose is not said
+        else:
+            candidates.append(
+                government.resolve(
+                    match.start(), match.end(), "Staten-Generaal", "Parliament", False, countries
+                )
+            )
+    return candidates
+
+
+def _says_dutch(text: str) -> bool:
+    """Whether an English text names the Netherlands or its government's own words."""
+    return any(marker in text for marker in _GOVERNMENT_MARKERS["NL"]) or any(
+        mention.key == "NL" for mention in find_countries(text, "en")
+    )
 
 
 def _ministry_by_portfolio(name: str) -> str | None:

@@ -488,3 +488,66 @@ def test_two_people_with_a_line_each_are_no_list() -> None:
 
     text = "Anna Verhoeven\n\nHarbour Workers\n\nPeter Smith\n\nCitizens Help\n"
     assert extract_entities(text, "en").organizations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a generic complement takes a second one; a plural's possessive stays inside the name
+        (
+            "Ask the Federation of Directors of Public Libraries.",
+            "en",
+            ["Federation of Directors of Public Libraries"],
+        ),
+        (
+            "The Institute for Children’s Music Education met.",
+            "en",
+            ["Institute for Children’s Music Education"],
+        ),
+        # a date after "on" is no complement
+        ("The Harbour Committee on Friday said no.", "en", ["Harbour Committee"]),
+        ("The Finance Commission on 4 March agreed.", "en", ["Finance Commission"]),
+        # a possessive determiner makes a relation, not a name
+        ("We renew our Partnership for Growth.", "en", []),
+        ("De provincie en haar Raad van Advies.", "nl", []),
+        # Dutch courts and bodies with "te" and the place where they sit
+        ("Het Gerechtshof te Zwolle en de Rechtbank te Breda", "nl",
+         ["Gerechtshof te Zwolle", "Rechtbank te Breda"]),
+        ("Het Kantongerecht te ’s-Hertogenbosch", "nl", ["Kantongerecht te ’s-Hertogenbosch"]),
+        # ... but a named body's seat is no part of its name
+        ("De Stichting Kunstbezit te ’s-Gravenhage", "nl", ["Stichting Kunstbezit"]),
+        # an acronym glued to the name's last word is no part of it
+        ("het Instituut voor Zeevaart-IZV- en de haven", "nl", ["Instituut voor Zeevaart"]),
+        # a generic Dutch adjective with a head word is a kind of body
+        ("een Internationale Organisatie voor normen", "nl", []),
+    ],
+)  # fmt: skip
+def test_named_body_boundaries(text: str, language: str, expected: list[str]) -> None:
+    assert keys(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Parliament" alone: the parliament of the government the text is about
+        (
+            "HM Treasury will put the measure before Parliament in the spring; MPs vote in May.",
+            [("HM Treasury", None), ("UK Parliament", "GB")],
+        ),
+        (
+            "The Dutch government (Rijksoverheid) in The Hague sent the bill to Parliament.",
+            [("Staten-Generaal", None)],
+        ),
+        # whose it is, unsaid: the name as written
+        ("The bill goes to Parliament next week.", [("Parliament", None)]),
+        # a name of its own
+        (
+            "the Scottish Parliament and the European Parliament",
+            [("Scottish Parliament", None), ("Europees Parlement", None)],
+        ),
+    ],
+)
+def test_parliament_alone_is_the_texts_own(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.key, m.country) for m in find_organizations(text, "en")] == expected
