@@ -49,6 +49,7 @@ from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.expansion_note import ExpansionNote
 from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.models import EntityItem, ResultsModel
+from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
 from briefing_app.ui.search_bar import SearchBar, as_you_type
@@ -94,9 +95,7 @@ class MainWindow(QMainWindow):
         self._typing = False
         self._search_id = 0
         self._library_size = 0
-        self._history: list[str] = []  # opened document ids, for back/forward
-        self._history_hits: list[int] = []  # the hit each was left at (0-based, -1: none)
-        self._history_at = -1
+        self._history = NavigationHistory()
         self._restore_hit: int | None = None  # for the document back/forward opens
         self._last_failures: list[tuple[str, str]] = []
         self._current_doc: str | None = None  # asked for
@@ -786,12 +785,7 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: str, *, record: bool = True) -> None:
         self._remember_hit()
         if record:
-            del self._history[self._history_at + 1 :]
-            del self._history_hits[self._history_at + 1 :]
-            if not self._history or self._history[-1] != doc_id:
-                self._history.append(doc_id)
-                self._history_hits.append(-1)
-            self._history_at = len(self._history) - 1
+            self._history.push(doc_id)
             self._restore_hit = None
         self._current_doc = doc_id
         self._update_navigation()
@@ -862,20 +856,20 @@ class MainWindow(QMainWindow):
         self.status_label.setText(message)
 
     def go_back(self) -> None:
-        if self._history_at > 0:
-            self._go_to_history(self._history_at - 1)
+        self._remember_hit()
+        self._go_to_history(self._history.back())
 
     def go_forward(self) -> None:
-        if self._history_at < len(self._history) - 1:
-            self._go_to_history(self._history_at + 1)
-
-    def _go_to_history(self, at: int) -> None:
-        """Back or forward: the document again, at the hit it was left at, and selected in
-        the results when it is one of them."""
         self._remember_hit()
-        self._history_at = at
-        doc_id = self._history[at]
-        self._restore_hit = self._history_hits[at]
+        self._go_to_history(self._history.forward())
+
+    def _go_to_history(self, entry: HistoryEntry | None) -> None:
+        """Back or forward: the document again, at the hit it was left at, and selected in
+        the results when it is one of them (None: nowhere to go)."""
+        if entry is None:
+            return
+        doc_id = entry.doc_id
+        self._restore_hit = entry.hit
         self.open_document(doc_id, record=False)
         row = self.results_model.row_of(doc_id)
         self._restoring_selection = True
@@ -890,14 +884,12 @@ class MainWindow(QMainWindow):
 
     def _remember_hit(self) -> None:
         """The hit the shown document is at, for coming back to it."""
-        at = self._history_at
-        if 0 <= at < len(self._history) and self._history[at] == self._shown_doc:
-            current, total = self.reader.hit_position()
-            self._history_hits[at] = current - 1 if total else -1
+        current, total = self.reader.hit_position()
+        self._history.remember_hit(self._shown_doc, current - 1 if total else NO_HIT)
 
     def _update_navigation(self) -> None:
-        self.back_action.setEnabled(self._history_at > 0)
-        self.forward_action.setEnabled(self._history_at < len(self._history) - 1)
+        self.back_action.setEnabled(self._history.can_go_back())
+        self.forward_action.setEnabled(self._history.can_go_forward())
 
     def step_result(self, delta: int) -> None:
         rows = self.results_model.rowCount()
