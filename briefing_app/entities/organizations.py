@@ -91,22 +91,36 @@ def _by_key() -> dict[str, OrganizationRecord]:
     return {record.canonical: record for record in _records()[0]}
 
 
-def _aliases() -> list[tuple[str, _Alias]]:
+@cache
+def _aliases(searched: bool = False) -> list[tuple[str, _Alias]]:
+    """Every name of every organization, with the blockers. `searched`: only the names the
+    text is searched for; a UK department's name with a head word ("Department for
+    Education") is left to the named-body rule, which knows whose department it is ("the US
+    Department of Health" is not the UK's "Department of Health")."""
     records, blockers = _records()
     result: list[tuple[str, _Alias]] = []
     for record in records:
         for language, names in (("nl", (record.canonical, *record.dutch)), ("en", record.english)):
             for name in names:
+                if searched and record.type == _UK_MINISTRY and _government_named(name):
+                    continue
                 result.extend((v, _Alias(record.canonical, v, language)) for v in _variants(name))
     for names in blockers:
         result.extend((name, _Alias(None, name, "")) for name in names)
     return result
 
 
+_UK_MINISTRY = "uk_ministry"
+
+
+def _government_named(name: str) -> bool:
+    return name.split(" ", 1)[0] in _GOVERNMENT_HEADS or name.startswith("UK ")
+
+
 @cache
 def _gazetteers() -> tuple[Gazetteer[_Alias], Gazetteer[_Alias]]:
     """(acronyms in exact case, other names case-insensitively)."""
-    aliases = _aliases()
+    aliases = _aliases(searched=True)
     acronyms = Gazetteer([(n, a) for n, a in aliases if is_acronym(n)])
     # The head words of named bodies ride along in the names' automaton: one pass over the
     # text finds both (a pass of its own cost as much as the rest of the named-body rules).
@@ -511,6 +525,8 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
                 segment.append(after)
             if not segment or any(_is_head(w, language) or _is_acronym_word(w) for w in segment):
                 break
+            if resolve_organization(segment[0]) or resolve_organization(" ".join(segment)):
+                break  # "... for Transport and Defra": another body the gazetteer knows
             # "Environment, Food and Rural Affairs": a comma only inside a list that "and"
             # closes ("Ministerie van Financiën, Korte Voorhout 7" is an address).
             after_segment = k + 1 + len(segment)
@@ -755,6 +771,15 @@ class _Government:
             self._home = _document_government(self.text, self.language)
         return self._home
 
+    def british(self, start: int, end: int, key: str, countries: dict[str, str]) -> _Candidate:
+        """A UK department the gazetteer knows ("Home Office", "Defra"): the UK's, unless the
+        text names another country right before it (then the named-body rule names it)."""
+        qualifier = _qualifier(self.text, start, self.language)
+        if qualifier is not None and qualifier[1] != "GB":
+            return start, end, None
+        countries[key] = "GB"
+        return (qualifier[0] if qualifier else start), end, key
+
     def resolve(
         self, start: int, end: int, key: str, base: str, dutch_name: bool, countries: dict[str, str]
     ) -> _Candidate:
@@ -769,6 +794,14 @@ class _Government:
             base = self.text[start + inside[0] : end]
         # A name broken over two lines is the same name ("ministerie\nvan Defensie").
         base = " ".join(base.split())
+        british = resolve_organization(base)
+        if british is not None and organization_type(british) == _UK_MINISTRY:
+            key = british  # "Department for Education", also found by its portfolio
+        if organization_type(key) == _UK_MINISTRY and (qualifier is None or qualifier[1] == "GB"):
+            # "the Department for Education", "het Britse Department for Education": the UK's
+            # one department, whoever writes about it
+            countries[key] = "GB"
+            return (qualifier[0] if qualifier is not None else start), end, key
         if qualifier is not None:
             code = qualifier[1]
         elif dutch_name or base.startswith("Bundes"):
@@ -808,7 +841,11 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     for start, end, aliases in acronyms.candidates(text):
         usable = [a for a in aliases if _applies(a, language)]
         if usable and not (end - start <= 3 and in_shouted_line(text, start, end)):
-            candidates.append((start, end, usable[0].key))
+            key = usable[0].key
+            if key is not None and organization_type(key) == _UK_MINISTRY:
+                candidates.append(government.british(start, end, key, countries))
+            else:
+                candidates.append((start, end, key))
     heads: list[int] = []
     for start, end, aliases in names.hits(haystack):
         if aliases[-1].language in _HEAD_KINDS:  # head entries come last
@@ -827,7 +864,9 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         if usable and (text[start].isupper() or not usable[0].name[0].isupper()):
             alias, key = usable[0], usable[0].key
             record = _by_key().get(key) if key is not None else None
-            if record is not None and record.type in _NATIONAL_TYPES:
+            if record is not None and record.type == _UK_MINISTRY:
+                candidates.append(government.british(start, end, record.canonical, countries))
+            elif record is not None and record.type in _NATIONAL_TYPES:
                 # A Dutch body's own-language name is Dutch; its English generic one may not be.
                 dutch_name = (
                     alias.language == "nl"
@@ -847,7 +886,8 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
-            any(w in _GOVERNMENT_HEADS for w in key.split()[:4]) or key.startswith("Bundes")
+            any(w in _GOVERNMENT_HEADS for w in key.split()[:4])
+            or any(w.startswith("Bundes") for w in key.split()[:3])  # "Duitse Bundes..."
         ):
             # Dutch words name a Dutch ministry; "Ministry of Defence" follows the text
             surface = text[start:end]
@@ -1065,6 +1105,8 @@ def unlabelled_name(key: str, country: str, language: str) -> str:
     """Another country's body as a text that is about that country names it: "UK Department
     of Health" -> "Department of Health" (the key keeps the country, the panel shows the
     name as written)."""
+    if key in _by_key():
+        return organization_name(key, language)  # "UK Department for Transport" -> its name
     label = country_label(country, language) + " "
     if not key.startswith(label):
         return key
@@ -1077,8 +1119,8 @@ def organization_name(key: str, language: str = "en") -> str:
     record = _by_key().get(key)
     if record is None:
         return key
-    names = record.dutch if language == "nl" else record.english
-    return names[0] if names else record.canonical
+    names = (record.dutch or record.english) if language == "nl" else record.english
+    return names[0] if names else record.canonical  # a UK department: its English name
 
 
 @cache

@@ -551,3 +551,60 @@ def test_parliament_alone_is_the_texts_own(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(m.key, m.country) for m in find_organizations(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a UK department by its acronym or a name without head word: the UK's, linked to GB
+        (
+            "Defra and DWP officials met the Cabinet Office.",
+            "en",
+            [
+                ("UK Department for Environment, Food and Rural Affairs", "GB"),
+                ("UK Department for Work and Pensions", "GB"),
+                ("Cabinet Office", "GB"),
+            ],
+        ),
+        # its full name and its acronym are one body, in English and Dutch texts alike
+        (
+            "The Department for Transport (DfT) said. DfT added.",
+            "en",
+            [("UK Department for Transport", "GB")] * 3,
+        ),
+        (
+            "Het Department for Transport en het Britse Home Office; DfT reageerde.",
+            "nl",
+            [
+                ("UK Department for Transport", "GB"),
+                ("Home Office", "GB"),
+                ("UK Department for Transport", "GB"),
+            ],
+        ),
+        # another country named before a department makes it that country's
+        (
+            "The US Department of Education and the Irish Department of Education",
+            "en",
+            [("US Department of Education", "US"), ("Irish Department of Education", "IE")],
+        ),
+        # a Dutch minister's ministry stays Dutch
+        (
+            "Minister Dijkgraaf van Onderwijs sprak met het Department for Education.",
+            "nl",
+            [
+                ("Ministerie van Onderwijs, Cultuur en Wetenschap", None),
+                ("UK Department for Education", "GB"),
+            ],
+        ),
+        # a German federal ministry, with or without its country before it
+        (
+            "Het Duitse Bundesministerium des Innern en het Bundesministerium der Finanzen",
+            "nl",
+            [("Bundesministerium des Innern", "DE"), ("Bundesministerium der Finanzen", "DE")],
+        ),
+    ],
+)
+def test_uk_departments_and_other_governments(
+    text: str, language: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.key, m.country) for m in find_organizations(text, language)] == expected
