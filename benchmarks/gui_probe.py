@@ -103,15 +103,12 @@ def main(argv: list[str]) -> int:
     wait_until(app, lambda: bool(ready))
     ready_ms = (ready[0] - PROCESS_STARTED) * 1000
 
-    # (when, query) of every result list shown. The window's own handler of search_finished
-    # (connected first) has shown the results by the time this one runs.
+    # (when, query) of every result list shown (the window has shown it when results_shown
+    # is emitted).
     shown: list[tuple[float, str]] = []
-
-    def on_search_finished(request_id: int, found: Any) -> None:
-        if window.service.is_current_search(request_id):
-            shown.append((time.perf_counter(), found.query))
-
-    window.service.search_finished.connect(on_search_finished)
+    window.results_shown.connect(
+        lambda _total: shown.append((time.perf_counter(), window.results_model.query))
+    )
     editor = window.search_bar.line_edit
     editor.setFocus()
 
@@ -152,7 +149,7 @@ def main(argv: list[str]) -> int:
     import_s = import_stall_ms = None
     if import_corpus is not None:
         finished: list[object] = []
-        window.service.import_finished.connect(finished.append)
+        window.import_finished.connect(finished.append)
         monitor.reset()
         started = time.perf_counter()
         window.import_paths([import_corpus])

@@ -31,17 +31,16 @@ def measure(app: Any, data_dir: Path, queries: list[str], *, in_child: bool) -> 
     ready: list[int] = []
     answered: list[Any] = []
     service.ready.connect(ready.append)
-    service.search_finished.connect(lambda _id, results: answered.append(results))
     service.start()
     wait_until(app, lambda: bool(ready))
-    service.search(SearchRequest(query="", facets=True))
+    service.search(SearchRequest(query="", facets=True), answered.append)
     wait_until(app, lambda: len(answered) == 1)
     pump(WARM_UP_MS)
     monitor = StallMonitor()
     monitor.start()
     started = time.perf_counter()
     for number, query in enumerate(queries, start=2):
-        service.search(SearchRequest(query=query, facets=True))
+        service.search(SearchRequest(query=query, facets=True), answered.append)
         wait_until(app, lambda wanted=number: len(answered) == wanted)  # type: ignore[misc]
     elapsed = time.perf_counter() - started
     monitor._timer.stop()

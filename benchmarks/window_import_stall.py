@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         lots = []
         for lot in range(LOTS):
             finished: list[object] = []
-            window.service.import_finished.connect(finished.append)
+            window.import_finished.connect(finished.append)
             monitor = StallMonitor()
             monitor.start()
             started = time.perf_counter()

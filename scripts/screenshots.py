@@ -96,8 +96,12 @@ def bookmark_a_passage(app: QApplication, window: MainWindow) -> None:
     text = opened.document.text
     start = text.index(". ") + 2
     end = text.index(".", start) + 1
-    window.service.add_bookmark(
-        doc_id, start, end, "Bron voor de **dreigingsparagraaf** in de briefing.", ("nctv",)
+    note = "Bron voor de **dreigingsparagraaf** in de briefing."
+    window.service.run(
+        lambda library: library.add_bookmark(
+            doc_id, start=start, end=end, note=note, tags=("nctv",)
+        ),
+        success=lambda _bookmark: window.refresh_bookmarks(),
     )
     wait(app, lambda: window.bookmarks_panel.model.rowCount() > 0)
     settle(app)

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
-from briefing_app.library import ImportReport, Library, OpenedDocument
+from briefing_app.library import ImportReport, Library
 from briefing_app.resources import resource_path
 from briefing_app.search import FacetCount, SearchRequest, SearchResults, SortOrder
 from briefing_app.ui.bookmark_editor import BookmarkEditor
+from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow
 from briefing_app.ui.bookmarks_panel import BookmarksPanel
 from briefing_app.ui.dialogs import FailuresDialog, ShortcutsDialog
 from briefing_app.ui.entity_panel import EntityPanel
@@ -53,7 +54,7 @@ from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
 from briefing_app.ui.search_bar import SearchBar, as_you_type
-from briefing_app.ui.service import BookmarkListing, BriefingExport, LibraryService, OpenedView
+from briefing_app.ui.service import LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
 
 # Results per page: a screenful and some. Every hit of a page gets its snippet (~1 ms each at
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     document_shown = Signal(str)  # document id
     library_ready = Signal(int)  # documents in the library
     bookmarks_shown = Signal(int)  # bookmarks listed in the panel (before its filters)
+    import_finished = Signal(object)  # ImportReport, once the window shows it
 
     def __init__(
         self,
@@ -93,7 +95,6 @@ class MainWindow(QMainWindow):
         # The query in the box is being typed (not submitted with Enter, nor set): its last
         # word may be unfinished, so it is searched as a prefix, without spelling suggestions.
         self._typing = False
-        self._search_id = 0
         self._library_size = 0
         self._history = NavigationHistory()
         self._restore_hit: int | None = None  # for the document back/forward opens
@@ -104,11 +105,7 @@ class MainWindow(QMainWindow):
         self._shown_doc: str | None = None  # in the reader
         self._shown_path = ""
         self._shown_text = ""  # Document.text of the shown document (bookmark offsets)
-        self._bookmarks: dict[str, Bookmark] = {}
-        self._new_bookmark_request = 0  # the add whose answer opens the editor
-        self._restore_request = 0  # the undo whose answer says the bookmark is back
-        self._scroll_to_bookmark: str | None = None  # once its document is shown
-        self._deleted: list[Bookmark] = []  # for undo, newest last
+        self.bookmark_workflow = BookmarkWorkflow(service, self)
         self._read_only = False  # the data folder cannot be written: search and read only
         # The query the user chose to search literally (no entity aliases), and the other
         # names the last widened search of a query looked for (to offer them back).
@@ -269,7 +266,7 @@ class MainWindow(QMainWindow):
             self.tr("Import f&older…"), self._ask_import_folder, [key("Ctrl+Shift+O")]
         )
         self.rescan_action = self._action(
-            self.tr("&Re-scan library"), self.service.rescan, [key(key.StandardKey.Refresh)]
+            self.tr("&Re-scan library"), self.rescan, [key(key.StandardKey.Refresh)]
         )
         self.reindex_action = self._action(self.tr("Re&build index"), self._confirm_reindex)
         self.failures_action = self._action(self.tr("Import &problems…"), self.show_failures)
@@ -362,28 +359,27 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         s = self.service
+        # Library work answers the callbacks given with each request; these are the events.
         s.ready.connect(self._on_ready)
         s.open_failed.connect(self._on_open_failed)
         s.opened_read_only.connect(self._on_opened_read_only)
-        s.search_finished.connect(self._on_search_finished)
-        s.search_failed.connect(self._on_search_failed)
         s.library_counted.connect(self._set_library_size)
-        s.page_loaded.connect(self._on_page_loaded)
-        s.document_opened.connect(self._on_document_opened)
-        s.document_failed.connect(self._on_document_failed)
         s.busy_changed.connect(self._on_busy_changed)
         s.import_progress.connect(self._on_import_progress)
         s.index_rebuilding.connect(self._on_index_rebuilding)
-        s.import_finished.connect(self._on_import_finished)
-        s.reindex_finished.connect(self._on_reindexed)
         s.library_changed.connect(self._refresh_timer_start)
-        s.job_failed.connect(self._on_job_failed)
-        s.bookmark_saved.connect(self._on_bookmark_saved)
-        s.bookmark_removed.connect(self._on_bookmark_removed)
-        s.bookmarks_listed.connect(self._on_bookmarks_listed)
-        s.bookmark_failed.connect(self._on_bookmark_failed)
-        s.bookmarks_exported.connect(self._on_bookmarks_exported)
-        s.bookmarks_imported.connect(self._on_bookmarks_imported)
+        b = self.bookmark_workflow
+        b.listed.connect(self._on_bookmarks_listed)
+        b.saved.connect(self._on_bookmark_saved)
+        b.created.connect(self._on_bookmark_created)
+        b.restored.connect(self._on_bookmark_restored)
+        b.removed.connect(self._on_bookmark_removed)
+        b.undo_changed.connect(self._update_undo)
+        b.open_requested.connect(self.open_document)
+        b.reveal_requested.connect(self._reveal_bookmark)
+        b.exported.connect(self._on_bookmarks_exported)
+        b.imported.connect(self._on_bookmarks_imported)
+        b.failed.connect(self._on_bookmark_failed)
 
         self.search_bar.query_changed.connect(self._on_query_typed)
         self.search_bar.query_submitted.connect(self._on_query_submitted)
@@ -406,9 +402,7 @@ class MainWindow(QMainWindow):
 
         self.reader.bookmark_requested.connect(self.bookmark_selection)
         self.reader.bookmark_clicked.connect(self._on_bookmark_clicked)
-        self.bookmark_editor.edited.connect(
-            lambda bookmark_id, note, tags: self.service.update_bookmark(bookmark_id, note, tags)
-        )
+        self.bookmark_editor.edited.connect(self.bookmark_workflow.update)
         self.bookmarks_panel.bookmark_activated.connect(self.show_bookmark)
         self.bookmarks_panel.edit_requested.connect(self.edit_bookmark)
         self.bookmarks_panel.delete_requested.connect(self.delete_bookmark)
@@ -422,9 +416,7 @@ class MainWindow(QMainWindow):
             )
             panel.rename_requested.connect(self._rename_entity)
             panel.merge_requested.connect(self._merge_entity)
-            panel.hide_requested.connect(
-                lambda kind, key: self.service.correct_entity("hide", kind, key)
-            )
+            panel.hide_requested.connect(lambda kind, key: self.correct_entity("hide", kind, key))
             panel.search_requested.connect(self.set_query)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -492,8 +484,7 @@ class MainWindow(QMainWindow):
             # First run: show real content at once.
             paths = [resource_path("sample")]
             self.status_label.setText(self.tr("Importing the sample library…"))
-        if paths:
-            self.service.import_paths(paths)
+        self.import_paths(paths)
         self.search()
         self.refresh_bookmarks()
         self.library_ready.emit(count)
@@ -550,6 +541,8 @@ class MainWindow(QMainWindow):
         self.service.open_document(
             self._shown_doc,
             self._searched_query(),
+            self._on_document_opened,
+            self._on_document_failed,
             literal=self.is_literal(),
             shown_hash=document.content_hash if document is not None else "-",
         )
@@ -569,7 +562,7 @@ class MainWindow(QMainWindow):
         if self._read_only or not Path(path).exists():
             self._reload_document()
         else:
-            self.service.import_paths([Path(path)])
+            self.import_paths([Path(path)])
 
     def _watch(self, path: str) -> None:
         watched = self._file_watcher.files()
@@ -607,13 +600,12 @@ class MainWindow(QMainWindow):
             literal=self.is_literal(),
         )
 
-    def search(self, *_args: object, keep_selection: bool = False) -> int:
+    def search(self, *_args: object, keep_selection: bool = False) -> None:
         self._keep_selection = keep_selection
         self._request = self.current_request()
         if not self._request.query.strip():
             self.reader.set_highlight_terms([])  # Esc: no search, so nothing highlighted
-        self._search_id = self.service.search(self._request)
-        return self._search_id
+        self.service.search(self._request, self._on_search_finished, self._on_search_failed)
 
     def set_query(self, text: str) -> None:
         self._typing = False
@@ -636,9 +628,7 @@ class MainWindow(QMainWindow):
             return self._request.query
         return self.search_bar.query()
 
-    def _on_search_finished(self, request_id: int, results: SearchResults) -> None:
-        if not self.service.is_current_search(request_id):
-            return  # an older query: the user has typed on since
+    def _on_search_finished(self, results: SearchResults) -> None:
         self.search_bar.clear_error()
         self._show_results_stale(False)
         selected = self._current_doc if self._keep_selection else None
@@ -687,11 +677,10 @@ class MainWindow(QMainWindow):
         """The entity's name in the window's language: "European Union" / "Europese Unie"."""
         return Library.entity_name(kind, key, self.ui_language)
 
-    def _on_search_failed(self, request_id: int, message: str) -> None:
-        if self.service.is_current_search(request_id):
-            self.search_bar.show_error(message)
-            self.suggestion_label.hide()
-            self._show_results_stale(True)
+    def _on_search_failed(self, message: str) -> None:
+        self.search_bar.show_error(message)
+        self.suggestion_label.hide()
+        self._show_results_stale(True)
 
     def _show_results_stale(self, stale: bool) -> None:
         """Greys the results (and their count) out while the query in the box is malformed:
@@ -709,11 +698,7 @@ class MainWindow(QMainWindow):
 
     def _load_more(self, offset: int) -> None:
         if self._request is not None:
-            self.service.load_page(self._search_id, self._request, offset)
-
-    def _on_page_loaded(self, request_id: int, _offset: int, hits: list) -> None:
-        if self.service.is_current_search(request_id):
-            self.results_model.append_hits(hits)
+            self.service.load_page(self._request, offset, self.results_model.append_hits)
 
     def is_literal(self) -> bool:
         """True when the query in the box is searched as typed, without entity aliases (the
@@ -752,7 +737,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Rename"), self.tr("New name for “%1”:").replace("%1", name), text=name
         )
         if ok and new_name.strip() and new_name.strip() != name:
-            self.service.correct_entity("rename", kind, key, new_name.strip())
+            self.correct_entity("rename", kind, key, new_name.strip())
 
     def _merge_entity(self, kind: str, key: str, name: str) -> None:
         candidates = sorted({item.key for item in self.panels[kind].all_items() if item.key != key})
@@ -768,7 +753,14 @@ class MainWindow(QMainWindow):
             True,
         )
         if ok and target:
-            self.service.correct_entity("merge", kind, key, target)
+            self.correct_entity("merge", kind, key, target)
+
+    def correct_entity(self, action: str, kind: str, key: str, value: str = "") -> None:
+        """Rename, merge or hide an entity (Library.correct_entity), in the background."""
+        self.service.write(
+            lambda library: library.correct_entity(action, kind, key, value),
+            failure=self._on_job_failed,
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -790,7 +782,13 @@ class MainWindow(QMainWindow):
         self._current_doc = doc_id
         self._update_navigation()
         self._opening_timer.start()
-        self.service.open_document(doc_id, self._searched_query(), literal=self.is_literal())
+        self.service.open_document(
+            doc_id,
+            self._searched_query(),
+            self._on_document_opened,
+            self._on_document_failed,
+            literal=self.is_literal(),
+        )
 
     def _opening_note(self) -> str:
         return self.tr("Opening the document…")
@@ -804,12 +802,9 @@ class MainWindow(QMainWindow):
         if self.status_label.text() == self._opening_note():
             self.status_label.clear()
 
-    def _on_document_opened(self, request_id: int, view: OpenedView) -> None:
-        if not self.service.is_current_document(request_id):
-            return
+    def _on_document_opened(self, view: OpenedView) -> None:
         self._end_opening_note()
         opened = view.opened
-        assert isinstance(opened, OpenedDocument)
         if view.unchanged:  # opened again after a library change; the same text
             pass
         elif view.refreshed:
@@ -844,14 +839,10 @@ class MainWindow(QMainWindow):
         self._watch(self._shown_path)
         self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
         self.bookmarks_panel.set_current_document(opened.entry.path)
-        for bookmark in opened.bookmarks:  # freshly re-anchored
-            self._bookmarks[bookmark.id] = bookmark
-        if self._scroll_to_bookmark is not None:
-            self._reveal_bookmark(self._scroll_to_bookmark)
-            self._scroll_to_bookmark = None
+        self.bookmark_workflow.document_shown(opened.bookmarks)  # freshly re-anchored
         self.document_shown.emit(opened.entry.id)
 
-    def _on_document_failed(self, _request_id: int, message: str) -> None:
+    def _on_document_failed(self, message: str) -> None:
         self._end_opening_note()
         self.status_label.setText(message)
 
@@ -944,7 +935,7 @@ class MainWindow(QMainWindow):
         return self.entity_name(kind, key) if key else entity
 
     def refresh_bookmarks(self) -> None:
-        self.service.list_bookmarks()
+        self.bookmark_workflow.refresh()
 
     def bookmark_selection(self) -> None:
         """Bookmark the passage selected in the reader; the editor opens once it is saved."""
@@ -952,20 +943,18 @@ class MainWindow(QMainWindow):
         if self._shown_doc is None or span is None:
             self.status_label.setText(self.tr("Select a passage in the document to bookmark it."))
             return
-        self._new_bookmark_request = self.service.add_bookmark(self._shown_doc, *span)
+        self.bookmark_workflow.add(self._shown_doc, *span)
 
     def edit_bookmark(self, bookmark: Bookmark) -> None:
-        bookmark = self._bookmarks.get(bookmark.id, bookmark)
+        bookmark = self.bookmark_workflow.get(bookmark.id) or bookmark
         self._place_editor()
         self.bookmark_editor.edit(bookmark, status_text=self._status_note(bookmark))
 
     def delete_bookmark(self, bookmark: Bookmark) -> None:
-        self.service.remove_bookmark(bookmark.id)
+        self.bookmark_workflow.delete(bookmark)
 
     def undo_delete(self) -> None:
-        if self._deleted:
-            self._restore_request = self.service.restore_bookmark(self._deleted.pop())
-        self._update_undo()
+        self.bookmark_workflow.undo_delete()
 
     def reattach_bookmark(self, bookmark: Bookmark) -> None:
         span = self.reader.selection_span()
@@ -974,18 +963,14 @@ class MainWindow(QMainWindow):
                 self.tr("Select the new passage in the document, then choose Re-attach again.")
             )
             return
-        self.service.reattach_bookmark(bookmark.id, self._shown_doc, *span)
+        self.bookmark_workflow.reattach(bookmark, self._shown_doc, *span)
 
     def show_bookmark(self, bookmark: Bookmark) -> None:
         """Open the bookmark's document scrolled to the passage (or reveal it if open)."""
-        if bookmark.doc_path == self._shown_path and self._shown_doc is not None:
-            self._reveal_bookmark(bookmark.id)
-            return
-        self._scroll_to_bookmark = bookmark.id
-        self.open_document(bookmark.doc_path)
+        self.bookmark_workflow.show(bookmark, self._shown_path if self._shown_doc else "")
 
     def _reveal_bookmark(self, bookmark_id: str) -> None:
-        bookmark = self._bookmarks.get(bookmark_id)
+        bookmark = self.bookmark_workflow.get(bookmark_id)
         if self.reader.scroll_to_bookmark(bookmark_id):
             self.status_label.setText(self._status_note(bookmark) if bookmark else "")
         elif bookmark is not None and bookmark.status == BookmarkStatus.ORPHANED:
@@ -1006,7 +991,7 @@ class MainWindow(QMainWindow):
         return ""
 
     def _on_bookmark_clicked(self, bookmark_id: str) -> None:
-        bookmark = self._bookmarks.get(bookmark_id)
+        bookmark = self.bookmark_workflow.get(bookmark_id)
         if bookmark is not None:
             self.bookmarks_panel.select_bookmark(bookmark_id)
             self.edit_bookmark(bookmark)
@@ -1023,35 +1008,31 @@ class MainWindow(QMainWindow):
         y = min(max(8, top_left.y() + 8), max(8, self.reader.height() - editor.height() - 8))
         editor.move(x, y)
 
-    def _on_bookmark_saved(self, request_id: int, bookmark: Bookmark) -> None:
-        self._bookmarks[bookmark.id] = bookmark
+    def _on_bookmark_saved(self, bookmark: Bookmark) -> None:
         if bookmark.doc_path == self._shown_path:
             # Highlight at once; the full listing that follows only confirms it.
-            here = [b for b in self._bookmarks.values() if b.doc_path == self._shown_path]
+            here = [b for b in self.bookmarks() if b.doc_path == self._shown_path]
             self.reader.set_bookmarks(here, self._shown_text)
-        if request_id == self._new_bookmark_request:
-            self.status_label.setText(self.tr("Passage bookmarked."))
-            self.edit_bookmark(bookmark)
-        elif request_id == self._restore_request:
-            self.status_label.setText(self.tr("Bookmark restored."))
-        self.refresh_bookmarks()
 
-    def _on_bookmark_removed(self, _request_id: int, bookmark: Bookmark) -> None:
-        self._deleted.append(bookmark)
+    def _on_bookmark_created(self, bookmark: Bookmark) -> None:
+        self.status_label.setText(self.tr("Passage bookmarked."))
+        self.edit_bookmark(bookmark)
+
+    def _on_bookmark_restored(self, _bookmark: Bookmark) -> None:
+        self.status_label.setText(self.tr("Bookmark restored."))
+
+    def _on_bookmark_removed(self, bookmark: Bookmark) -> None:
         self.bookmark_editor.forget(bookmark.id)
         self.status_label.setText(self.tr("Bookmark deleted."))
-        self._update_undo()
-        self.refresh_bookmarks()
 
-    def _update_undo(self) -> None:
-        self.undo_button.setVisible(bool(self._deleted))
-        self.undo_delete_action.setEnabled(bool(self._deleted))
+    def _update_undo(self, can_undo: bool) -> None:
+        self.undo_button.setVisible(can_undo)
+        self.undo_delete_action.setEnabled(can_undo)
 
-    def _on_bookmark_failed(self, _request_id: int, message: str) -> None:
+    def _on_bookmark_failed(self, message: str) -> None:
         self.status_label.setText(message)  # inline: never a dialog per failed keystroke
 
-    def _on_bookmarks_listed(self, _request_id: int, listing: BookmarkListing) -> None:
-        self._bookmarks = {b.id: b for b in listing.bookmarks}
+    def _on_bookmarks_listed(self, listing: BookmarkListing) -> None:
         self.bookmarks_panel.set_bookmarks(listing.bookmarks, listing.tags, listing.entity_counts)
         self.bookmark_editor.set_known_tags([tag for tag, _count in listing.tags])
         for panel in self.panels.values():
@@ -1063,7 +1044,7 @@ class MainWindow(QMainWindow):
 
     def bookmarks(self) -> list[Bookmark]:
         """The bookmarks as last listed (all of them, whatever the panel's filters)."""
-        return list(self._bookmarks.values())
+        return self.bookmark_workflow.bookmarks()
 
     def _ask_export_briefing(self) -> None:
         groups = {
@@ -1092,17 +1073,13 @@ class MainWindow(QMainWindow):
         if path:
             self.export_bookmarks(Path(path), "json")
 
-    def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> int:
+    def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> None:
         """Write the bookmarks the panel shows (its filters apply) to a file."""
-        bookmarks = self.bookmarks_panel.visible_bookmarks()
-        labels = {e: self.entity_label(e) for b in bookmarks for e in b.entities}
-        return self.service.export_bookmarks(
-            BriefingExport(
-                bookmarks, str(path), format, group_by, self.tr("Briefing"), entity_labels=labels
-            )
+        self.bookmark_workflow.export(
+            self.bookmarks_panel.visible_bookmarks(), path, format, group_by, self.tr("Briefing")
         )
 
-    def _on_bookmarks_exported(self, _request_id: int, path: str, count: int) -> None:
+    def _on_bookmarks_exported(self, path: str, count: int) -> None:
         self.status_label.setText(
             self.tr("Exported %n bookmark(s) to %1", "", count).replace("%1", path)
         )
@@ -1115,21 +1092,24 @@ class MainWindow(QMainWindow):
             self.tr("Web Annotations (*.json *.jsonld);;All files (*)"),
         )
         if path:
-            self.service.import_bookmarks(Path(path))
+            self.bookmark_workflow.import_file(Path(path))
 
-    def _on_bookmarks_imported(self, _request_id: int, added: int, skipped: int) -> None:
+    def _on_bookmarks_imported(self, added: int, skipped: int) -> None:
         self.status_label.setText(
             self.tr("Imported %n bookmark(s)", "", added)
             + "; "
             + self.tr("%n already there", "", skipped)
         )
-        self.refresh_bookmarks()
 
     # -- importing -------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
         if paths:
-            self.service.import_paths(paths)
+            self.service.import_paths(paths, self._on_import_finished, self._on_job_failed)
+
+    def rescan(self) -> None:
+        """Import every imported folder again."""
+        self.service.rescan(self._on_import_finished, self._on_job_failed)
 
     def _ask_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -1157,7 +1137,7 @@ class MainWindow(QMainWindow):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.service.reindex()
+            self.service.reindex(self._on_reindexed, self._on_job_failed)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -1211,6 +1191,7 @@ class MainWindow(QMainWindow):
             self.failures_button.show()
         else:
             self.failures_button.hide()
+        self.import_finished.emit(report)
 
     def _on_reindexed(self, count: int) -> None:
         self.status_label.setText(self.tr("Index rebuilt: %1 documents").replace("%1", str(count)))

@@ -1,55 +1,49 @@
 """The window's link to the Library: two worker threads, so the GUI thread never waits.
 
-- the read worker answers searches and opens documents; a search that a newer one has
-  overtaken is skipped before it runs, and its result would be dropped by the window anyway;
-- bookmark jobs (add, edit, delete, list, export, import) also run on the read worker: they
-  are short, must not wait behind a long import, and are never skipped as outdated;
-- the write worker imports, re-scans, rebuilds and applies entity corrections, one job at a
-  time, reporting progress; documents become searchable after every committed batch. Big
-  imports, re-scans and rebuilds run in a child process it waits for (library/background.py),
-  so the index writer's long GIL holds never reach the GUI thread.
+Work is asked for with `run` (tasks.py): an operation on the Library, its queue, and the
+callbacks that get its answer on the GUI thread.
+
+- the read worker (Queue.READ) answers searches and opens documents; a search that a newer
+  one has overtaken is skipped before it runs, and its answer is dropped if it already ran.
+  Bookmark work also runs there: it is short, must not wait behind a long import, and is
+  never outdated;
+- the write worker (Queue.WRITE) imports, re-scans, rebuilds and applies entity
+  corrections, one job at a time, reporting progress; documents become searchable after
+  every committed batch. Big imports, re-scans and rebuilds run in a child process it waits
+  for (library/background.py), so the index writer's long GIL holds never reach the GUI
+  thread.
 
 Each worker opens its own Library inside its thread (SQLite connections belong to one
-thread). Workers only emit signals; they never touch a widget.
+thread).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from briefing_app.bookmarks import (
-    Bookmark,
-    BookmarkImportError,
-    BookmarkStoreError,
-    from_web_annotations,
-    make_anchor,
-    merge_import,
-    to_markdown,
-    to_web_annotations,
-)
 from briefing_app.library import (
     Callbacks,
     ImportProgress,
+    ImportReport,
     Job,
     Library,
     LibraryError,
+    OpenedDocument,
     SearchHost,
     run_in_child,
     wants_child,
 )
-from briefing_app.library.atomic import write_atomic
-from briefing_app.library.library import BUSY_MESSAGE, is_locked
 from briefing_app.render import render_document
-from briefing_app.search import SearchError, SearchRequest
+from briefing_app.search import SearchError, SearchHit, SearchRequest, SearchResults
+from briefing_app.ui.tasks import Queue, Task, TaskRunner, TaskWorker, user_message
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
 # Imports of fewer files than this run in the write worker's thread; bigger ones, re-scans and
@@ -64,7 +58,7 @@ IN_THREAD_FILES = 16
 class OpenedView:
     """What the reader needs: the opened document plus the words to highlight."""
 
-    opened: object  # briefing_app.library.OpenedDocument
+    opened: OpenedDocument
     highlight_words: list[str]
     query: str
     html: str | None = None  # the document rendered here, off the GUI thread (None: unread)
@@ -74,156 +68,65 @@ class OpenedView:
     unchanged: bool = False
 
 
-@dataclass(frozen=True)
-class BookmarkListing:
-    """Every bookmark, with the tags and entity counts the panels show beside them."""
-
-    bookmarks: list[Bookmark]
-    tags: list[tuple[str, int]] = field(default_factory=list)
-    entity_counts: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BriefingExport:
-    """What to write: the bookmarks, the file, "markdown" or "json", and Markdown grouping."""
-
-    bookmarks: list[Bookmark]
-    path: str
-    format: str = "markdown"
-    group_by: str = "document"
-    title: str = ""
-    entity_labels: dict[str, str] = field(default_factory=dict)
-
-
 # Why a library may not open: a folder that cannot be used, a damaged index that cannot be
 # rebuilt, a database locked past the timeout.
 _OPEN_ERRORS = (LibraryError, SearchError, OSError, sqlite3.Error)
 
-_BOOKMARK_ERRORS = (
-    LibraryError,
-    BookmarkStoreError,
-    BookmarkImportError,
-    sqlite3.Error,
-    OSError,
-    ValueError,
-)
 
-
-def user_message(error: Exception) -> str:
-    """The error as the user reads it. A SQLite file locked past the timeout means another
-    window or process is writing, as the command line says too."""
-    if is_locked(error):
-        return BUSY_MESSAGE
-    return str(error)
-
-
-class _Latest:
-    """Newest request id per kind, shared with the workers (ints are read atomically)."""
-
-    def __init__(self) -> None:
-        self.search = 0
-        self.document = 0
-
-
-class ReadWorker(QObject):
+class ReadWorker(TaskWorker):
     ready = Signal()
     open_failed = Signal(str)
-    library_counted = Signal(int)  # documents in the library, after each search
-    search_finished = Signal(int, object)  # request id, SearchResults
-    search_failed = Signal(int, str)
-    page_loaded = Signal(int, int, object)  # request id, offset, list[SearchHit]
-    document_opened = Signal(int, object)  # request id, OpenedView
-    document_failed = Signal(int, str)
-    bookmark_saved = Signal(int, object)  # request id, Bookmark (new, edited or restored)
-    bookmark_removed = Signal(int, object)  # request id, the removed Bookmark (for undo)
-    bookmarks_listed = Signal(int, object)  # request id, BookmarkListing
-    bookmarks_exported = Signal(int, str, int)  # request id, path, bookmarks written
-    bookmarks_imported = Signal(int, int, int)  # request id, added, skipped as duplicates
-    bookmark_failed = Signal(int, str)  # request id, message for the user
 
-    def __init__(self, data_dir: Path, latest: _Latest, language: str = "en") -> None:
-        super().__init__()
+    def __init__(self, data_dir: Path, service: TaskRunner, language: str = "en") -> None:
+        super().__init__(service.generations)
         self._data_dir = data_dir
-        self._latest = latest
         self._language = language  # entities are named in the window's language
-        self._library: Library | None = None
-        self._searcher: SearchHost | Library | None = None
         # Searches run in a child process (library/search_host.py: in this process they starve
         # the GUI thread of the GIL); documents and bookmarks, short SQLite work, stay here.
         # Given by the service before this worker's thread starts; None: search in place.
         self.host: SearchHost | None = None
+        self.searcher: SearchHost | Library | None = None
 
     @Slot()
     def start(self) -> None:
         try:
-            self._library = Library(self._data_dir, language=self._language)
+            self.library = Library(self._data_dir, language=self._language)
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
         if self.host is not None:
-            self.host.open(self._library)
-        self._searcher = self.host or self._library
+            self.host.open(self.library)
+        self.searcher = self.host or self.library
         self.ready.emit()
 
     @Slot()
     def stop(self) -> None:
         if self.host is not None:
             self.host.close()
-        self._searcher = None
-        if self._library is not None:
-            self._library.close()
-            self._library = None
+        self.searcher = None
+        if self.library is not None:
+            self.library.close()
+            self.library = None
 
-    @Slot()
-    def reopen_index(self) -> None:
-        if self._library is not None:
-            self._library.reopen_index()
+    def reopen_index(self, library: Library) -> None:
+        library.reopen_index()
         if self.host is not None:
             self.host.reopen_index()
 
-    @Slot(int, object)
-    def run_search(self, request_id: int, request: SearchRequest) -> None:
-        if request_id < self._latest.search or self._library is None or self._searcher is None:
-            return  # overtaken by a newer query: its result would be dropped anyway
-        try:
-            results = self._searcher.search(request)
-        except SearchError as error:
-            self.search_failed.emit(request_id, str(error))
-            return
-        self.search_finished.emit(request_id, results)
-        self.library_counted.emit(self._library.document_count())
+    def search(self, request: SearchRequest) -> SearchResults:
+        assert self.searcher is not None  # set with the library
+        return self.searcher.search(request)
 
-    @Slot(int, object, int)
-    def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
-        if request_id < self._latest.search or self._searcher is None:
-            return
-        try:
-            page = self._searcher.search(
-                replace(request, offset=offset, facets=False, count=False, suggest=False)
-            )
-        except SearchError:
-            return
-        self.page_loaded.emit(request_id, offset, page.hits)
-
-    @Slot(int, str, str, bool, str)
-    def open_document(
-        self, request_id: int, doc_id: str, query: str, literal: bool, shown_hash: str
-    ) -> None:
-        """`shown_hash`: the content hash of the text the reader shows of this document, when
-        it is opened again because the library changed ("" for an ordinary open)."""
-        if request_id < self._latest.document or self._library is None or self._searcher is None:
-            return
-        try:
-            opened = self._library.open_document(doc_id)
-            words: list[str] = []
-            if opened.document is not None and query.strip():
-                try:
-                    words = self._searcher.highlight_words(query, opened.document, literal)
-                except SearchError:
-                    words = []
-        except LibraryError as error:
-            self.document_failed.emit(request_id, str(error))
-            return
+    def open_view(
+        self, library: Library, doc_id: str, query: str, literal: bool, shown_hash: str
+    ) -> OpenedView:
+        opened = library.open_document(doc_id)
+        words: list[str] = []
+        if opened.document is not None and query.strip() and self.searcher is not None:
+            try:
+                words = self.searcher.highlight_words(query, opened.document, literal)
+            except SearchError:
+                words = []
         document = opened.document
         unchanged = (
             bool(shown_hash) and document is not None and document.content_hash == shown_hash
@@ -231,130 +134,12 @@ class ReadWorker(QObject):
         rendered = None
         if document is not None and not unchanged:
             rendered = render_document(document.markdown, document.text)
-        self.document_opened.emit(
-            request_id,
-            OpenedView(
-                opened, words, query, rendered, refreshed=bool(shown_hash), unchanged=unchanged
-            ),
+        return OpenedView(
+            opened, words, query, rendered, refreshed=bool(shown_hash), unchanged=unchanged
         )
 
-    # -- bookmarks (short jobs; never skipped) -------------------------------------------
 
-    def _bookmark_job(self, request_id: int, job: Callable[[Library], None]) -> None:
-        if self._library is None:
-            self.bookmark_failed.emit(request_id, self.tr("The library is not open."))
-            return
-        try:
-            job(self._library)
-        except _BOOKMARK_ERRORS as error:
-            self.bookmark_failed.emit(request_id, user_message(error))
-
-    @Slot(int, str, int, int, str, list)
-    def add_bookmark(
-        self, request_id: int, doc_id: str, start: int, end: int, note: str, tags: list
-    ) -> None:
-        def add(library: Library) -> None:
-            bookmark = library.add_bookmark(doc_id, start=start, end=end, note=note, tags=tags)
-            self.bookmark_saved.emit(request_id, bookmark)
-
-        self._bookmark_job(request_id, add)
-
-    @Slot(int, str, object, object)
-    def update_bookmark(
-        self, request_id: int, bookmark_id: str, note: object, tags: object
-    ) -> None:
-        def update(library: Library) -> None:
-            bookmark = library.bookmarks.update(
-                bookmark_id,
-                note=None if note is None else str(note),
-                tags=None if tags is None else [str(t) for t in tags],  # type: ignore[attr-defined]
-            )
-            self.bookmark_saved.emit(request_id, bookmark)
-
-        self._bookmark_job(request_id, update)
-
-    @Slot(int, str)
-    def remove_bookmark(self, request_id: int, bookmark_id: str) -> None:
-        self._bookmark_job(
-            request_id,
-            lambda library: self.bookmark_removed.emit(
-                request_id, library.bookmarks.remove(bookmark_id)
-            ),
-        )
-
-    @Slot(int, object)
-    def restore_bookmark(self, request_id: int, bookmark: Bookmark) -> None:
-        self._bookmark_job(
-            request_id,
-            lambda library: self.bookmark_saved.emit(
-                request_id, library.bookmarks.restore(bookmark)
-            ),
-        )
-
-    @Slot(int, str, str, int, int)
-    def reattach_bookmark(
-        self, request_id: int, bookmark_id: str, doc_id: str, start: int, end: int
-    ) -> None:
-        def reattach(library: Library) -> None:
-            opened = library.open_document(doc_id)
-            if opened.document is None:
-                raise LibraryError(opened.problem or f"Cannot read {opened.entry.path}")
-            text = opened.document.text
-            anchor = make_anchor(text, start, end, opened.document.content_hash)
-            bookmark = library.bookmarks.reattach(bookmark_id, anchor)
-            if bookmark.doc_path != str(opened.document.path):
-                library.bookmarks.relocate(bookmark.doc_path, str(opened.document.path))
-                bookmark = library.bookmarks.get(bookmark_id) or bookmark
-            self.bookmark_saved.emit(request_id, bookmark)
-
-        self._bookmark_job(request_id, reattach)
-
-    @Slot(int, object)
-    def list_bookmarks(self, request_id: int, filters: dict) -> None:
-        def listing(library: Library) -> None:
-            bookmarks = library.list_bookmarks(**filters)
-            self.bookmarks_listed.emit(
-                request_id,
-                BookmarkListing(
-                    bookmarks, library.bookmarks.tags(), library.bookmark_entity_counts()
-                ),
-            )
-
-        self._bookmark_job(request_id, listing)
-
-    @Slot(int, object)
-    def export_bookmarks(self, request_id: int, export: BriefingExport) -> None:
-        def write(_library: Library) -> None:
-            if export.format == "json":
-                data = to_web_annotations(export.bookmarks)
-                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-            else:
-                labels = export.entity_labels
-                text = to_markdown(
-                    export.bookmarks,
-                    group_by=export.group_by,  # type: ignore[arg-type]
-                    title=export.title or None,
-                    entity_label=(lambda e: labels.get(e, e.partition(":")[2] or e)),
-                )
-            write_atomic(Path(export.path), text)
-            self.bookmarks_exported.emit(request_id, export.path, len(export.bookmarks))
-
-        self._bookmark_job(request_id, write)
-
-    @Slot(int, str)
-    def import_bookmarks(self, request_id: int, path: str) -> None:
-        def read(library: Library) -> None:
-            try:
-                data = json.loads(Path(path).read_text("utf-8"))
-            except UnicodeDecodeError as error:
-                raise BookmarkImportError(f"{path} is not a UTF-8 JSON file") from error
-            added, skipped = merge_import(library.bookmarks, from_web_annotations(data))
-            self.bookmarks_imported.emit(request_id, added, skipped)
-
-        self._bookmark_job(request_id, read)
-
-
-class WriteWorker(QObject):
+class WriteWorker(TaskWorker):
     ready = Signal(int)  # documents in the library
     open_failed = Signal(str)
     opened_read_only = Signal(str)  # what the user can and cannot do, before `ready`
@@ -362,16 +147,11 @@ class WriteWorker(QObject):
     progress = Signal(int, int, str)  # done, total, current file
     rebuilding = Signal()  # opening rebuilds the index (another version, or damaged)
     committed = Signal(int)  # documents committed so far in this job
-    import_finished = Signal(object)  # ImportReport
-    reindex_finished = Signal(int)
-    correction_finished = Signal(list)  # ids of updated documents
-    job_failed = Signal(str)
 
-    def __init__(self, data_dir: Path, cancel: threading.Event) -> None:
-        super().__init__()
+    def __init__(self, data_dir: Path, service: TaskRunner, cancel: threading.Event) -> None:
+        super().__init__(service.generations)
         self._data_dir = data_dir
         self._cancel = cancel
-        self._library: Library | None = None
         self._last_progress = 0.0
         self._rebuilding = False
 
@@ -385,22 +165,29 @@ class WriteWorker(QObject):
     @Slot()
     def start(self) -> None:
         try:
-            self._library = Library(self._data_dir, rebuild_progress=self._on_rebuild_progress)
+            self.library = Library(self._data_dir, rebuild_progress=self._on_rebuild_progress)
         except _OPEN_ERRORS as error:
             self.open_failed.emit(user_message(error))
             return
         finally:
             if self._rebuilding:
                 self.busy_changed.emit(False)
-        if self._library.read_only:
-            self.opened_read_only.emit(self._library.read_only_notice())
-        self.ready.emit(self._library.document_count())
+        if self.library.read_only:
+            self.opened_read_only.emit(self.library.read_only_notice())
+        self.ready.emit(self.library.document_count())
 
     @Slot()
     def stop(self) -> None:
-        if self._library is not None:
-            self._library.close()
-            self._library = None
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+    def before(self, task: Task) -> None:
+        self._cancel.clear()
+        self.busy_changed.emit(True)
+
+    def after(self, task: Task) -> None:
+        self.busy_changed.emit(False)
 
     def _report_progress(self, progress: ImportProgress) -> None:
         now = time.monotonic()
@@ -408,23 +195,18 @@ class WriteWorker(QObject):
             self._last_progress = now
             self.progress.emit(progress.done, progress.total, progress.path)
 
-    @Slot(list, bool)
-    def run_import(self, paths: list[str], prune: bool) -> None:
+    def import_paths(self, library: Library, paths: list[str], prune: bool) -> ImportReport:
         if wants_child(paths, IN_THREAD_FILES):
-            job = Job("import", tuple(paths), prune=prune)
-            self._run(lambda lib: self.import_finished.emit(self._in_child(job)))
-        else:
-            self._run(lambda lib: self.import_finished.emit(self._import(lib, paths, prune)))
+            return self.in_child(Job("import", tuple(paths), prune=prune))
+        return library.import_paths(
+            [Path(p) for p in paths],
+            prune=prune,
+            progress=self._report_progress,
+            cancelled=self._cancel.is_set,
+            committed=self.committed.emit,
+        )
 
-    @Slot()
-    def run_rescan(self) -> None:
-        self._run(lambda lib: self.import_finished.emit(self._in_child(Job("rescan"))))
-
-    @Slot()
-    def run_reindex(self) -> None:
-        self._run(lambda lib: self.reindex_finished.emit(self._in_child(Job("reindex"))))
-
-    def _in_child(self, job: Job) -> Any:
+    def in_child(self, job: Job) -> Any:
         return run_in_child(
             self._data_dir,
             job,
@@ -436,82 +218,18 @@ class WriteWorker(QObject):
             ),
         )
 
-    @Slot(str, str, str, str)
-    def run_correction(self, action: str, entity_type: str, key: str, value: str) -> None:
-        self._run(
-            lambda lib: self.correction_finished.emit(
-                lib.correct_entity(action, entity_type, key, value)
-            )
-        )
 
-    def _import(self, library: Library, paths: list[str], prune: bool) -> object:
-        return library.import_paths(
-            [Path(p) for p in paths],
-            prune=prune,
-            progress=self._report_progress,
-            cancelled=self._cancel.is_set,
-            committed=self.committed.emit,
-        )
-
-    def _run(self, job: Callable[[Library], object]) -> None:
-        if self._library is None:
-            self.job_failed.emit(self.tr("The library is not open."))
-            return
-        self._cancel.clear()
-        self.busy_changed.emit(True)
-        try:
-            job(self._library)
-        except (LibraryError, SearchError, ValueError, OSError, sqlite3.Error) as error:
-            self.job_failed.emit(user_message(error))
-        finally:
-            self.busy_changed.emit(False)
-
-
-class LibraryService(QObject):
+class LibraryService(TaskRunner):
     """Owned by the window; the only object the window calls for library work."""
 
-    # Requests to the workers (queued across threads).
-    _search_wanted = Signal(int, object)
-    _page_wanted = Signal(int, object, int)
-    _document_wanted = Signal(int, str, str, bool, str)
-    _import_wanted = Signal(list, bool)
-    _rescan_wanted = Signal()
-    _reindex_wanted = Signal()
-    _correction_wanted = Signal(str, str, str, str)
-    _reopen_wanted = Signal()
-    _add_bookmark_wanted = Signal(int, str, int, int, str, list)
-    _update_bookmark_wanted = Signal(int, str, object, object)
-    _remove_bookmark_wanted = Signal(int, str)
-    _restore_bookmark_wanted = Signal(int, object)
-    _reattach_bookmark_wanted = Signal(int, str, str, int, int)
-    _list_bookmarks_wanted = Signal(int, object)
-    _export_bookmarks_wanted = Signal(int, object)
-    _import_bookmarks_wanted = Signal(int, str)
-
-    # Events for the window.
     ready = Signal(int)
     open_failed = Signal(str)
     opened_read_only = Signal(str)
-    search_finished = Signal(int, object)
-    search_failed = Signal(int, str)
-    library_counted = Signal(int)
-    page_loaded = Signal(int, int, object)
-    document_opened = Signal(int, object)
-    document_failed = Signal(int, str)
+    library_counted = Signal(int)  # documents in the library, after each search
     busy_changed = Signal(bool)
     import_progress = Signal(int, int, str)
     index_rebuilding = Signal()  # opening the library rebuilds its index, with progress
-    library_changed = Signal()
-    import_finished = Signal(object)
-    reindex_finished = Signal(int)
-    correction_finished = Signal(list)
-    job_failed = Signal(str)
-    bookmark_saved = Signal(int, object)
-    bookmark_removed = Signal(int, object)
-    bookmarks_listed = Signal(int, object)
-    bookmarks_exported = Signal(int, str, int)
-    bookmarks_imported = Signal(int, int, int)
-    bookmark_failed = Signal(int, str)
+    library_changed = Signal()  # a write job committed documents or finished
 
     def __init__(
         self,
@@ -524,17 +242,17 @@ class LibraryService(QObject):
         """`language` is the window's: the entities of documents and results are named in it
         ("European Union" / "Europese Unie")."""
         super().__init__(parent)
-        self._latest = _Latest()
-        self._bookmark_request = 0
         self._cancel = threading.Event()
         self._read_thread = QThread(self)
         self._read_thread.setObjectName("briefingReadThread")
         self._write_thread = QThread(self)
         self._write_thread.setObjectName("briefingWriteThread")
-        self.reader = ReadWorker(data_dir, self._latest, language)
+        self.reader = ReadWorker(data_dir, self, language)
         self._data_dir = data_dir
         self._search_in_child = search_in_child
-        self.writer = WriteWorker(data_dir, self._cancel)
+        self.writer = WriteWorker(data_dir, self, self._cancel)
+        self.attach(Queue.READ, self.reader)
+        self.attach(Queue.WRITE, self.writer)
         self.reader.moveToThread(self._read_thread)
         self.writer.moveToThread(self._write_thread)
         self._wire()
@@ -553,47 +271,10 @@ class LibraryService(QObject):
         w.opened_read_only.connect(self.opened_read_only)
         self._read_thread.started.connect(r.start)
         r.open_failed.connect(self.open_failed)
-        self._search_wanted.connect(r.run_search)
-        self._page_wanted.connect(r.load_page)
-        self._document_wanted.connect(r.open_document)
-        self._reopen_wanted.connect(r.reopen_index)
-        r.search_finished.connect(self.search_finished)
-        r.search_failed.connect(self.search_failed)
-        r.library_counted.connect(self.library_counted)
-        r.page_loaded.connect(self.page_loaded)
-        r.document_opened.connect(self.document_opened)
-        r.document_failed.connect(self.document_failed)
-        for wanted, slot in (
-            (self._add_bookmark_wanted, r.add_bookmark),
-            (self._update_bookmark_wanted, r.update_bookmark),
-            (self._remove_bookmark_wanted, r.remove_bookmark),
-            (self._restore_bookmark_wanted, r.restore_bookmark),
-            (self._reattach_bookmark_wanted, r.reattach_bookmark),
-            (self._list_bookmarks_wanted, r.list_bookmarks),
-            (self._export_bookmarks_wanted, r.export_bookmarks),
-            (self._import_bookmarks_wanted, r.import_bookmarks),
-        ):
-            wanted.connect(slot)
-        r.bookmark_saved.connect(self.bookmark_saved)
-        r.bookmark_removed.connect(self.bookmark_removed)
-        r.bookmarks_listed.connect(self.bookmarks_listed)
-        r.bookmarks_exported.connect(self.bookmarks_exported)
-        r.bookmarks_imported.connect(self.bookmarks_imported)
-        r.bookmark_failed.connect(self.bookmark_failed)
-        self._import_wanted.connect(w.run_import)
-        self._rescan_wanted.connect(w.run_rescan)
-        self._reindex_wanted.connect(w.run_reindex)
-        self._correction_wanted.connect(w.run_correction)
         w.busy_changed.connect(self.busy_changed)
         w.progress.connect(self.import_progress)
         w.rebuilding.connect(self.index_rebuilding)
-        w.committed.connect(lambda _count: self.library_changed.emit())
-        w.import_finished.connect(self.import_finished)
-        w.import_finished.connect(lambda _report: self.library_changed.emit())
-        w.reindex_finished.connect(self._on_reindexed)
-        w.correction_finished.connect(self.correction_finished)
-        w.correction_finished.connect(lambda _ids: self.library_changed.emit())
-        w.job_failed.connect(self.job_failed)
+        w.committed.connect(self._on_committed)
 
     def start(self) -> None:
         # The writer opens (and if need be builds) the library first; then the reader. The
@@ -609,103 +290,106 @@ class LibraryService(QObject):
         self.reader.ready.connect(lambda: self.ready.emit(count))
         self._read_thread.start()
 
-    def _on_reindexed(self, count: int) -> None:
-        self._reopen_wanted.emit()
-        self.reindex_finished.emit(count)
+    def _on_committed(self, _count: int) -> None:
         self.library_changed.emit()
 
-    # -- requests --------------------------------------------------------------------------
+    # -- reading ----------------------------------------------------------------------------
 
-    def search(self, request: SearchRequest) -> int:
-        self._latest.search += 1
-        self._search_wanted.emit(self._latest.search, request)
-        return self._latest.search
+    def search(
+        self,
+        request: SearchRequest,
+        success: Callable[[SearchResults], None],
+        failure: Callable[[str], None] | None = None,
+    ) -> None:
+        """Answers only the newest search: an older one's results are never delivered."""
 
-    def is_current_search(self, request_id: int) -> bool:
-        return request_id == self._latest.search
+        def searched(answer: tuple[SearchResults, int]) -> None:
+            results, count = answer
+            success(results)
+            self.library_counted.emit(count)
 
-    def load_page(self, request_id: int, request: SearchRequest, offset: int) -> None:
-        self._page_wanted.emit(request_id, request, offset)
+        self.run(
+            lambda library: (self.reader.search(request), library.document_count()),
+            supersedes="search",
+            success=searched,
+            failure=failure,
+        )
+
+    def load_page(
+        self, request: SearchRequest, offset: int, success: Callable[[list[SearchHit]], None]
+    ) -> None:
+        """More results of the newest search (dropped if another search came since)."""
+        more = replace(request, offset=offset, facets=False, count=False, suggest=False)
+        self.run(
+            lambda _library: self.reader.search(more).hits,
+            part_of="search",
+            success=success,
+        )
 
     def open_document(
-        self, doc_id: str, query: str = "", *, literal: bool = False, shown_hash: str = ""
-    ) -> int:
-        """Opens a document; the reader highlights what `query` matches (with the other names
-        of the entities it names, unless `literal`). `shown_hash`: opened again after the
-        library changed, the content hash of the text shown (see OpenedView.unchanged)."""
-        self._latest.document += 1
-        self._document_wanted.emit(self._latest.document, doc_id, query, literal, shown_hash)
-        return self._latest.document
-
-    def is_current_document(self, request_id: int) -> bool:
-        return request_id == self._latest.document
-
-    # Bookmark requests return an id that comes back with the answer; none is ever dropped.
-
-    def _next_bookmark_request(self) -> int:
-        self._bookmark_request += 1
-        return self._bookmark_request
-
-    def add_bookmark(
-        self, doc_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = ()
-    ) -> int:
-        """Bookmark Document.text[start:end] (code points) of a library document."""
-        request = self._next_bookmark_request()
-        self._add_bookmark_wanted.emit(request, doc_id, start, end, note, list(tags))
-        return request
-
-    def update_bookmark(
-        self, bookmark_id: str, note: str | None = None, tags: Iterable[str] | None = None
-    ) -> int:
-        request = self._next_bookmark_request()
-        self._update_bookmark_wanted.emit(
-            request, bookmark_id, note, None if tags is None else list(tags)
+        self,
+        doc_id: str,
+        query: str,
+        success: Callable[[OpenedView], None],
+        failure: Callable[[str], None] | None = None,
+        *,
+        literal: bool = False,
+        shown_hash: str = "",
+    ) -> None:
+        """Opens a document (only the newest asked for is answered); the reader highlights
+        what `query` matches (with the other names of the entities it names, unless
+        `literal`). `shown_hash`: opened again after the library changed, the content hash of
+        the text shown (see OpenedView.unchanged)."""
+        self.run(
+            lambda library: self.reader.open_view(library, doc_id, query, literal, shown_hash),
+            supersedes="document",
+            success=success,
+            failure=failure,
         )
-        return request
 
-    def remove_bookmark(self, bookmark_id: str) -> int:
-        """Answered by bookmark_removed with the Bookmark, so it can be restored (undo)."""
-        request = self._next_bookmark_request()
-        self._remove_bookmark_wanted.emit(request, bookmark_id)
-        return request
+    # -- writing (each success is also a library_changed) ------------------------------------
 
-    def restore_bookmark(self, bookmark: Bookmark) -> int:
-        request = self._next_bookmark_request()
-        self._restore_bookmark_wanted.emit(request, bookmark)
-        return request
+    def write(
+        self,
+        op: Callable[[Library], Any],
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run `op` on the write queue; the library changed once it succeeded."""
 
-    def reattach_bookmark(self, bookmark_id: str, doc_id: str, start: int, end: int) -> int:
-        request = self._next_bookmark_request()
-        self._reattach_bookmark_wanted.emit(request, bookmark_id, doc_id, start, end)
-        return request
+        def done(result: Any) -> None:
+            if success is not None:
+                success(result)
+            self.library_changed.emit()
 
-    def list_bookmarks(self, filters: dict[str, str] | None = None) -> int:
-        """Filters as Library.list_bookmarks takes them (tag, entity, status, text)."""
-        request = self._next_bookmark_request()
-        self._list_bookmarks_wanted.emit(request, dict(filters or {}))
-        return request
+        self.run(op, queue=Queue.WRITE, success=done, failure=failure)
 
-    def export_bookmarks(self, export: BriefingExport) -> int:
-        request = self._next_bookmark_request()
-        self._export_bookmarks_wanted.emit(request, export)
-        return request
+    def import_paths(
+        self,
+        paths: list[Path],
+        success: Callable[[ImportReport], None],
+        failure: Callable[[str], None],
+        *,
+        prune: bool = False,
+    ) -> None:
+        names = [str(p) for p in paths]
+        self.write(
+            lambda library: self.writer.import_paths(library, names, prune), success, failure
+        )
 
-    def import_bookmarks(self, path: Path) -> int:
-        request = self._next_bookmark_request()
-        self._import_bookmarks_wanted.emit(request, str(path))
-        return request
+    def rescan(
+        self, success: Callable[[ImportReport], None], failure: Callable[[str], None]
+    ) -> None:
+        self.write(lambda _library: self.writer.in_child(Job("rescan")), success, failure)
 
-    def import_paths(self, paths: list[Path], *, prune: bool = False) -> None:
-        self._import_wanted.emit([str(p) for p in paths], prune)
+    def reindex(self, success: Callable[[int], None], failure: Callable[[str], None]) -> None:
+        """Rebuild the index; the read worker opens the new one before `success` is told."""
 
-    def rescan(self) -> None:
-        self._rescan_wanted.emit()
+        def rebuilt(count: int) -> None:
+            self.run(self.reader.reopen_index)
+            success(count)
 
-    def reindex(self) -> None:
-        self._reindex_wanted.emit()
-
-    def correct_entity(self, action: str, entity_type: str, key: str, value: str = "") -> None:
-        self._correction_wanted.emit(action, entity_type, key, value)
+        self.write(lambda _library: self.writer.in_child(Job("reindex")), rebuilt, failure)
 
     def cancel_job(self) -> None:
         self._cancel.set()

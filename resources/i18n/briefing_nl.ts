@@ -42,27 +42,27 @@
 <context>
     <name>BookmarksModel</name>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="140"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="136"/>
         <source>moved</source>
         <translation>verplaatst</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="144"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="140"/>
         <source>approximate: “%1” → “%2”</source>
         <translation>bij benadering: “%1” → “%2”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="149"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="145"/>
         <source>orphaned: the passage is gone; select new text to re-attach</source>
         <translation>losgeraakt: de passage bestaat niet meer; selecteer nieuwe tekst om opnieuw te koppelen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="150"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="146"/>
         <source>anchored</source>
         <translation>verankerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="168"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="164"/>
         <source>Was: %1</source>
         <translation>Was: %1</translation>
     </message>
@@ -70,68 +70,68 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="270"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="266"/>
         <source>Filter bookmarks</source>
         <translation>Bladwijzers filteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="271"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="267"/>
         <source>Filter quotes, notes and tags</source>
         <translation>Filteren op citaten, notities en tags</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="275"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="271"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="278"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="274"/>
         <source>Mentions</source>
         <translation>Vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="280"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="276"/>
         <source>Mentions…</source>
         <translation>Vermeldingen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="281"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="277"/>
         <source>This document only</source>
         <translation>Alleen dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="287"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="283"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="390"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="386"/>
         <source>All tags</source>
         <translation>Alle tags</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="444"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="440"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="445"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="441"/>
         <source>&amp;Edit note…</source>
         <translation>Notitie &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="447"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="443"/>
         <source>&amp;Re-attach to selection</source>
         <translation>Opnieuw &amp;koppelen aan selectie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="449"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="445"/>
         <source>Point this bookmark at the text selected in the reader</source>
         <translation>Deze bladwijzer laten verwijzen naar de tekst die in de lezer is geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="312"/>
-        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="451"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="308"/>
+        <location filename="../../briefing_app/ui/bookmarks_panel.py" line="447"/>
         <source>&amp;Delete</source>
         <translation>&amp;Verwijderen</translation>
     </message>
@@ -139,33 +139,33 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="40"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="39"/>
         <source>Filter {label}</source>
         <translation>Filter {label}</translation>
     </message>
     <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="48"/>
         <location filename="../../briefing_app/ui/filter_bar.py" line="49"/>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="50"/>
         <source>Remove filter {label}</source>
         <translation>Filter {label} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="61"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="60"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="62"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="61"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="63"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="62"/>
         <source>Organization</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="64"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="63"/>
         <source>Date range</source>
         <translation>Periode</translation>
     </message>
@@ -353,42 +353,42 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="83"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="82"/>
         <source>No filters</source>
         <translation>Geen filters</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="87"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="86"/>
         <source>Date range</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="90"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="89"/>
         <source>From month</source>
         <translation>Vanaf maand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="91"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="90"/>
         <source>To month</source>
         <translation>Tot en met maand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="98"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="97"/>
         <source>Sort order</source>
         <translation>Sorteervolgorde</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="99"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="98"/>
         <source>Relevance</source>
         <translation>Relevantie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="100"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="99"/>
         <source>Newest first</source>
         <translation>Nieuwste eerst</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="110"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="109"/>
         <source>Sort:</source>
         <translation>Sorteren:</translation>
     </message>
@@ -431,167 +431,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="181"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="177"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="183"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="179"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="206"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="202"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="230"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="226"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="236"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="232"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="243"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="239"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="265"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="261"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="267"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="263"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="270"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="273"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="269"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="279"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="282"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="285"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="287"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="302"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="309"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="317"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="325"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="326"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="328"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="329"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="334"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="341"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="337"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="352"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="354"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="350"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="359"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="355"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="495"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="486"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -608,143 +608,143 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="753"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="761"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="745"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="766"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="750"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="802"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="794"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="922"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="905"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="924"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="907"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="926"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="927"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="910"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="939"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="922"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="961"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="963"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1005"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1009"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="986"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1013"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="990"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1041"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1018"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1044"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1050"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1026"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1078"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1051"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1052"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1083"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1061"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1083"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1061"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1096"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1069"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1098"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1071"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1109"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -753,12 +753,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1121"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1090"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1123"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1092"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -767,37 +767,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1145"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1117"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1147"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1152"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1126"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1159"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1133"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1161"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1135"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1195"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1169"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1198"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1172"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -806,52 +806,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1215"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1189"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1222"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1197"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1243"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1238"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1213"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1247"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1222"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="658"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="647"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="648"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="637"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="650"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="639"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="654"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="643"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -859,12 +859,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="703"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="691"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1115"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -872,7 +872,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1130"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1099"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -880,7 +880,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1132"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1101"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -888,12 +888,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1187"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1161"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1183"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -901,9 +901,8 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReadWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="245"/>
         <source>The library is not open.</source>
-        <translation>De bibliotheek is niet geopend.</translation>
+        <translation type="vanished">De bibliotheek is niet geopend.</translation>
     </message>
 </context>
 <context>
@@ -967,62 +966,62 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="772"/>
+        <location filename="../../briefing_app/ui/reader.py" line="682"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="775"/>
+        <location filename="../../briefing_app/ui/reader.py" line="685"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="780"/>
+        <location filename="../../briefing_app/ui/reader.py" line="690"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="803"/>
+        <location filename="../../briefing_app/ui/reader.py" line="713"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="805"/>
+        <location filename="../../briefing_app/ui/reader.py" line="715"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="807"/>
+        <location filename="../../briefing_app/ui/reader.py" line="717"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="810"/>
+        <location filename="../../briefing_app/ui/reader.py" line="720"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="813"/>
+        <location filename="../../briefing_app/ui/reader.py" line="723"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="815"/>
+        <location filename="../../briefing_app/ui/reader.py" line="725"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="817"/>
+        <location filename="../../briefing_app/ui/reader.py" line="727"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="820"/>
+        <location filename="../../briefing_app/ui/reader.py" line="730"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="940"/>
+        <location filename="../../briefing_app/ui/reader.py" line="850"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -1030,27 +1029,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="171"/>
+        <location filename="../../briefing_app/ui/reader.py" line="96"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="172"/>
+        <location filename="../../briefing_app/ui/reader.py" line="97"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="176"/>
+        <location filename="../../briefing_app/ui/reader.py" line="101"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="223"/>
+        <location filename="../../briefing_app/ui/reader.py" line="147"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="224"/>
+        <location filename="../../briefing_app/ui/reader.py" line="148"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -1111,7 +1110,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="134"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="133"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -1120,34 +1119,34 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="137"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="136"/>
         <source>Type to search; Enter searches at once; Down moves to the results; Alt+Down shows recent searches.</source>
         <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten; Alt+pijl-omlaag toont recente zoekopdrachten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="154"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="153"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="159"/>
         <location filename="../../briefing_app/ui/search_bar.py" line="160"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="161"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="173"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="172"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="231"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="230"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="340"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="339"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="346"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="345"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
@@ -1176,11 +1175,18 @@ Ook geschreven als: {aliases}</translation>
     </message>
 </context>
 <context>
-    <name>WriteWorker</name>
+    <name>TaskWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/service.py" line="458"/>
+        <location filename="../../briefing_app/ui/tasks.py" line="116"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteWorker</name>
+    <message>
+        <source>The library is not open.</source>
+        <translation type="vanished">De bibliotheek is niet geopend.</translation>
     </message>
 </context>
 </TS>

@@ -81,10 +81,10 @@ def bookmark(qtbot, window: MainWindow, passage: str) -> str:
     view = window.reader.view
     start = view.toPlainText().index(passage)  # the passages are plain BMP text
     view.select_view_span(start, start + len(passage))
-    with qtbot.waitSignal(window.service.bookmark_saved, timeout=WAIT_MS) as saved:
+    with qtbot.waitSignal(window.bookmark_workflow.created, timeout=WAIT_MS) as saved:
         window.reader.bookmark_action.trigger()
     window.bookmark_editor.hide()
-    return str(saved.args[1].id)
+    return str(saved.args[0].id)
 
 
 # -- a read-only data folder ---------------------------------------------------------------
@@ -236,7 +236,7 @@ def test_a_window_says_the_library_is_busy_while_another_writer_holds_it(
         assert "another Briefing process is writing" in window.status_label.text()
         assert "Traceback" not in window.status_label.text()
         # Once the other writer is done, the same import just works.
-        with qtbot.waitSignal(window.service.import_finished, timeout=WAIT_MS):
+        with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
             window.import_paths([extra])
         assert search(qtbot, window, "") == 6
     assert integrity(data_dir / "library.sqlite3") == "ok"

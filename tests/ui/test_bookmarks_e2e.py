@@ -64,7 +64,7 @@ def bookmark_passage(qtbot, window: MainWindow, passage: str) -> str:
 
 def reimport(qtbot, window: MainWindow, path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
-    with qtbot.waitSignal(window.service.import_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
         window.import_paths([path])
 
 
@@ -152,16 +152,16 @@ def test_export_and_import_bookmarks(qtbot, window: MainWindow, tmp_path: Path) 
     bookmark_passage(qtbot, window, PASSAGE)
     qtbot.waitUntil(lambda: window.bookmarks_panel.model.rowCount() == 1, timeout=WAIT_MS)
     briefing, annotations = tmp_path / "briefing.md", tmp_path / "bookmarks.json"
-    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.bookmark_workflow.exported, timeout=WAIT_MS):
         window.export_bookmarks(briefing, "markdown", "entity")
-    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.bookmark_workflow.exported, timeout=WAIT_MS):
         window.export_bookmarks(annotations, "json")
     assert PASSAGE in briefing.read_text("utf-8")
     # Grouped under each entity's name in the window's language (English here).
     assert "## Ministry of Foreign Affairs" in briefing.read_text("utf-8")
-    with qtbot.waitSignal(window.service.bookmarks_imported, timeout=WAIT_MS) as imported:
-        window.service.import_bookmarks(annotations)
-    assert imported.args[1:] == [0, 1]  # already there
+    with qtbot.waitSignal(window.bookmark_workflow.imported, timeout=WAIT_MS) as imported:
+        window.bookmark_workflow.import_file(annotations)
+    assert imported.args == [0, 1]  # already there
 
 
 def test_a_passage_is_selected_and_bookmarked_with_the_keyboard(
@@ -272,7 +272,7 @@ def test_keyboard_only_from_search_to_a_noted_and_tagged_bookmark(
 
     # The export's file dialog is the platform's; it is not driven here.
     target = tmp_path / "mijn-briefing.md"
-    with qtbot.waitSignal(window.service.bookmarks_exported, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.bookmark_workflow.exported, timeout=WAIT_MS):
         window.export_bookmarks(target, "markdown")
     briefing = target.read_text("utf-8")
     assert "Abdullah" in briefing and "hulp" in briefing and "bedragen" in briefing

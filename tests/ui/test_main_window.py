@@ -114,7 +114,7 @@ def test_searches_run_in_a_process_closed_with_the_window(
     qtbot.waitUntil(lambda: window.library_size() == 6, timeout=WAIT_MS)
     type_query(qtbot, window, "terrorisme")
     assert window.results_model.total >= 1
-    host = window.service.reader._searcher
+    host = window.service.reader.searcher
     assert isinstance(host, SearchHost) and host.in_child
     child = host._process
     assert child.pid != os.getpid() and child.is_alive()
@@ -178,8 +178,8 @@ def test_results_of_outdated_queries_are_dropped(
         library.import_paths([library_folder])
     window = open_window(qtbot, tmp_path, settings, [])
     qtbot.waitUntil(lambda: window.results_model.total == 6, timeout=WAIT_MS)
-    searcher = HeldSearcher(window.service.reader._searcher, held="navo")
-    window.service.reader._searcher = searcher
+    searcher = HeldSearcher(window.service.reader.searcher, held="navo")
+    window.service.reader.searcher = searcher
     shown: list[str] = []
     window.results_shown.connect(lambda _total: shown.append(window.results_model.query))
     try:
@@ -193,7 +193,7 @@ def test_results_of_outdated_queries_are_dropped(
     finally:
         searcher.release.set()
     qtbot.waitUntil(lambda: "guterres" in shown, timeout=WAIT_MS)
-    # The answer to "navo" came after "guterres" was asked for: the window dropped it ...
+    # The answer to "navo" came after "guterres" was asked for: the service dropped it ...
     assert shown == ["guterres"]
     assert window.results_model.query == "guterres"
     # ... and "mali", outdated before its turn came, was never searched at all.
