@@ -63,7 +63,21 @@ CREATE TABLE IF NOT EXISTS duplicate_groups (
     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     group_id TEXT NOT NULL
 );
+-- Tables computed from the documents and their entities (the library-wide people rule), kept
+-- so that a new process need not compute them again: each is valid for the catalog revision
+-- it was computed at (meta 'revision', counted up by every change to documents).
+CREATE TABLE IF NOT EXISTS derived (
+    name TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    value TEXT NOT NULL
+);
 """
+
+# Counts up in the transaction of every change to documents or their entities.
+_BUMP_REVISION = (
+    "INSERT INTO meta(key, value) VALUES ('revision', '1')"
+    " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,8 @@ class Catalog:
     ) -> None:
         self.path = path
         self._writes = 0
+        self._busy_timeout = busy_timeout
+        self._read_only = read_only
         if read_only:
             # Reads only: the schema was created (and is kept current) by a writable open.
             self._db = connect_read_only(path, timeout=busy_timeout)
@@ -236,6 +252,7 @@ class Catalog:
                             for row in entities[e.id]
                         ],
                     )
+            db.execute(_BUMP_REVISION)
 
     def touch(self, doc_id: str, mtime: float) -> None:
         with self.transaction() as db:
@@ -244,6 +261,7 @@ class Catalog:
     def remove(self, doc_ids: Iterable[str]) -> None:
         with self.transaction() as db:
             db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in doc_ids])
+            db.execute(_BUMP_REVISION)
 
     # -- near duplicates -------------------------------------------------------------------
 
@@ -314,6 +332,43 @@ class Catalog:
         """Changes whenever any connection commits: a key for caches derived from the catalog."""
         version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
         return version, self._writes
+
+    def revision(self) -> int:
+        """Counts every change to documents or their entities, whichever process made it."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0]) if row is not None else 0
+
+    def derived(self, name: str, revision: int) -> str | None:
+        """The value stored under `name` if it was computed at `revision`, else None."""
+        try:
+            row = self._db.execute(
+                "SELECT value FROM derived WHERE name = ? AND revision = ?", (name, revision)
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # read-only, older version
+                return None
+            raise
+        return None if row is None else str(row[0])
+
+    def store_derived(self, name: str, revision: int, value: str) -> None:
+        """Keeps a derived value, if that can be done at once: a reader never waits for
+        another process's write, and a read-only catalog just computes it again next time."""
+        if self._read_only:
+            return
+        try:
+            self._db.execute("PRAGMA busy_timeout = 0")
+            try:
+                with self.transaction() as db:
+                    db.execute(
+                        "INSERT INTO derived(name, revision, value) VALUES (?, ?, ?)"
+                        " ON CONFLICT(name) DO UPDATE SET revision = excluded.revision,"
+                        " value = excluded.value",
+                        (name, revision, value),
+                    )
+            finally:
+                self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
+        except sqlite3.OperationalError:
+            pass  # busy or read-only: not kept this time
 
     def documents_with_entity(self, entity_type: str, key: str) -> list[CatalogEntry]:
         rows = self._db.execute(

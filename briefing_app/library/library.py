@@ -22,7 +22,6 @@ from briefing_app.entities import (
     display_name,
     resolve_organization,
     resolve_people,
-    spelling_preference,
 )
 from briefing_app.entities.aliases import AliasTable, alias_table
 from briefing_app.entities.corrections import CorrectionError, Corrections
@@ -32,6 +31,7 @@ from briefing_app.library.analysis import AnalysedFile, document_id, index_recor
 from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.duplicates import group_documents
+from briefing_app.library.entity_rules import EntityRules
 from briefing_app.library.importer import (
     CancelCheck,
     CommitCallback,
@@ -162,9 +162,7 @@ class Library:
         self.index = SearchIndex(self.data_dir / INDEX_DIR, writer_timeout=lock_timeout())
         self.corrections = self._load_corrections()
         self._corrections_stamp = self._corrections_file_stamp()
-        self._people: tuple[tuple[int, int], dict[str, str], frozenset[str]] | None = None
-        self._people_preference: dict[str, float] = {}  # what `_people` was computed from
-        self._organizations: tuple[tuple[int, int], dict[str, str]] | None = None
+        self.entity_rules = EntityRules(self.catalog, self.language)
         self._duplicates: tuple[tuple[int, int], dict[str, str]] | None = None
         # True when opening had to rebuild a stale or damaged index (a reindex asked for
         # right after would do the same work twice).
@@ -253,6 +251,7 @@ class Library:
         self._reconcile_bookmarks([*report.updated, *report.added])
         if report.added or report.updated or report.removed:
             self.group_duplicates()
+            self.entity_rules.refresh()
         return report
 
     def _reconcile_bookmarks(self, paths: Iterable[str]) -> None:
@@ -322,6 +321,7 @@ class Library:
             )
             self._notify(dropped)
         self.group_duplicates()
+        self.entity_rules.refresh()
         return count
 
     def _save_analysed(self, pending: list[AnalysedFile]) -> None:
@@ -429,38 +429,20 @@ class Library:
         differ from it: a surname ("Blok") or a first part ("Tedros") -> the one full name it
         stands for ("Stef Blok"), another spelling ("Putin") -> the spelling of this library's
         language ("Vladimir Poetin" in Dutch). See entities.extractor.resolve_people."""
-        return self._person_rule()[1]
-
-    def _person_rule(self) -> tuple[tuple[int, int], dict[str, str], frozenset[str]]:
-        generation = self.catalog.generation()
-        if self._people is None or self._people[0] != generation:
-            names, preference = self._person_preference()
-            if self._people is not None and self._people_preference == preference:
-                # Most changes (a re-imported file, another's bookmarks) leave every name and
-                # its counts as they were: the rule is the same.
-                self._people = (generation, *self._people[1:])
-            else:
-                self._people = (generation, resolve_people(names, preference), frozenset(names))
-                self._people_preference = preference
-        return self._people
+        return self.entity_rules.people().resolution
 
     def person_names(self, name: str) -> tuple[str, ...]:
         """The name the library shows for the person `name` names (by any spelling, a
         surname, or a first part, as `person_resolution` reads it), then every other name of
         that person in the library."""
-        _generation, resolution, known = self._person_rule()
-        if name not in known and name not in resolution.values():
+        rule = self.entity_rules.people()
+        resolution = rule.resolution
+        if name not in rule.known and name not in resolution.values():
             # Typed, not found in a document: read it as one more name of the library.
-            names, preference = self._person_preference()
+            names, preference = self.entity_rules.preference()
             resolution = resolve_people([name, *names], preference)
         shown = resolution.get(name, name)
         return (shown, *sorted(n for n, f in resolution.items() if f == shown and n != shown))
-
-    def _person_preference(self) -> tuple[list[str], dict[str, float]]:
-        """Every person's name in the catalog, ranked by the documents in this library's
-        language that use it, then by all documents that do."""
-        preference = spelling_preference(self.catalog.person_documents(), self.language)
-        return list(preference), preference
 
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
         return self.person_names(name)
@@ -486,21 +468,7 @@ class Library:
         """Another country's ministry named in both languages is one organization ("UK
         Ministry of Defence", "Britse ministerie van Defensie"), under its key in this
         library's language when the library has that one."""
-        generation = self.catalog.generation()
-        if self._organizations is None or self._organizations[0] != generation:
-            groups: dict[str, list[str]] = {}
-            known = self.catalog.organization_keys()
-            for key in known:
-                shown = display_name(EntityType.ORGANIZATION, key, self.language)
-                if shown != key and resolve_organization(key) != key:
-                    groups.setdefault(shown, []).append(key)
-            resolution: dict[str, str] = {}
-            for shown, keys in groups.items():
-                if shown in known or len(keys) > 1:
-                    target = shown if shown in known else min(keys)
-                    resolution.update({key: target for key in keys if key != target})
-            self._organizations = (generation, resolution)
-        return self._organizations[1]
+        return self.entity_rules.organizations()
 
     def _organization_alternatives(self, name: str) -> tuple[str, ...]:
         """The keys a filter by the organization `name` names matches (any of its names)."""
