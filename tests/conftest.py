@@ -25,8 +25,20 @@ def shared_or_skip(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def _shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session: what is kept there (decoded word tables) is a pure
+    function of installed files, and building it again for every test would only cost time."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    _shared_cache_dir: Path,
+):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(_shared_cache_dir))
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))

@@ -25,11 +25,17 @@ the names that, searched for, would find other things (typed, they still expand)
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
+import babel
+
+from briefing_app.disk_cache import cached, code_stamp, file_key
 from briefing_app.entities.corrections import Action, Correction, Corrections
 from briefing_app.entities.countries import country_blockers, country_names
 from briefing_app.entities.model import EntityType
@@ -108,8 +114,34 @@ class _Group:
 
 
 def alias_table(corrections: Corrections | None = None) -> AliasTable:
-    """The table for the gazetteers and these corrections (built once per distinct list)."""
-    return _table(tuple(corrections.items) if corrections is not None else ())
+    """The table for the gazetteers and these corrections (built once per distinct list, and
+    kept in the cache folder for the next process)."""
+    return _kept_table(tuple(corrections.items) if corrections is not None else ())
+
+
+@lru_cache(maxsize=4)  # a table per list of corrections; a correction makes a new list
+def _kept_table(items: tuple[Correction, ...]) -> AliasTable:
+    name = f"aliases-{_sources_stamp()}-{hashlib.blake2b(repr(items).encode()).hexdigest()[:16]}"
+    stored = cached(name, tuple, lambda: _as_tuple(_table(items)))
+    acronyms, names, targets, longest = stored
+    return AliasTable(acronyms, names, targets, longest)
+
+
+def _as_tuple(table: AliasTable) -> tuple[Any, ...]:
+    return (table.acronyms, table.names, table.targets, table.longest)
+
+
+@cache
+def _sources_stamp() -> str:
+    """What the table is computed from besides the corrections: the gazetteers, CLDR's
+    country names (babel's version) and the code that reads them."""
+    from briefing_app.entities import corrections, countries, organizations
+
+    gazetteers = sorted(resource_path("gazetteers").iterdir())
+    files = "".join(file_key(path) for path in gazetteers if path.is_file())
+    code = code_stamp(sys.modules[__name__], corrections, countries, organizations)
+    cldr = getattr(babel, "__version__", "")
+    return hashlib.blake2b(f"{files}{code}{cldr}".encode(), digest_size=8).hexdigest()
 
 
 @cache
@@ -136,7 +168,6 @@ def _gazetteer_nodes() -> dict[Node, _Group]:
     return nodes
 
 
-@lru_cache(maxsize=4)  # a table per list of corrections; a correction makes a new list
 def _table(items: tuple[Correction, ...]) -> AliasTable:
     nodes = _gazetteer_nodes()
     parent: dict[Node, Node] = {node: node for node in nodes}

@@ -28,7 +28,7 @@ from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
 from briefing_app.folding import fold
 from briefing_app.resources import resource_path
-from briefing_app.search.word_cache import cached, file_key, load_forms, load_lemmas
+from briefing_app.search.word_cache import WordTable, file_key, forms_table, lemmas_table
 
 # Runs of word characters; a dot between word characters stays inside ("2.000"), everything else
 # separates, hyphens included: "VN-militairen" gives "vn" and "militairen".
@@ -119,17 +119,27 @@ class DutchCompoundSplitter:
     the whole word: "veiligheidsraad" -> "veiligheid", "raad"; "minister" stays whole.
     """
 
-    def __init__(self, zipf: Mapping[str, float], never_split: Iterable[str] = ()) -> None:
-        self._zipf = dict(zipf)
-        self._never_split = frozenset(never_split)
+    def __init__(
+        self,
+        zipf: Mapping[str, float] | WordTable[str, float],
+        never_split: Iterable[str] | WordTable[str, None] = (),
+    ) -> None:
+        self._zipf = zipf if isinstance(zipf, WordTable) else dict(zipf)
+        self._never_split = (
+            never_split if isinstance(never_split, WordTable) else frozenset(never_split)
+        )
         self._memo: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> DutchCompoundSplitter:
-        """Load a word list written by scripts/make_dutch_wordlist.py (through the user's
-        cache folder, search/word_cache.py)."""
-        zipf, never_split = cached(
-            f"splitter-{file_key(path)}", tuple, lambda: cls.read_word_list(path)
+        """A splitter over a word list written by scripts/make_dutch_wordlist.py, read a word
+        at a time through the user's cache folder (search/word_cache.py)."""
+        key = file_key(path)
+        zipf: WordTable[str, float] = WordTable(
+            f"splitter-zipf-{key}", dict, lambda: cls.read_word_list(path)[0]
+        )
+        never_split: WordTable[str, None] = WordTable(
+            f"splitter-never-{key}", frozenset, lambda: frozenset(cls.read_word_list(path)[1])
         )
         return cls(zipf, never_split)
 
@@ -299,8 +309,8 @@ class _Dictionary:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._forms = load_forms(language)
-        self.lemmas = load_lemmas(language)
+        self._forms = forms_table(language)
+        self.lemmas = lemmas_table(language)
 
     def __contains__(self, form: str) -> bool:
         return form.encode() in self._forms
@@ -310,7 +320,9 @@ class _Dictionary:
         return None if found is None else found.decode()
 
     def items(self) -> Iterator[tuple[str, str]]:
-        for form, lemma in self._forms.items():
+        forms = self._forms.whole()
+        assert isinstance(forms, dict)
+        for form, lemma in forms.items():
             yield form.decode(), lemma.decode()
 
     def lemmatize(self, word: str) -> str:

@@ -235,3 +235,23 @@ def test_search_json_says_what_was_widened(
     assert literal["total"] == 0 and literal["expanded"] == {}
     assert main(["--data-dir", data, "search", "EU"]) == 0
     assert "“EU” also searched as Europese Unie, European Union" in capsys.readouterr().out
+
+
+def test_a_new_process_reads_the_alias_table_from_the_cache_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.entities import aliases
+
+    corrections = Corrections()
+    corrections.merge(EntityType.PERSON, "Ferd", "Ferd Grapperhaus")
+    built = alias_table(corrections)
+    aliases._kept_table.cache_clear()  # as a new process would
+
+    def building(*_args: object) -> None:
+        raise AssertionError("the table was built again")
+
+    monkeypatch.setattr(aliases, "_table", building)
+    assert alias_table(corrections) == built
+    corrections.merge(EntityType.PERSON, "Grapperhaus", "Ferd Grapperhaus")
+    with pytest.raises(AssertionError, match="built again"):
+        alias_table(corrections)  # other corrections: another table

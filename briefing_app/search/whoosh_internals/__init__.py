@@ -10,14 +10,14 @@ is not the one this was written for.
 
 from __future__ import annotations
 
-from importlib import metadata
-
 WHOOSH_DISTRIBUTION = "whoosh-reloaded"
 WRITTEN_FOR_WHOOSH = "2.7.5"
 
 
 def installed_whoosh() -> str:
     """The installed whoosh distribution and version, "name version"."""
+    from importlib import metadata  # (not for every process that imports the search package)
+
     try:
         return f"{WHOOSH_DISTRIBUTION} {metadata.version(WHOOSH_DISTRIBUTION)}"
     except metadata.PackageNotFoundError:
