@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.bookmarks import (
     Bookmark,
@@ -32,14 +33,6 @@ from briefing_app.library.atomic import write_atomic
 from briefing_app.library.catalog import Catalog, CatalogEntry, EntityRow
 from briefing_app.library.duplicates import group_documents
 from briefing_app.library.entity_rules import EntityRules
-from briefing_app.library.importer import (
-    CancelCheck,
-    CommitCallback,
-    Importer,
-    ImportReport,
-    ProgressCallback,
-)
-from briefing_app.library.workers import analyse_files
 from briefing_app.search import (
     BUSY_TEXT,
     FacetCount,
@@ -52,6 +45,15 @@ from briefing_app.search import (
 )
 from briefing_app.search.expansion import Expansion, expand_query
 from briefing_app.search.index import SUGGEST_BELOW
+
+if TYPE_CHECKING:
+    # Importing loads the process pool's modules: not for a process that only searches.
+    from briefing_app.library.importer import (
+        CancelCheck,
+        CommitCallback,
+        ImportReport,
+        ProgressCallback,
+    )
 
 CATALOG_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
@@ -237,6 +239,8 @@ class Library:
         committed: CommitCallback | None = None,
     ) -> ImportReport:
         self.require_writable("import documents")
+        from briefing_app.library.importer import Importer
+
         importer = Importer(
             self.catalog, self.index, max_bytes=self.max_bytes, corrections=self.corrections
         )
@@ -290,6 +294,8 @@ class Library:
         gone: list[str] = []
 
         def records() -> Iterator[IndexRecord | PreparedRecord]:
+            from briefing_app.library.workers import analyse_files
+
             analysed = analyse_files(
                 [Path(entry.path) for entry in entries], self.max_bytes, self.corrections
             )
