@@ -176,7 +176,7 @@ def _looks_like_a_persons_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     previous = re.search(r"(\w+) $", before)
     if previous and previous.group(1)[0].isupper():
-        if previous.group(1) in _first_names():
+        if previous.group(1) in first_names():
             return True
         ahead = before[: previous.start()]
         return not (ahead.strip() == "" or _SENTENCE_END.search(ahead))
@@ -184,7 +184,7 @@ def _looks_like_a_persons_name(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def _first_names() -> frozenset[str]:
+def first_names() -> frozenset[str]:
     """The people recogniser's first-name list, when present ("Michael Jordan")."""
     path = resource_path("gazetteers", "first_names.txt")
     if not path.is_file():

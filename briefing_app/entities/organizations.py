@@ -30,7 +30,13 @@ from briefing_app.entities._gazetteer import (
     leftmost_longest,
     same_length_lower,
 )
-from briefing_app.entities.countries import country_edge_words, country_label, find_countries
+from briefing_app.entities.countries import (
+    country_edge_words,
+    country_label,
+    find_countries,
+    first_names,
+    is_place_name,
+)
 from briefing_app.entities.model import EntityType, Mention
 from briefing_app.resources import resource_path
 
@@ -247,12 +253,16 @@ _EN_HEADS = frozenset(
         "Secretariat", "Society", "Corporation", "Company", "Consortium", "Confederation",
         "Academy", "University", "Directorate", "Police", "Parliament", "Assembly",
         "Ombudsman", "Regulator", "Registry", "Observatory", "Laboratory", "College", "Branch",
+        "Force", "Chamber", "School",
     }
 )  # fmt: skip
+# Head words that name a body only with a complement ("London School of Economics"); with a
+# modifier alone they name a kind ("Primary School", "Sunday School").
+_COMPLEMENT_HEADS = frozenset({"School"})
 # Company forms end a company's name ("Acme Widgets Ltd", "Veldhuis Bouw B.V.").
 _COMPANY_FORM = re.compile(
     r"(?<=[\w.] )(?:B\.V\.|N\.V\.|S\.A\.|Ltd\b\.?|Inc\b\.?|PLC\b|plc\b|LLP\b|LLC\b|GmbH\b"
-    r"|Limited\b)"
+    r"|Limited\b|S\.p\.A\b\.?|S\.r\.l\b\.?)"
 )
 # Dutch head words, alone ("Stichting Vluchtelingenhulp", "Raad voor de Leefomgeving") or
 # ending a compound ("Waarborgfonds", "Kenniscentrum", "Onderzoeksraad").
@@ -266,7 +276,7 @@ _NL_HEADS = (
 _NL_HEAD_WORDS = frozenset(h.capitalize() for h in _NL_HEADS) | {"Comité"}
 _GOVERNMENT_HEADS = frozenset({"Ministry", "Department", "Ministerie", "Departement"})
 _GOVERNMENT_ADJECTIVES = frozenset({"Federal", "Federale", "State", "Royal", "Imperial"})
-_TOKEN = re.compile(r"[\w'’&-]+(?:\.(?:[A-Za-z]\.)+)?|[^\w\s]")  # "U.S.", "B.V." whole
+_TOKEN = re.compile(r"[\w'’&-]+(?:\.(?:[A-Za-z]\.)+[A-Z]?)?|[^\w\s]")  # "U.S.", "S.p.A" whole
 _GLUED = re.compile(r"[a-zà-ÿ]{3}[A-Z][a-z]")
 _DESCRIBING_SUFFIX = re.compile(
     r"-(?:led|based|funded|owned|backed|run|wide|related|style)$", re.IGNORECASE
@@ -397,6 +407,8 @@ def _named_body(text: str, head_start: int, head_end: int, language: str) -> tup
         return None  # "our Partnership for Results", "hun Raad": a relation, not a name
     if first == h and last == h:
         return None  # "Council", "the Department", "Belastingdienst": the gazetteer's part
+    if head in _COMPLEMENT_HEADS and last == h:
+        return None
     words = [w for k, (_, w) in enumerate(tokens[first : last + 1], start=first) if k != h]
     content = [w.lower() for w in words if w not in _CONNECTOR_WORDS and w != ","]
     if all(w in _GENERIC_WORDS or len(w) == 1 for w in content):
@@ -540,6 +552,7 @@ def _run_end(tokens: list[tuple[int, str]], k: int, h: int, language: str) -> in
 
 _COMPANY_FORMS = (
     "B.V.", "N.V.", "S.A.", "Limited", "GmbH", "Ltd", "Inc", "PLC", "plc", "LLP", "LLC",
+    "S.p.A", "S.r.l",
 )  # fmt: skip
 # "Women’s Engineering Society", "National Police Chiefs’ Council": a plural's possessive
 # belongs to the name.
@@ -590,6 +603,7 @@ _ORGANIZATION_HEADS = (
     "secretariat", "mission", "group", "corporation", "company", "coalition", "coalitie",
     "panel", "taskforce", "trust", "society", "partnership", "institution", "inspectorate",
     "directorate", "consortium", "academy", "bureau", "stichting", "alliantie", "forum",
+    "chamber", "school", "exchange",
 )  # fmt: skip
 _DEFINITION = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 _CONNECTORS = {"van", "voor", "de", "der", "het", "en", "op", "of", "for", "and", "the", "on", "in"}
@@ -631,6 +645,18 @@ def _reverse_definitions(text: str) -> Iterator[re.Match[str]]:
         at = text.find("(", at + 1)
 
 
+def _spelled_in_lower_case(before: str, acronym: str) -> bool:
+    """Whether the lower-case words right before "(ACRONYM)" spell it by their initials
+    ("samenwerkende centrales van overheidspersoneel (SCO)"), connectors skipped."""
+    words = [w for w in before.split()[-2 * len(acronym) :] if w.lower() not in _CONNECTORS]
+    initials = "".join(w[0] for w in words[-len(acronym) :]).lower()
+    return (
+        len(words) >= len(acronym)
+        and initials == acronym.lower()
+        and all(w[0].islower() for w in words[-len(acronym) :])
+    )
+
+
 def _organization_key(name: str, acronym: str) -> str | None:
     """The key of a name an acronym is defined for, if it names an organization at all."""
     if name.split()[0].lower().endswith(_LAW_WORDS):
@@ -643,7 +669,7 @@ def _organization_key(name: str, acronym: str) -> str | None:
 
 def _definition_candidates(text: str) -> list[_Candidate]:
     candidates: list[_Candidate] = []
-    defined: dict[str, str] = {}
+    defined: dict[str, str | None] = {}  # None: a meaning of the text's own, no body
     for match in _DEFINITION.finditer(text):
         acronym = match.group("acronym")
         if sum(1 for c in acronym if c.isupper()) < 2:
@@ -655,6 +681,10 @@ def _definition_candidates(text: str) -> list[_Candidate]:
         written = _defined_name(before, acronym)
         name = None if written is None else _strip_possessive(written)
         key = None if name is None else _organization_key(name, acronym)
+        if written is None and _spelled_in_lower_case(before, acronym):
+            # "samenwerkende centrales van overheidspersoneel (SCO)": in this text the
+            # acronym means that, not the gazetteer's body of the same letters
+            defined.setdefault(acronym, None)
         if written is None or name is None or key is None:
             continue
         name_start = (
@@ -847,8 +877,12 @@ def find_organizations(text: str, language: str) -> list[Mention]:
             else:
                 candidates.append((start, end, key))
     heads: list[int] = []
+    appositions: list[int] = []
     for start, end, aliases in names.hits(haystack):
         if aliases[-1].language in _HEAD_KINDS:  # head entries come last
+            after = text[end : end + 2]
+            if language == "nl" and after[:1] == " " and after[1:].isupper():
+                appositions.append(end + 1)  # perhaps "kennisinstituut Movisie"
             for alias in aliases:
                 head = None
                 if alias.language in _HEAD_KINDS:
@@ -883,6 +917,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     candidates += _ministry_candidates(text, language, haystack, government, countries)
     candidates += _parliament_candidates(text, language, government, countries)
     candidates += _definition_candidates(text)
+    candidates += _apposition_candidates(text, appositions)
     candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
@@ -980,6 +1015,58 @@ def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_
         if any(k.endswith(" " + short) for k in names)
     }
     return [(start, end, longer.get(key, key) if key else key) for start, end, key in candidates]
+
+
+_APPOSITION_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'&-]*(?:[ \xa0][A-ZÀ-ÖØ-Þ][\w’'&-]*){0,3}")
+
+
+@cache
+def _everyday_words() -> frozenset[str]:
+    """The most common Dutch and English words ("rijk", "kwaliteit"): one alone names no body."""
+    lines = resource_path("gazetteers", "person_common_words.txt").read_text("utf-8")
+    return frozenset(w for w in lines.splitlines() if w and not w.startswith("#"))
+
+
+def _written_in_lower_case(text: str, name: str) -> bool:
+    """Whether the text also writes `name` in lower case as a word ("rijk"), not as part of
+    a web or e-mail address ("www.movisie.nl")."""
+    lower = name.lower()
+    if lower == name or lower not in text:
+        return False
+    pattern = r"(?<![\w./@-])" + re.escape(lower) + r"(?![\w@/-]|\.\w)"
+    return re.search(pattern, text) is not None
+
+
+def _apposition_candidates(text: str, starts: list[int]) -> list[_Candidate]:
+    """ "kennisinstituut Movisie", "onderzoeksbureau A-Insights", "pensioenfonds ABP": in
+    Dutch, a body's kind in lower case (a compound ending in a head word) before its name.
+    Not a place or country ("de gemeenteraad Amsterdam"), a person ("de stichting Jan ..."),
+    a date, an everyday word or a word the text also writes in lower case ("het
+    sectoroverleg Rijk")."""
+    candidates: list[_Candidate] = []
+    for at in starts:
+        word_start = at - 1
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        if not text[word_start].islower():
+            continue  # "Stichting Vluchtelingenhulp": the named-body rule's
+        match = _APPOSITION_NAME.match(text, at)
+        if match is None:
+            continue
+        name = _strip_possessive(match.group().rstrip("-’'"))
+        words = name.split()
+        if (
+            words[0] in first_names()
+            or words[0] in _DATE_WORDS
+            or is_place_name(name)
+            or find_countries(name, "nl")
+            or _written_in_lower_case(text, name)
+            or (len(words) == 1 and name.lower() in _everyday_words())
+            or in_shouted_line(text, at, at + len(name))
+        ):
+            continue
+        candidates.append((at, at + len(name), resolve_organization(name) or name))
+    return candidates
 
 
 # "de Minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer": a Dutch minister's

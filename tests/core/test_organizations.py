@@ -608,3 +608,35 @@ def test_uk_departments_and_other_governments(
     text: str, language: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(m.key, m.country) for m in find_organizations(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a Dutch body's kind in lower case before its name
+        (
+            "Het onderzoeksbureau Datalab Noord en het pensioenfonds PFZW schreven het.",
+            "nl",
+            ["Datalab Noord", "PFZW"],
+        ),
+        ("Zie www.kiezelwerk.nl. Het adviesbureau Kiezelwerk rekende.", "nl", ["Kiezelwerk"]),
+        # ... not a place, a person, an everyday word or one the text writes in lower case
+        ("De gemeenteraad Utrecht en de stichting Jan Smit.", "nl", []),
+        ("In het sectoroverleg Rijk spreekt de sector rijk.", "nl", []),
+        ("Het samenwerkingsverband Kwaliteit komt.", "nl", []),
+        # an acronym the text defines for lower-case words means that, not the gazetteer's body
+        ("met de samenwerkende centrales van overheidspersoneel (SCO). De SCO stemt in.", "nl", []),
+        # a school, a force and a chamber with their names
+        (
+            "the Glasgow School of Art, UK Border Force and the Dutch Chamber of Commerce",
+            "en",
+            ["Glasgow School of Art", "UK Border Force", "Dutch Chamber of Commerce"],
+        ),
+        ("She went to the Primary School.", "en", []),
+        # company forms of other countries
+        ("The takeover of Fratelli Rossi S.p.A by Lumen S.r.l.", "en",
+         ["Fratelli Rossi S.p.A", "Lumen S.r.l."]),
+    ],
+)  # fmt: skip
+def test_more_named_bodies(text: str, language: str, expected: list[str]) -> None:
+    assert keys(text, language) == expected
