@@ -918,6 +918,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     candidates += _parliament_candidates(text, language, government, countries)
     candidates += _definition_candidates(text)
     candidates += _apposition_candidates(text, appositions)
+    candidates += _national_name_candidates(text)
     candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
@@ -1018,6 +1019,60 @@ def _accepted_named_bodies(text: str, heads: list[int], language: str) -> list[_
 
 
 _APPOSITION_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'&-]*(?:[ \xa0][A-ZÀ-ÖØ-Þ][\w’'&-]*){0,3}")
+
+
+# A body named for the country it works in: "Zorgverzekeraars Nederland", "Public Health
+# England", "Disability Rights UK", "Women in Nuclear UK".
+_NATIONS = ("Nederland", "UK", "England", "Scotland", "Wales", "Ireland")
+_NATIONAL_RUN = re.compile(
+    r"(?:(?P<lead>[A-ZÀ-ÖØ-Þ][\w’'&-]*[ \xa0](?:in|of|for|voor|van)[ \xa0]))?"
+    r"(?P<run>(?:[A-ZÀ-ÖØ-Þ][\w’'&-]*[ \xa0]){1,3})$"
+)
+# Words of laws, reports and plans: "Dreigingsbeeld Terrorisme Nederland" is no body.
+_PUBLICATION_WORDS = (
+    *_LAW_WORDS, "beeld", "rapport", "report", "survey", "review", "strategie", "strategy",
+    "plan", "programma", "programme", "agenda", "monitor", "index", "act", "bill", "atlas",
+)  # fmt: skip
+_DIRECTIONS = _word_set(
+    """North South East West Northern Southern Eastern Western Central Greater Upper Lower Mid
+    Noord Zuid Oost Midden Rural Heel Groot All Across"""
+)
+
+
+def _national_name_candidates(text: str) -> list[_Candidate]:
+    """Capitalised words right before a country's or UK nation's name, that name ending the
+    body's ("Zorgverzekeraars Nederland"). Not a region ("Northern Ireland", "South Wales"),
+    a person, a place, nor one everyday word ("The UK", "In Nederland", "Current UK")."""
+    candidates: list[_Candidate] = []
+    for nation in _NATIONS:
+        at = text.find(nation)
+        while at > 0:
+            end = at + len(nation)
+            found = (
+                at > 1
+                and text[at - 1] in " \xa0"
+                and not (end < len(text) and (text[end].isalnum() or text[end] in "-’'"))
+            )
+            match = _NATIONAL_RUN.search(text, max(0, at - 80), at) if found else None
+            if match is not None:
+                start = match.start("lead") if match.group("lead") else match.start("run")
+                words = text[start:at].split()
+                while len(words) > 1 and words[0].lower() in _LEADING_JUNK:
+                    start = text.index(words[1], start + len(words[0]))  # "What Public ..."
+                    words = words[1:]
+                if (
+                    (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".-’'"))
+                    and words[0] not in _DIRECTIONS
+                    and words[0] not in first_names()
+                    and not (len(words) == 1 and words[0].lower() in _everyday_words())
+                    and not is_place_name(" ".join(words))
+                    and not any(w.lower().endswith(_PUBLICATION_WORDS) for w in words)
+                    and not in_shouted_line(text, start, end)
+                ):
+                    name = text[start:end]
+                    candidates.append((start, end, resolve_organization(name) or name))
+            at = text.find(nation, end)
+    return candidates
 
 
 @cache

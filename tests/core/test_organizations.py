@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.entities import extract_entities
 from briefing_app.entities.organizations import (
     find_organizations,
     is_acronym,
@@ -640,3 +641,26 @@ def test_uk_departments_and_other_governments(
 )  # fmt: skip
 def test_more_named_bodies(text: str, language: str, expected: list[str]) -> None:
     assert keys(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a body named for the country it works in
+        ("Volgens Tandartsen Nederland en Bouwend Nederland", "nl",
+         ["Tandartsen Nederland", "Bouwend Nederland"]),
+        ("Ask what Marine Energy Scotland and the Institute of Welding UK think.", "en",
+         ["Marine Energy Scotland", "Institute of Welding UK"]),
+        # ... not a region, a person, a sentence's first word or a bank "of England"
+        ("In Nederland, Northern Ireland and South Wales; Tom Ireland said.", "en", []),
+        ("The UK and the Bank of England", "en", ["Bank of England"]),
+    ],
+)  # fmt: skip
+def test_bodies_named_for_their_country(text: str, language: str, expected: list[str]) -> None:
+    assert keys(text, language) == expected
+
+
+def test_a_country_in_a_bodys_name_is_no_mention_of_it() -> None:
+    entities = extract_entities("De premies van Tandartsen Nederland stijgen.", "nl")
+    assert [o.name for o in entities.organizations] == ["Tandartsen Nederland"]
+    assert entities.countries == []
