@@ -919,6 +919,7 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     candidates += _definition_candidates(text)
     candidates += _apposition_candidates(text, appositions)
     candidates += _national_name_candidates(text)
+    candidates += _web_address_candidates(text)
     candidates += _dutch_minister_candidates(text, language)
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
@@ -1072,6 +1073,37 @@ def _national_name_candidates(text: str) -> list[_Candidate]:
                     name = text[start:end]
                     candidates.append((start, end, resolve_organization(name) or name))
             at = text.find(nation, end)
+    return candidates
+
+
+# A web address's own name: "www.volkskrant.nl", "forbes.com", "https://nos.nl/artikel".
+_DOMAIN = re.compile(
+    r"(?<![\w.@-])(?:https?://)?(?:www\.)?(?P<label>[a-z][a-z0-9]{3,30})"
+    r"\.(?:nl|com|org|net|eu|int|co\.uk|org\.uk)\b"
+)
+_NAME_FOR_DOMAIN = r"(?<![\w./@-])(?:(?:De|The|Het) )?(?P<name>{words})(?![\w/@-]|\.\w)"
+
+
+def _web_address_candidates(text: str) -> list[_Candidate]:
+    """A name the text also gives as a web address ("De Volkskrant, 28 mei 2024
+    (www.volkskrant.nl/...)", "Forbes ... (forbes.com)", "Best Business English ...
+    www.bestbusinessenglish.com"): the address's own name, written as a capitalised name
+    (spaces left out of the address), is the body publishing there."""
+    if "." not in text or not any(
+        tld in text for tld in (".nl", ".com", ".org", ".net", ".eu", ".int", ".uk")
+    ):
+        return []
+    candidates: list[_Candidate] = []
+    for label in {m.group("label") for m in _DOMAIN.finditer(text)}:
+        if label in _everyday_words():
+            continue
+        # "bestbusinessenglish" is "Best Business English": any spacing between its letters
+        letters = r"[ \xa0]?".join(re.escape(c) for c in label)
+        for match in re.finditer(_NAME_FOR_DOMAIN.format(words=letters), text, re.IGNORECASE):
+            name = match.group("name")
+            if name[0].isupper() and all(w[0].isupper() for w in name.split()):
+                key = resolve_organization(name) or name
+                candidates.append((match.start("name"), match.end("name"), key))
     return candidates
 
 

@@ -664,3 +664,18 @@ def test_a_country_in_a_bodys_name_is_no_mention_of_it() -> None:
     entities = extract_entities("De premies van Tandartsen Nederland stijgen.", "nl")
     assert [o.name for o in entities.organizations] == ["Tandartsen Nederland"]
     assert entities.countries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a name the text also gives as a web address
+        ("1 Het Parool, 3 mei 2024 (www.parool.nl/amsterdam/artikel)", "nl", ["Parool"]),
+        ("Contact Green Lantern Lighting: www.greenlanternlighting.com", "en",
+         ["Green Lantern Lighting"]),
+        # ... an everyday word's address, or the address alone, names nothing
+        ("Read more at www.nieuws.nl and example.com", "nl", []),
+    ],
+)  # fmt: skip
+def test_a_name_with_its_web_address(text: str, language: str, expected: list[str]) -> None:
+    assert keys(text, language) == expected
