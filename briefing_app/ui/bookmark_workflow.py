@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from briefing_app.bookmarks import Bookmark
 from briefing_app.library import Library
@@ -161,7 +161,7 @@ class BookmarkWorkflow(QObject):
         self._bookmarks = {b.id: b for b in listing.bookmarks}
         self.listed.emit(listing)
 
-    def _on_saved(self, bookmark: Bookmark, also: Any = None) -> None:
+    def _on_saved(self, bookmark: Bookmark, also: SignalInstance | None = None) -> None:
         self._bookmarks[bookmark.id] = bookmark
         self.saved.emit(bookmark)
         if also is not None:

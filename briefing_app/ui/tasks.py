@@ -59,7 +59,6 @@ def user_message(error: Exception) -> str:
 @dataclass(eq=False)
 class Task:
     op: Callable[[Library], Any]
-    queue: Queue = Queue.READ
     key: str | None = None
     generation: int = 0
     success: Callable[[Any], None] | None = None
@@ -76,7 +75,6 @@ class Generations:
     def task(
         self,
         op: Callable[[Library], Any],
-        queue: Queue,
         *,
         supersedes: str | None = None,
         part_of: str | None = None,
@@ -90,7 +88,7 @@ class Generations:
         if key is not None:
             generation = self._latest.get(key, 0) + (supersedes is not None)
             self._latest[key] = generation
-        return Task(op, queue, key, generation, success, failure)
+        return Task(op, key, generation, success, failure)
 
     def is_outdated(self, task: Task) -> bool:
         return task.key is not None and task.generation != self._latest.get(task.key, 0)
@@ -162,7 +160,7 @@ class TaskRunner(QObject):
         """Run `op(library)` on `queue`'s worker; then `success(result)` or `failure(message)`
         on the GUI thread (without a callback, the answer is not needed)."""
         task = self.generations.task(
-            op, queue, supersedes=supersedes, part_of=part_of, success=success, failure=failure
+            op, supersedes=supersedes, part_of=part_of, success=success, failure=failure
         )
         (self._to_read if queue is Queue.READ else self._to_write).emit(task)
 

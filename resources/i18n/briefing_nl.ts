@@ -431,167 +431,167 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="177"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="179"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="179"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="180"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="202"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="203"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="226"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="227"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="232"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="234"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="239"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="240"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="261"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="263"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="267"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="269"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="270"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="273"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="275"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="278"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="279"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="282"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="284"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="300"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="302"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="317"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="323"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="328"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="329"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="329"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="330"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="331"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="334"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="337"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="348"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="350"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="355"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="356"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="486"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="487"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -608,143 +608,143 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="724"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="724"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="745"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="732"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="749"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="736"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="750"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="794"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="781"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="905"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="892"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="907"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="894"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="896"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="910"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="897"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="922"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="944"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="931"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="963"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="950"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="982"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="969"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="986"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="973"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="990"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="977"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1018"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1005"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1022"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1009"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1026"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1013"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1051"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1038"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1052"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1039"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1040"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1061"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1061"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1069"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1071"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1058"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1066"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -753,12 +753,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1090"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1077"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1092"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -767,37 +767,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1117"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1104"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1107"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1126"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1113"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1133"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1135"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1122"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1169"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1156"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1172"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1159"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -806,52 +806,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1189"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1176"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1197"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1205"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1213"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1200"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1204"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1222"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="647"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="634"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="637"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="624"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="639"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="626"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="643"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="630"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -859,12 +859,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="691"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="678"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1071"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -872,7 +872,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1099"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1086"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -880,7 +880,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1101"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -888,12 +888,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1161"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1148"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1183"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1170"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -1110,7 +1110,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="133"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="103"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -1119,34 +1119,34 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="136"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="106"/>
         <source>Type to search; Enter searches at once; Down moves to the results; Alt+Down shows recent searches.</source>
         <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten; Alt+pijl-omlaag toont recente zoekopdrachten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="153"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="159"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="160"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="123"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="129"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="130"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="172"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="142"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="230"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="200"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="339"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="309"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="345"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="315"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
@@ -1177,7 +1177,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>TaskWorker</name>
     <message>
-        <location filename="../../briefing_app/ui/tasks.py" line="116"/>
+        <location filename="../../briefing_app/ui/tasks.py" line="114"/>
         <source>The library is not open.</source>
         <translation>De bibliotheek is niet geopend.</translation>
     </message>
