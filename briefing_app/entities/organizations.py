@@ -108,7 +108,7 @@ def _aliases(searched: bool = False) -> list[tuple[str, _Alias]]:
     for record in records:
         for language, names in (("nl", (record.canonical, *record.dutch)), ("en", record.english)):
             for name in names:
-                if searched and record.type == _UK_MINISTRY and _government_named(name):
+                if searched and record.type in _FOREIGN_TYPES and _government_named(name):
                     continue
                 result.extend((v, _Alias(record.canonical, v, language)) for v in _variants(name))
     for names in blockers:
@@ -116,11 +116,17 @@ def _aliases(searched: bool = False) -> list[tuple[str, _Alias]]:
     return result
 
 
-_UK_MINISTRY = "uk_ministry"
+# Gazetteer types of other governments' departments, and their country.
+_FOREIGN_TYPES = {"uk_ministry": "GB", "us_department": "US"}
 
 
 def _government_named(name: str) -> bool:
-    return name.split(" ", 1)[0] in _GOVERNMENT_HEADS or name.startswith("UK ")
+    return name.split(" ", 1)[0] in _GOVERNMENT_HEADS or name.startswith(("UK ", "US "))
+
+
+def _foreign_country(key: str | None) -> str | None:
+    """The country of another government's department the gazetteer knows, else None."""
+    return _FOREIGN_TYPES.get(organization_type(key) or "") if key is not None else None
 
 
 @cache
@@ -613,14 +619,17 @@ def _defined_name(before: str, acronym: str) -> str | None:
     """The capitalised name right before "(ACRONYM)" whose letters spell the acronym."""
     words = before.split()
     run: list[str] = []
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word in ("het", "de", "the") and k > 0 and words[k - 1] in ("en", "and", "or"):
+            break  # "... en het Department of Homeland Security (DHS)": a second name
         if word[0].isupper() or word in _CONNECTORS or word.endswith("-"):
             run.insert(0, word)
         else:
             break
     for start in range(len(run)):  # the longest run that spells the acronym wins
-        if run[start][0].upper() != acronym[0].upper() or run[start] in _CONNECTORS:
-            continue
+        if run[start][0].upper() != acronym[0].upper() or run[start].lower() in _CONNECTORS:
+            continue  # not from an article: "Het Department ... en het Department of H.. (HHS)"
         name = " ".join(run[start:])
         letters = iter(name.lower())
         if all(c in letters for c in acronym.lower()):
@@ -801,13 +810,15 @@ class _Government:
             self._home = _document_government(self.text, self.language)
         return self._home
 
-    def british(self, start: int, end: int, key: str, countries: dict[str, str]) -> _Candidate:
-        """A UK department the gazetteer knows ("Home Office", "Defra"): the UK's, unless the
-        text names another country right before it (then the named-body rule names it)."""
+    def foreign(self, start: int, end: int, key: str, countries: dict[str, str]) -> _Candidate:
+        """Another government's department the gazetteer knows by a name without head word
+        or an acronym ("Home Office", "Defra", "HHS"): that country's, unless the text names
+        another country right before it (then the named-body rule names it)."""
+        own = _foreign_country(key) or ""
         qualifier = _qualifier(self.text, start, self.language)
-        if qualifier is not None and qualifier[1] != "GB":
+        if qualifier is not None and qualifier[1] != own:
             return start, end, None
-        countries[key] = "GB"
+        countries[key] = own
         return (qualifier[0] if qualifier else start), end, key
 
     def resolve(
@@ -824,13 +835,17 @@ class _Government:
             base = self.text[start + inside[0] : end]
         # A name broken over two lines is the same name ("ministerie\nvan Defensie").
         base = " ".join(base.split())
-        british = resolve_organization(base)
-        if british is not None and organization_type(british) == _UK_MINISTRY:
-            key = british  # "Department for Education", also found by its portfolio
-        if organization_type(key) == _UK_MINISTRY and (qualifier is None or qualifier[1] == "GB"):
+        known = resolve_organization(base)
+        if _foreign_country(known) is not None:
+            key = known  # "Department for Education", also found by its portfolio
+        own = _foreign_country(key)
+        if own is not None and (
+            qualifier[1] == own if qualifier is not None else self.home in ("NL", own)
+        ):
             # "the Department for Education", "het Britse Department for Education": the UK's
-            # one department, whoever writes about it
-            countries[key] = "GB"
+            # one department, whoever writes about it; "the Department of Education" in a
+            # text about Ireland is Ireland's
+            countries[key] = own
             return (qualifier[0] if qualifier is not None else start), end, key
         if qualifier is not None:
             code = qualifier[1]
@@ -872,8 +887,8 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         usable = [a for a in aliases if _applies(a, language)]
         if usable and not (end - start <= 3 and in_shouted_line(text, start, end)):
             key = usable[0].key
-            if key is not None and organization_type(key) == _UK_MINISTRY:
-                candidates.append(government.british(start, end, key, countries))
+            if _foreign_country(key) is not None and key is not None:
+                candidates.append(government.foreign(start, end, key, countries))
             else:
                 candidates.append((start, end, key))
     heads: list[int] = []
@@ -898,8 +913,8 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         if usable and (text[start].isupper() or not usable[0].name[0].isupper()):
             alias, key = usable[0], usable[0].key
             record = _by_key().get(key) if key is not None else None
-            if record is not None and record.type == _UK_MINISTRY:
-                candidates.append(government.british(start, end, record.canonical, countries))
+            if record is not None and record.type in _FOREIGN_TYPES:
+                candidates.append(government.foreign(start, end, record.canonical, countries))
             elif record is not None and record.type in _NATIONAL_TYPES:
                 # A Dutch body's own-language name is Dutch; its English generic one may not be.
                 dutch_name = (
@@ -1279,8 +1294,6 @@ def unlabelled_name(key: str, country: str, language: str) -> str:
     """Another country's body as a text that is about that country names it: "UK Department
     of Health" -> "Department of Health" (the key keeps the country, the panel shows the
     name as written)."""
-    if key in _by_key():
-        return organization_name(key, language)  # "UK Department for Transport" -> its name
     label = country_label(country, language) + " "
     if not key.startswith(label):
         return key

@@ -679,3 +679,35 @@ def test_a_country_in_a_bodys_name_is_no_mention_of_it() -> None:
 )  # fmt: skip
 def test_a_name_with_its_web_address(text: str, language: str, expected: list[str]) -> None:
     assert keys(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a US federal department, also unqualified in a Dutch text, and by its acronym
+        (
+            "Het Department of Homeland Security (DHS) en het Department of Energy.",
+            "nl",
+            [("US Department of Homeland Security", "US")] * 2
+            + [("US Department of Energy", "US")],
+        ),
+        ("De Labor Department rapporteert.", "nl", [("US Department of Labor", "US")]),
+        # ... but another country's in a text about that country's government
+        (
+            "Ireland's government in Dublin: the Irish minister and the Department of Energy. "
+            "Ireland and Ireland.",
+            "en",
+            [("Irish Department of Energy", "IE")],
+        ),
+        # an acronym's name never starts at an article
+        (
+            "Het Department of Labor en het Department of Homeland Security (DHS).",
+            "nl",
+            [("US Department of Labor", "US")] + [("US Department of Homeland Security", "US")] * 2,
+        ),
+    ],
+)
+def test_us_federal_departments(
+    text: str, language: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.key, m.country) for m in find_organizations(text, language)] == expected
