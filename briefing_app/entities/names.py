@@ -32,11 +32,10 @@ from briefing_app.entities.countries import country_label, country_name, country
 from briefing_app.entities.model import EntityType
 from briefing_app.entities.organizations import (
     organization_name,
-    organization_records,
+    portfolio_translations,
     resolve_organization,
 )
 from briefing_app.folding import fold
-from briefing_app.resources import resource_path
 
 LANGUAGES = ("en", "nl")
 
@@ -132,7 +131,7 @@ def _other_governments_ministry(key: str, language: str) -> str | None:
     lead = _MINISTRY[written_in]
     if written_in == language or not base.lower().startswith(lead.lower()):
         return None
-    portfolio = _portfolios()[written_in].get(fold(base[len(lead) :]))
+    portfolio = portfolio_translations()[written_in].get(fold(base[len(lead) :]))
     if portfolio is None:
         return None
     return f"{country_label(code, language)} {_MINISTRY[language]}{portfolio}"
@@ -147,26 +146,3 @@ def _country_labels() -> dict[str, tuple[str, str]]:
         for language in LANGUAGES:
             labels.setdefault(country_label(code, language), (code, language))
     return labels
-
-
-@cache
-def _portfolios() -> dict[str, dict[str, str]]:
-    """Per language a portfolio is written in: its folded form -> the portfolio in the other
-    language ("nl": {"defensie": "Defence"}, "en": {"defence": "Defensie", ...})."""
-    pairs: list[tuple[str, list[str]]] = []
-    path = resource_path("gazetteers", "portfolio_names.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            written_dutch, written_english = line.split("\t")
-            pairs.append((written_dutch, written_english.split("|")))
-    for record in organization_records():  # the Dutch ministries' own portfolios
-        dutch_names = [n[len("Ministerie van ") :] for n in record.dutch if n.startswith("Minis")]
-        english_names = [n[len("Ministry of ") :] for n in record.english if n.startswith("Minis")]
-        if record.type == "ministry" and dutch_names and english_names:
-            pairs.append((dutch_names[0], english_names[:1]))
-    table: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
-    for dutch, english in pairs:
-        table["nl"].setdefault(fold(dutch), english[0])
-        for name in english:
-            table["en"].setdefault(fold(name), dutch)
-    return table

@@ -38,6 +38,7 @@ from briefing_app.entities.countries import (
     is_place_name,
 )
 from briefing_app.entities.model import EntityType, Mention
+from briefing_app.folding import fold
 from briefing_app.resources import resource_path
 
 LANGUAGES = ("nl", "en")
@@ -164,6 +165,29 @@ def _portfolios() -> Gazetteer[str]:
     return Gazetteer(entries, lowercase=True)
 
 
+@cache
+def portfolio_translations() -> dict[str, dict[str, str]]:
+    """Per language a portfolio is written in: its folded form -> the portfolio in the other
+    language ("nl": {"defensie": "Defence"}, "en": {"defence": "Defensie", ...})."""
+    pairs: list[tuple[str, list[str]]] = []
+    path = resource_path("gazetteers", "portfolio_names.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written_dutch, written_english = line.split("\t")
+            pairs.append((written_dutch, written_english.split("|")))
+    for record in _records()[0]:  # the Dutch ministries' own portfolios
+        dutch_names = [n[len("Ministerie van ") :] for n in record.dutch if n.startswith("Minis")]
+        english_names = [n[len("Ministry of ") :] for n in record.english if n.startswith("Minis")]
+        if record.type == "ministry" and dutch_names and english_names:
+            pairs.append((dutch_names[0], english_names[:1]))
+    table: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+    for dutch, english in pairs:
+        table["nl"].setdefault(fold(dutch), english[0])
+        for name in english:
+            table["en"].setdefault(fold(name), dutch)
+    return table
+
+
 def _applies(alias: _Alias, language: str) -> bool:
     # One-word names are often ordinary words in the other language ("Marine", "Kamer"), so
     # they count only in their own; longer names and acronyms count in either.
@@ -216,6 +240,10 @@ def _ministry_candidates(
             candidates.append(found)
             continue
         # An official: the ministry is named after the portfolio.
+        if language == "nl" and not dutch_name:
+            # "de Britse Secretary of State for Justice": as a Dutch text names that ministry
+            # ("Britse ministerie van Justitie"), where the portfolio is known in Dutch
+            portfolio = portfolio_translations()["en"].get(fold(portfolio), portfolio)
         base = ("ministerie van " if language == "nl" else "Ministry of ") + portfolio
         first, last, key = government.resolve(
             lead.start(), end, ministries[0], base, dutch_name, countries
@@ -853,9 +881,17 @@ class _Government:
             code = "DE" if base.startswith("Bundes") else "NL"
         else:
             code = self.home
-        if code == "NL" and re.match(r"(?:the )?[Dd]epartment\b", base):
-            # The Dutch government has ministries, never an English "Department of Health":
-            # a department named without its country keeps its own name.
+        if code == "NL" and (
+            re.match(r"(?:the )?[Dd]epartment\b", base)
+            or (
+                self.language == "nl"
+                and qualifier is None
+                and re.match(r"(?:the )?Ministry\b", base) is not None
+            )
+        ):
+            # The Dutch government has ministries, never an English "Department of Health",
+            # and a Dutch text names them in Dutch ("het Ministry of Justice" is another
+            # country's): named without its country, such a body keeps its own name.
             name = " ".join(re.sub(r"^the ", "", base).split())
             return start, end, name[0].upper() + name[1:]
         if code == "NL":
@@ -867,6 +903,12 @@ class _Government:
             name = base
         else:
             base = re.sub(r"^(?:the|de|het) ", "", base)
+            if self.language == "nl" and base.startswith("Ministry of "):
+                # "het Britse Ministry of Defence": as the Dutch text's "Britse ministerie van
+                # Defensie", where the portfolio is known in Dutch
+                english = base[len("Ministry of ") :]
+                dutch = portfolio_translations()["en"].get(fold(english))
+                base = base if dutch is None else "ministerie van " + dutch
             name = f"{country_label(code, self.language)} {base}"
         countries[name] = code
         return first, end, name

@@ -711,3 +711,28 @@ def test_us_federal_departments(
     text: str, language: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(m.key, m.country) for m in find_organizations(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Dutch text names its own ministries in Dutch: an English ministry without its
+        # country is another government's, whose the text does not say
+        ("Het Ministry of Justice in Londen reageerde.", [("Ministry of Justice", None)]),
+        # another government's official or ministry named in English in a Dutch text is the
+        # ministry the Dutch words would name
+        (
+            "De Britse Secretary of State for Defence en het Britse Ministry of Defence",
+            [("Britse ministerie van Defensie", "GB")] * 2,
+        ),
+        # the Dutch ministry, when the text says it is Dutch
+        (
+            "Het Netherlands Ministry of Foreign Affairs",
+            [("Ministerie van Buitenlandse Zaken", None)],
+        ),
+    ],
+)
+def test_english_ministry_names_in_a_dutch_text(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.key, m.country) for m in find_organizations(text, "nl")] == expected
