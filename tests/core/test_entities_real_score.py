@@ -27,11 +27,14 @@ from benchmarks.entity_quality import (
 # must not make a panel worse on the whole. People must stay free of non-persons.
 F1_FLOORS = {
     ("dev", "people"): 0.97,
-    ("dev", "countries"): 0.94,
-    ("dev", "organizations"): 0.90,
+    ("dev", "countries"): 1.0,
+    ("dev", "organizations"): 0.93,
     ("held_out", "people"): 0.96,
     ("held_out", "countries"): 1.0,
-    ("held_out", "organizations"): 0.73,
+    ("held_out", "organizations"): 0.89,
+    ("fresh", "people"): 0.86,
+    ("fresh", "countries"): 1.0,
+    ("fresh", "organizations"): 0.96,
 }
 PEOPLE_MIN_PRECISION = 1.0
 
