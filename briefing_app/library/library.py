@@ -692,12 +692,19 @@ class Library:
         """The bookmarks as a Markdown briefing (entities named in this library's language)
         or as Web Annotations (format "json")."""
         return bookmarking.briefing_text(
-            bookmarks, format=format, group_by=group_by, title=title, entity_label=self._label
+            bookmarks,
+            format=format,
+            group_by=group_by,
+            title=title,
+            entity_label=lambda entity: self.entity_label(entity, self.language),
         )
 
-    def _label(self, entity: str) -> str:
+    @staticmethod
+    def entity_label(entity: str, ui_language: str = "en") -> str:
+        """An entity as the user reads it: "country:JO" -> "Jordan" (or "Jordanië"),
+        "org:NAVO" -> "NATO" (or "NAVO"), "person:Mark Rutte" -> "Mark Rutte"."""
         kind, _, key = entity.partition(":")
-        return self.entity_name(kind, key, self.language) if key else entity
+        return display_name(kind, key, ui_language) if key else entity
 
     def export_bookmarks(
         self,

@@ -931,8 +931,7 @@ class MainWindow(QMainWindow):
     def entity_label(self, entity: str) -> str:
         """ "country:JO" -> "Jordan" (or "Jordanië"), "org:NAVO" -> "NATO" (or "NAVO"),
         "person:Mark Rutte" -> "Mark Rutte"."""
-        kind, _, key = entity.partition(":")
-        return self.entity_name(kind, key) if key else entity
+        return Library.entity_label(entity, self.ui_language)
 
     def refresh_bookmarks(self) -> None:
         self.bookmark_workflow.refresh()
