@@ -1004,6 +1004,13 @@ def find_organizations(text: str, language: str) -> list[Mention]:
 
 _PARLIAMENT = re.compile(r"\bParliament\b(?![-’'])")
 _WORD_BEFORE = re.compile(r"(\S+)[ \xa0]+$")
+_NAMED_PARLIAMENT = re.compile(r"(?:(?!(?:The|A|An|In|On)\b)[A-Z][\w.-]*[ \xa0]){1,3}Parliament$")
+
+
+def _names_it(word: str) -> bool:
+    """Whether the word before "Parliament" makes it part of a name ("Scottish"), not an
+    article or the end of a sentence ("The", "Venezuela.")."""
+    return word[:1].isupper() and word != "The" and not word.endswith((".", ":", ";", "!", "?"))
 
 
 def _parliament_candidates(
@@ -1011,19 +1018,30 @@ def _parliament_candidates(
 ) -> list[_Candidate]:
     """ "Parliament" alone in an English text is the parliament of the government the text is
     about ("UK Parliament" in a British text, the Staten-Generaal in one about the Dutch
-    government). After another capitalised word it is part of a name of its own ("European
-    Parliament", "Scottish Parliament", "UK Parliament"), which the other rules find."""
+    government), or the one parliament the text names in full ("the European Parliament
+    adopted ... Parliament praises"). After another capitalised word it is part of a name of
+    its own ("European Parliament", "Scottish Parliament"), which the other rules find."""
     if language != "en" or "Parliament" not in text:
         return []
     candidates: list[_Candidate] = []
+    named: set[str] = set()  # the parliaments the text names in full
     for match in _PARLIAMENT.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         word = before.group(1) if before else ""
-        if word[:1].isupper() and word != "The":
+        if _names_it(word):
+            full = _NAMED_PARLIAMENT.search(text, max(0, match.start() - 40), match.end())
+            if full is not None:
+                named.add(resolve_organization(full.group()) or full.group())
+    for match in _PARLIAMENT.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        word = before.group(1) if before else ""
+        if _names_it(word):
             continue  # "Scottish Parliament", "UK Parliament": a name of its own
         if in_shouted_line(text, match.start(), match.end()):
             continue
-        if government.home == "NL" and not _says_dutch(text):
+        if len(named) == 1:  # "the European Parliament adopted ... Parliament praises"
+            candidates.append((match.start(), match.end(), next(iter(named))))
+        elif government.home == "NL" and not _says_dutch(text):
             candidates.append((match.start(), match.end(), "Parliament"))  # whose is not said
         else:
             candidates.append(

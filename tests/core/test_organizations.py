@@ -541,6 +541,11 @@ def test_named_body_boundaries(text: str, language: str, expected: list[str]) ->
         ),
         # whose it is, unsaid: the name as written
         ("The bill goes to Parliament next week.", [("Parliament", None)]),
+        # the one parliament the text names in full, whatever country it is about
+        (
+            "Chile, Chile, Chile. The European Parliament voted on Chile. Parliament also asks.",
+            [("Europees Parlement", None)] * 2,
+        ),
         # a name of its own
         (
             "the Scottish Parliament and the European Parliament",
