@@ -994,12 +994,35 @@ def find_organizations(text: str, language: str) -> list[Mention]:
         else:
             candidates.append((start, end, key))
     _officials_to_departments(candidates, countries)
-    return [
-        Mention(EntityType.ORGANIZATION, key, text[start:end], start, end, countries.get(key))
+    chosen = [
+        (start, end, key)
         # On equal spans a blocker wins ("Amazon rainforest"), then the earlier recogniser.
         for start, end, key in leftmost_longest(sorted(candidates, key=lambda c: c[2] is not None))
         if key is not None and at_word_boundaries(text, start, end)
     ]
+    longer = _longer_names({key for _, _, key in chosen})
+    return [
+        Mention(EntityType.ORGANIZATION, k, text[start:end], start, end, countries.get(k))
+        for start, end, key in chosen
+        for k in (longer.get(key, key),)
+    ]
+
+
+def _longer_names(keys: set[str]) -> dict[str, str]:
+    """A name found by a pattern that ends a longer name of the same text is that body:
+    "Tuchtrecht Banken" (from its web address) beside "Stichting Tuchtrecht Banken", "Land
+    Commission" after "the Greater Manchester Land Commission". Gazetteer names keep their
+    own key ("Europese Unie" is no part of "Raad van de Europese Unie")."""
+    if len(keys) < 2:
+        return {}
+    longer: dict[str, str] = {}
+    for key in keys:
+        if key in _by_key() or len(key) < 4:
+            continue
+        ends = [k for k in keys if k != key and k.endswith(" " + key)]
+        if ends:
+            longer[key] = max(ends, key=len)
+    return longer
 
 
 _PARLIAMENT = re.compile(r"\bParliament\b(?![-’'])")

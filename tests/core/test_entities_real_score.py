@@ -1,7 +1,7 @@
-"""Entity panels on 56 real documents nobody wrote for Briefing (tests/data/entities-real/):
+"""Entity panels on 63 real documents nobody wrote for Briefing (tests/data/entities-real/):
 precision, recall and F1 per type on the half that may be tuned on (`dev`), on the half that
-may not (`held_out`) and on a second held-out set annotated later (`fresh`). Run with `-s` to
-see the table.
+may not (`held_out`) and on two held-out sets annotated later (`fresh`, `unseen`). Run with
+`-s` to see the table.
 
 The floors are what the extractor reaches today, so a change that makes the panels worse on
 real text fails here; raise them when the extractor gets better. The development set
@@ -35,6 +35,9 @@ F1_FLOORS = {
     ("fresh", "people"): 0.86,
     ("fresh", "countries"): 1.0,
     ("fresh", "organizations"): 0.96,
+    ("unseen", "people"): 0.6,
+    ("unseen", "countries"): 1.0,
+    ("unseen", "organizations"): 0.85,
 }
 PEOPLE_MIN_PRECISION = 1.0
 
@@ -46,7 +49,7 @@ def _scores(split: str) -> GoldScore:
 
 def test_the_gold_set_is_two_languages_in_two_halves() -> None:
     documents = load_gold(REAL_DIR)
-    for split in SPLITS:
+    for split in ("dev", "held_out", "fresh"):  # "unseen" is 7 small documents
         half = [d for d in documents if d["split"] == split]
         assert sum(d["file"].startswith("nl-") for d in half) >= 9
         assert sum(d["file"].startswith("en-") for d in half) >= 9

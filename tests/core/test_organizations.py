@@ -741,3 +741,13 @@ def test_english_ministry_names_in_a_dutch_text(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(m.key, m.country) for m in find_organizations(text, "nl")] == expected
+
+
+def test_a_name_ending_a_longer_one_of_the_text_is_that_body() -> None:
+    text = (
+        "Meld het bij de Stichting Klachten Makelaars (www.klachtenmakelaars.nl). "
+        "Klachten Makelaars oordeelt binnen een maand."
+    )
+    assert keys(text, "nl") == ["Stichting Klachten Makelaars"] * 2
+    # a gazetteer name keeps its own key
+    assert keys("De Raad van de Europese Unie en de Europese Unie", "nl")[-1] == "Europese Unie"
