@@ -28,8 +28,16 @@ def shared_or_skip(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def _shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the session: what is kept there (decoded word tables) is a pure
-    function of installed files, and building it again for every test would only cost time."""
-    return tmp_path_factory.mktemp("cache")
+    function of installed files, and building it again for every test would only cost time.
+    The word tables' lookup files are written first, as a first run's search process does
+    while idle: otherwise every process a test starts would build them."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(folder))
+        from briefing_app.search.analysis import prepare_word_tables
+
+        prepare_word_tables()
+    return folder
 
 
 @pytest.fixture(autouse=True)

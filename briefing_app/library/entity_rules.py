@@ -47,6 +47,7 @@ class EntityRules:
         self._people: tuple[tuple[int, int], int, PeopleRule] | None = None
         self._preference: dict[str, float] | None = None  # what `_people` was computed from
         self._organizations: tuple[tuple[int, int], int, dict[str, str]] | None = None
+        self._organization_keys: frozenset[str] = frozenset()  # what it was computed from
 
     def people(self) -> PeopleRule:
         generation = self.catalog.generation()
@@ -109,8 +110,11 @@ class EntityRules:
         return resolution
 
     def _computed_organizations(self) -> dict[str, str]:
-        groups: dict[str, list[str]] = {}
         known = self.catalog.organization_keys()
+        if self._organizations is not None and self._organization_keys == known:
+            return self._organizations[2]  # the same organizations: the same rule
+        self._organization_keys = known
+        groups: dict[str, list[str]] = {}
         for key in known:
             shown = display_name(EntityType.ORGANIZATION, key, self.language)
             if shown != key and resolve_organization(key) != key:

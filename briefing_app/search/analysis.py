@@ -143,6 +143,12 @@ class DutchCompoundSplitter:
         )
         return cls(zipf, never_split)
 
+    def prepare(self) -> None:
+        """Writes the lookup files of the word list now if there are none."""
+        for table in (self._zipf, self._never_split):
+            if isinstance(table, WordTable):
+                table.prepare()
+
     @staticmethod
     def read_word_list(path: Path) -> tuple[dict[str, float], list[str]]:
         """(word -> Zipf value, words never split) of a word list file."""
@@ -246,6 +252,16 @@ class DutchCompoundSplitter:
 def default_splitter() -> DutchCompoundSplitter:
     """The splitter over the bundled word list, loaded once per process on first use."""
     return DutchCompoundSplitter.from_file(resource_path(*_WORDLIST))
+
+
+def prepare_word_tables() -> None:
+    """Writes the lookup files of every word table now if there are none (a few seconds, once
+    per machine and version): for a first run or a test session, so that the processes that
+    need them do not each build them while a user waits."""
+    for language in WORD_FORM_LANGUAGES:
+        forms_table(language).prepare()
+        lemmas_table(language).prepare()
+    default_splitter().prepare()
 
 
 def split_compound(word: str) -> tuple[str, ...]:

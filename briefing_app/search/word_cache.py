@@ -85,6 +85,20 @@ class WordTable(Generic[K, V]):
                 self._whole = cached(self.name, self._kind, self._build)
             return self._whole
 
+    def prepare(self) -> None:
+        """Writes the lookup file now if there is none (or a damaged one)."""
+        with self._lock:
+            try:
+                db = sqlite3.connect(f"{self._path().as_uri()}?mode=ro", uri=True)
+                try:
+                    db.execute("SELECT 1 FROM t LIMIT 1").fetchall()
+                    return
+                finally:
+                    db.close()
+            except sqlite3.Error:
+                pass
+        self._rebuild()
+
     def _find(self, key: K) -> tuple[V | None] | None:
         """(value,) for a word in the table, None for a word not in it."""
         self._lookups += 1
@@ -107,8 +121,12 @@ class WordTable(Generic[K, V]):
         with self._lock:
             if self._db is None or self._db_pid != os.getpid():
                 try:
+                    # immutable: no locks nor change checks per lookup (a file is replaced
+                    # whole, never changed; an open connection keeps reading the old one).
                     self._db = sqlite3.connect(
-                        f"{self._path().as_uri()}?mode=ro", uri=True, check_same_thread=False
+                        f"{self._path().as_uri()}?mode=ro&immutable=1",
+                        uri=True,
+                        check_same_thread=False,
                     )
                     self._db_pid = os.getpid()
                 except sqlite3.Error:
