@@ -35,7 +35,6 @@ from briefing_app.library.duplicates import group_documents
 from briefing_app.library.entity_rules import EntityRules
 from briefing_app.search import (
     BUSY_TEXT,
-    FacetCount,
     IndexCorruptError,
     IndexRecord,
     PreparedRecord,
@@ -351,13 +350,14 @@ class Library:
             countries=tuple(self.country_code(str(name)) for name in request.countries),
         )
         typed, request = request, self._widened(request)
-        results = self.index.search(
-            request, duplicates=self.duplicate_groups() if request.collapse else None
-        )
-        for facet, kind in (("people", "person"), ("organizations", "org")):
-            if facet in results.facets:
-                results.facets[facet] = self._merge_facets(results.facets[facet], kind)
         people, organizations = self.person_resolution(), self.organization_resolution()
+        results = self.index.search(
+            request,
+            duplicates=self.duplicate_groups() if request.collapse else None,
+            # Each entity counted under the name it is shown by, before the commonest are
+            # chosen: "Blok" adds to "Stef Blok" even when "Blok" alone would not make the cut.
+            facet_merge={"people": people, "organizations": organizations},
+        )
         for hit in results.hits:
             hit.people = list(dict.fromkeys(people.get(p, p) for p in hit.people))
             hit.organizations = list(
@@ -452,15 +452,6 @@ class Library:
 
     def _person_alternatives(self, name: str) -> tuple[str, ...]:
         return self.person_names(name)
-
-    def _merge_facets(self, facets: list[FacetCount], kind: str) -> list[FacetCount]:
-        resolution = self._resolution(kind)
-        counts: dict[str, int] = {}
-        for facet in facets:
-            name = resolution.get(facet.value, facet.value)
-            counts[name] = counts.get(name, 0) + facet.count
-        merged = [FacetCount(name, count) for name, count in counts.items()]
-        return sorted(merged, key=lambda f: (-f.count, f.value))
 
     def _resolution(self, kind: str) -> dict[str, str]:
         """Keys -> the key the library shows the entity under, for the keys that differ."""

@@ -39,7 +39,12 @@ from whoosh.util.filelock import FileLock, try_for
 from whoosh.writing import MERGE_SMALL
 
 from briefing_app.search import collapse
-from briefing_app.search.analysis import WORD_FORM_LANGUAGES, analyzer_for, word_forms
+from briefing_app.search.analysis import (
+    WORD_FORM_LANGUAGES,
+    analyzer_for,
+    prepare_word_tables,
+    word_forms,
+)
 from briefing_app.search.matches import Mask, Matches
 from briefing_app.search.query import QueryParser, date_key, parse_date_bound
 from briefing_app.search.schema import (
@@ -172,6 +177,8 @@ class SearchIndex:
         splitter) and each segment's entity values, dates and field lengths. Meant for idle
         time (the search host steps it between requests); each step holds the lock only for
         itself, so a search may run between any two."""
+        prepare_word_tables()  # (only on a first run does this write anything)
+        yield
         for language in WORD_FORM_LANGUAGES:
             word_forms(language).warm()
             yield
@@ -320,10 +327,15 @@ class SearchIndex:
             return [dict(fields) for fields in self._current_searcher().all_stored_fields()]
 
     def search(
-        self, request: SearchRequest, duplicates: Mapping[str, str] | None = None
+        self,
+        request: SearchRequest,
+        duplicates: Mapping[str, str] | None = None,
+        facet_merge: Mapping[str, Mapping[str, str]] | None = None,
     ) -> SearchResults:
         """`duplicates`: doc id -> group id of the documents that have near duplicates; with
-        `request.collapse` each group's hits show as its best ranked (search/collapse.py)."""
+        `request.collapse` each group's hits show as its best ranked (search/collapse.py).
+        `facet_merge`: per facet, value -> the value it is counted as (another name of the same
+        entity), merged before the commonest are chosen."""
         started = time.perf_counter()
         with self._lock:
             searcher = self._current_searcher()
@@ -351,7 +363,9 @@ class SearchIndex:
                         searcher, query, masks, filters, wanted, groups, by_date=by_date
                     )
                 facets = (
-                    self._facets(searcher, masks, request.facet_limit) if request.facets else {}
+                    self._facets(searcher, masks, request.facet_limit, facet_merge)
+                    if request.facets
+                    else {}
                 )
             else:
                 # A further page: whoosh's top-N stops at offset + limit matches.
@@ -534,9 +548,13 @@ class SearchIndex:
         )
 
     def _facets(
-        self, searcher: Searcher, masks: list[Mask], limit: int
+        self,
+        searcher: Searcher,
+        masks: list[Mask],
+        limit: int,
+        merge: Mapping[str, Mapping[str, str]] | None,
     ) -> dict[str, list[FacetCount]]:
-        counted = self._matches.facet_counts(searcher, masks, limit)
+        counted = self._matches.facet_counts(searcher, masks, limit, merge)
         return {
             name: [FacetCount(value, count) for value, count in counted.get(name, [])]
             for name in FACET_FIELDS

@@ -14,7 +14,7 @@ full whoosh pass.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import log
 from typing import Any
@@ -150,6 +150,10 @@ class Matches:
         self._segments: list[Segment] = []
         self._postings = PostingCache()
         self._facets = FacetTable()
+        # (key of the merge tables and width, number -> number it is counted as, the tables)
+        self._merge_map: (
+            tuple[tuple[Any, ...], npt.NDArray[np.int64], Mapping[str, Mapping[str, str]]] | None
+        ) = None
         self._facets_by_segment: dict[str, SegmentFacets] = {}
         self._dates_by_segment: dict[str, npt.NDArray[np.int64]] = {}
         self._lengths_by_segment: dict[tuple[str | None, str], npt.NDArray[np.float64]] = {}
@@ -359,10 +363,16 @@ class Matches:
     # --- facets -----------------------------------------------------------------------------
 
     def facet_counts(
-        self, searcher: Searcher, masks: list[Mask], limit: int
+        self,
+        searcher: Searcher,
+        masks: list[Mask],
+        limit: int,
+        merge: Mapping[str, Mapping[str, str]] | None = None,
     ) -> dict[str, list[tuple[str, int]]]:
         """Per entity type, the `limit` commonest values among the masked documents, ordered
-        by count (descending) and then value."""
+        by count (descending) and then value. `merge` (per type: value -> the value it is
+        counted as) adds a value's count to another's before the cut, so that a name's count
+        holds its other names' wherever they rank."""
         per_segment = [
             (segment, self._segment_facets(segment), mask)
             for segment, mask in zip(self.segments(searcher), masks, strict=True)
@@ -381,7 +391,28 @@ class Matches:
                 counts += every - pairs.count(segment.live & ~mask, width)
             else:
                 counts += pairs.count(mask, width)
+        if merge:
+            counts = self._merged(counts, merge)
         return self._commonest(counts, limit)
+
+    def _merged(
+        self, counts: npt.NDArray[np.int64], merge: Mapping[str, Mapping[str, str]]
+    ) -> npt.NDArray[np.int64]:
+        """`counts` with each merged value's count moved to the value it is counted as."""
+        width = len(counts)
+        key = (tuple(id(table) for table in merge.values()), width)
+        if self._merge_map is None or self._merge_map[0] != key:
+            into = np.arange(width, dtype=np.int64)
+            numbers = self._facets.numbers
+            for kind, table in merge.items():
+                for value, target in table.items():
+                    source, found = numbers.get((kind, value)), numbers.get((kind, target))
+                    if source is not None and found is not None and max(source, found) < width:
+                        into[source] = found
+            self._merge_map = (key, into, merge)  # (holding `merge` keeps the ids unique)
+        merged = np.zeros_like(counts)
+        np.add.at(merged, self._merge_map[1], counts)
+        return merged
 
     def _commonest(
         self, counts: npt.NDArray[np.int64], limit: int
