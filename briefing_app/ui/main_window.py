@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library import ImportReport, Library
 from briefing_app.resources import resource_path
-from briefing_app.search import FacetCount, SearchRequest, SearchResults, SortOrder
+from briefing_app.search import FacetCount, SearchRequest, SearchResults
 from briefing_app.ui.bookmark_editor import BookmarkEditor
 from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow
 from briefing_app.ui.bookmarks_panel import BookmarksPanel
@@ -53,7 +53,8 @@ from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
-from briefing_app.ui.search_bar import SearchBar, as_you_type
+from briefing_app.ui.search_bar import SearchBar
+from briefing_app.ui.search_request import search_request
 from briefing_app.ui.service import LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
 
@@ -576,28 +577,14 @@ class MainWindow(QMainWindow):
     # -- searching -------------------------------------------------------------------------
 
     def current_request(self) -> SearchRequest:
-        filters = self.filter_bar.filters()
-        date_from, date_to = self.filter_bar.date_range()
-
-        def keys(kind: str) -> tuple[str, ...]:
-            return tuple(key for k, key, _label in filters if k == kind)
-
-        typed = self.search_bar.query()
-        query = as_you_type(typed) if self._typing else typed
-        # A spelling suggestion waits until the word is finished: a space, or Enter.
-        unfinished = self._typing and bool(typed) and not typed[-1].isspace()
-        return SearchRequest(
-            query=query,
-            suggest=not unfinished,
-            limit=PAGE_SIZE,
-            date_from=date_from,
-            date_to=date_to,
-            sort=SortOrder(self.filter_bar.sort()),
-            people=keys("person"),
-            countries=keys("country"),
-            organizations=keys("org"),
-            facets=True,
+        return search_request(
+            self.search_bar.query(),
+            typing=self._typing,
+            filters=self.filter_bar.filters(),
+            dates=self.filter_bar.date_range(),
+            sort=self.filter_bar.sort(),
             literal=self.is_literal(),
+            limit=PAGE_SIZE,
         )
 
     def search(self, *_args: object, keep_selection: bool = False) -> None:

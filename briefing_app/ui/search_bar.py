@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QLocale, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -23,34 +21,6 @@ from PySide6.QtWidgets import (
 # skips queries overtaken while they waited, so a wasted search costs at most one search.
 SEARCH_AFTER_MS = 0
 MAX_HISTORY = 50
-# While typing, the word being typed is searched as a prefix ("terr" finds "terrorisme").
-# A first letter alone is not searched yet: as a prefix it stands for too many words to be
-# quick, as a word it finds nothing and the list would flash empty.
-PREFIX_FROM_CHARS = 2
-_OPERATORS = frozenset({"AND", "OR", "NOT"})
-# The last word of a query, when nothing but a space, "(" or a field's ":" comes before it.
-_LAST_WORD = re.compile(r"(?:^|(?<=[\s(:]))[^\W_]\w*$")
-# What a query must not end with once a word is left off: it would not parse.
-_DANGLING = re.compile(r"(?:\b(?:AND|OR|NOT)|[(:])\s*$")
-
-
-def as_you_type(query: str) -> str:
-    """The query searched while it is being typed: its last word, unfinished (no space after
-    it yet), as a prefix ("terr" -> "terr*"); a first letter alone is left off ("mali t" ->
-    "mali "). Not inside an open phrase, nor for an operator or a word with a "-" or an
-    apostrophe in it."""
-    if not query or query[-1].isspace() or query.count('"') % 2:
-        return query
-    match = _LAST_WORD.search(query)
-    if match is None:
-        return query
-    word = match.group(0)
-    if word in _OPERATORS:
-        return query
-    rest = query[: match.start()]
-    if len(word) < PREFIX_FROM_CHARS and not _DANGLING.search(rest):
-        return rest
-    return query + "*"
 
 
 def _is_alt_down(event: QKeyEvent) -> bool:

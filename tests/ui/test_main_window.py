@@ -17,7 +17,7 @@ from briefing_app.ui import reader as reader_module
 from briefing_app.ui import service as service_module
 from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.search_bar import as_you_type
+from briefing_app.ui.search_request import as_you_type
 from tests.conftest import ENTITIES_DEV, SEED_DIR
 
 WAIT_MS = 30_000

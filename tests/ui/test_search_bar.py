@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from briefing_app.ui.search_bar import MAX_HISTORY, SearchBar, as_you_type
+from briefing_app.ui.search_bar import MAX_HISTORY, SearchBar
 
 
 @pytest.fixture
@@ -191,23 +191,3 @@ def test_picking_from_the_completer_popup_submits_that_search_once(qtbot, bar: S
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=1000)
     assert submitted == ["klimaatakkoord", "brexit"]
-
-
-@pytest.mark.parametrize(
-    ("typed", "searched"),
-    [
-        ("terr", "terr*"),  # the word being typed is a prefix
-        ("terr ", "terr "),  # a space ends it
-        ("t", ""),  # a first letter alone is not searched yet
-        ("mali t", "mali "),
-        ("mali AND t", "mali AND t*"),  # ... unless the query would not parse without it
-        ("terrorisme AND", "terrorisme AND"),  # operators stay operators
-        ("title:ter", "title:ter*"),
-        ('"open phra', '"open phra'),  # inside a phrase: as typed
-        ("minister-pres", "minister-pres"),
-        ("(a OR b)", "(a OR b)"),
-        ("", ""),
-    ],
-)
-def test_the_word_being_typed_is_searched_as_a_prefix(typed: str, searched: str) -> None:
-    assert as_you_type(typed) == searched
