@@ -864,7 +864,7 @@ class _Government:
         # A name broken over two lines is the same name ("ministerie\nvan Defensie").
         base = " ".join(base.split())
         known = resolve_organization(base)
-        if _foreign_country(known) is not None:
+        if known is not None and _foreign_country(known) is not None:
             key = known  # "Department for Education", also found by its portfolio
         own = _foreign_country(key)
         if own is not None and (
