@@ -261,6 +261,7 @@ def prepare_word_tables() -> None:
     for language in WORD_FORM_LANGUAGES:
         forms_table(language).prepare()
         lemmas_table(language).prepare()
+        word_forms(language).irregular_forms().prepare()
     default_splitter().prepare()
 
 
@@ -435,7 +436,7 @@ class WordForms:
         self.language = language
         self._splitter = default_splitter() if language == "nl" else None
         self._memo: dict[str, tuple[str, ...]] = {}
-        self._irregular: dict[str, frozenset[str]] | None = None
+        self._irregular: WordTable[str, str] | None = None
 
     @property
     def _dictionary(self) -> _Dictionary:
@@ -526,7 +527,7 @@ class WordForms:
     def warm(self) -> None:
         """Load what the first search would: the dictionary, the irregular forms."""
         self.lemmas("warm")
-        self._irregular_heads()
+        self._irregular_heads("warm")
 
     def _foreign(self, word: str) -> bool:
         """A word of the other language only ("economies", "fraud" in a Dutch field): it
@@ -544,13 +545,13 @@ class WordForms:
         if not term.startswith((LEMMA_MARK, PART_MARK)):
             return frozenset([surface_head(term)])
         lemma = term[1:]
-        heads = {self._head(lemma), *self._irregular_heads().get(lemma, ())}
+        heads = {self._head(lemma), *self._irregular_heads(lemma)}
         if self.language == "nl":
             # "opgericht" gives "oprichten": the verb after the particle, and its forms
             for particle in SEPARABLE_PARTICLES:
                 if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
                     verb = lemma[len(particle) :]
-                    heads |= {self._head(verb), *self._irregular_heads().get(verb, ())}
+                    heads |= {self._head(verb), *self._irregular_heads(verb)}
         elif lemma.endswith(("f", "fe")):
             heads.add(lemma[: lemma.rindex("f") - 1])  # "lives" gives "life"
         return frozenset(heads)
@@ -561,17 +562,23 @@ class WordForms:
         "organisation", "organization")."""
         return word[:4] if self.language == "en" else word[: max(3, len(word) - 3)]
 
-    def _irregular_heads(self) -> dict[str, frozenset[str]]:
-        """Lemma -> its forms that do not hold its own head ("genomen" for "nemen", "was" for
-        "zijn", "steden" for "stad"); each form is listed, so the whole form is its head.
+    def _irregular_heads(self, lemma: str) -> frozenset[str]:
+        """The forms of `lemma` that do not hold its own head ("genomen" for "nemen", "was"
+        for "zijn", "steden" for "stad"); each form is listed, so the whole form is its head.
         Read from the table scripts/make_irregular_forms.py wrote from the dictionary."""
+        forms = self.irregular_forms().get(lemma)
+        return frozenset(forms.split()) if forms else frozenset()
+
+    def irregular_forms(self) -> WordTable[str, str]:
+        """The language's table of irregular forms: lemma -> its forms, space-separated."""
         if self._irregular is None:
             path = resource_path(*irregular_forms_file(self.language))
-            table: dict[str, frozenset[str]] = {}
-            for line in path.read_text(encoding="utf-8").splitlines():
-                lemma, _, forms = line.partition("\t")
-                table[lemma] = frozenset(forms.split())
-            self._irregular = table
+
+            def read() -> dict[str, str]:
+                lines = path.read_text(encoding="utf-8").splitlines()
+                return dict(line.partition("\t")[::2] for line in lines)
+
+            self._irregular = WordTable(f"irregular-{file_key(path)}", dict, read)
         return self._irregular
 
     def compute_irregular_heads(self) -> dict[str, frozenset[str]]:
