@@ -474,12 +474,15 @@ class ReaderView(QTextBrowser):
         return self.viewport().rect().contains(rect)
 
     def _scroll_to_span(self, span: Span | None) -> None:
-        """Bring a span into view about a third down the page, unless it is already visible."""
-        if span is None or self._is_visible(span):
-            return
-        rect = self.cursorRect(self._cursor((span[0], span[0])))
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        if span is not None:
+            self._bring_into_view(self._cursor((span[0], span[0])))
+
+    def _bring_into_view(self, cursor: QTextCursor) -> None:
+        """Scroll `cursor` about a third down the page, unless it is already in view."""
+        rect = self.cursorRect(cursor)
+        if not self.viewport().rect().contains(rect):
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
     def _keeping_the_place(self, change: Callable[[], None]) -> None:
         """Run `change` (a new font, a re-render) with the line first in view staying first:
@@ -550,11 +553,7 @@ class ReaderView(QTextBrowser):
             return False
         self._current_bookmark = bookmark_id
         self._paint_selections()
-        cursor = self._cursor16((span[0], span[0]))
-        rect = self.cursorRect(cursor)
-        if not self.viewport().rect().contains(rect):
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        self._bring_into_view(self._cursor16((span[0], span[0])))
         return True
 
     def selection_span(self) -> Span | None:
