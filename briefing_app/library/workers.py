@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefing_app.entities.corrections import Corrections
 from briefing_app.library.analysis import AnalysedFile, FailedFile, analyse_file
+from briefing_app.search.analysis import load_word_tables
 
 # Fewer files than this are analysed in this process: starting workers would cost more.
 INLINE_LIMIT = 48
@@ -48,6 +49,7 @@ _worker_config: tuple[int, Corrections | None] = (0, None)
 def _init_worker(max_bytes: int, corrections: Corrections | None, importer: int) -> None:
     global _worker_config
     _worker_config = (max_bytes, corrections)
+    load_word_tables()
     # A worker waits on a queue whose write end it holds itself, so it would outlive a killed
     # importer: watch the parent and leave with it.
     watch_parent(importer)

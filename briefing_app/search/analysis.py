@@ -28,7 +28,14 @@ from whoosh.analysis import Analyzer, Filter, RegexTokenizer, Token
 
 from briefing_app.folding import fold
 from briefing_app.resources import resource_path
-from briefing_app.search.word_cache import WordTable, file_key, forms_table, lemmas_table
+from briefing_app.search.word_cache import (
+    WordTable,
+    file_key,
+    forms_table,
+    lemmas_table,
+    load_forms,
+    load_lemmas,
+)
 
 # Runs of word characters; a dot between word characters stays inside ("2.000"), everything else
 # separates, hyphens included: "VN-militairen" gives "vn" and "militairen".
@@ -142,6 +149,13 @@ class DutchCompoundSplitter:
             f"splitter-never-{key}", frozenset, lambda: frozenset(cls.read_word_list(path)[1])
         )
         return cls(zipf, never_split)
+
+    def load(self) -> None:
+        """Holds the whole word list from now on (see `load_word_tables`)."""
+        if isinstance(self._zipf, WordTable):
+            self._zipf = self._zipf.whole()  # type: ignore[assignment]
+        if isinstance(self._never_split, WordTable):
+            self._never_split = self._never_split.whole()  # type: ignore[assignment]
 
     def prepare(self) -> None:
         """Writes the lookup files of the word list now if there are none."""
@@ -265,6 +279,14 @@ def prepare_word_tables() -> None:
     default_splitter().prepare()
 
 
+def load_word_tables() -> None:
+    """Loads every word table whole now: for a process about to analyse many documents (an
+    import worker), which would soon load them anyway after looking words up one by one."""
+    for language in WORD_FORM_LANGUAGES:
+        lemma_dictionary(language).load()
+    default_splitter().load()
+
+
 def split_compound(word: str) -> tuple[str, ...]:
     """Parts of a Dutch compound with the bundled word list: "sanctiepakket" -> sanctie, pakket."""
     return default_splitter().split(fold(word))
@@ -326,8 +348,13 @@ class _Dictionary:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._forms = forms_table(language)
-        self.lemmas = lemmas_table(language)
+        self._forms: WordTable[bytes, bytes] | dict[bytes, bytes] = forms_table(language)
+        self.lemmas: WordTable[str, None] | frozenset[str] = lemmas_table(language)
+
+    def load(self) -> None:
+        """Holds the whole tables from now on, and looks words up in them directly."""
+        self._forms = load_forms(self.language)
+        self.lemmas = load_lemmas(self.language)
 
     def __contains__(self, form: str) -> bool:
         return form.encode() in self._forms
@@ -337,9 +364,7 @@ class _Dictionary:
         return None if found is None else found.decode()
 
     def items(self) -> Iterator[tuple[str, str]]:
-        forms = self._forms.whole()
-        assert isinstance(forms, dict)
-        for form, lemma in forms.items():
+        for form, lemma in load_forms(self.language).items():
             yield form.decode(), lemma.decode()
 
     def lemmatize(self, word: str) -> str:
@@ -578,7 +603,7 @@ class WordForms:
                 lines = path.read_text(encoding="utf-8").splitlines()
                 return dict(line.partition("\t")[::2] for line in lines)
 
-            self._irregular = WordTable(f"irregular-{file_key(path)}", dict, read)
+            self._irregular = WordTable(f"irregular-forms-{file_key(path)}", dict, read)
         return self._irregular
 
     def compute_irregular_heads(self) -> dict[str, frozenset[str]]:

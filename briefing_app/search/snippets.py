@@ -165,12 +165,16 @@ def _candidate_tokens(
         }
     tokens: dict[int, str] = {}
     for found in sieve.finditer(lowered):
-        start = _token_start(text, found.start())
-        if start in tokens:
-            continue
-        token = tokenizer.match(text, start)
-        if token is not None and token.end() > found.start():
-            tokens[start] = token.group()
+        # Every word the find overlaps: the one holding its start, and any beginning inside
+        # it (a head may start before its word: "'t" holds the "t" of 't).
+        position = _token_start(text, found.start())
+        while position < found.end():
+            token = tokenizer.search(text, position)
+            if token is None or token.start() >= found.end():
+                break
+            if token.end() > found.start():
+                tokens.setdefault(token.start(), token.group())
+            position = token.end()
     return tokens
 
 
