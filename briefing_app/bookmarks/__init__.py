@@ -1,8 +1,9 @@
-"""Bookmarks on passages: anchoring that survives edits, SQLite storage, briefing export.
+"""Bookmarks on passages: anchoring that survives edits, SQLite storage, citations, briefing
+export (Markdown, Web Annotations; Word in docx_writer).
 
-Core package: standard library, rapidfuzz and briefing_app.sqlite_read_only only; it works on
-plain strings handed in by the Library facade (document text, content hash, path, title, date,
-entity names).
+Core package: standard library, rapidfuzz, python-docx (docx_writer, loaded when a Word
+briefing is written) and briefing_app.sqlite_read_only only; it works on plain strings handed
+in by the Library facade (document text, content hash, path, title, date, entity names).
 """
 
 from briefing_app.bookmarks.anchoring import (

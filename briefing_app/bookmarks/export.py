@@ -10,10 +10,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 from urllib.parse import unquote, urlparse
 
+from briefing_app.bookmarks.citation import Citation
 from briefing_app.bookmarks.model import Anchor, Bookmark, BookmarkStatus, utc_now
 from briefing_app.bookmarks.store import BookmarkStore
 
 GroupBy = Literal["document", "tag", "entity"]
+# A bookmark's citation: its document's title, issuer, date, page and file.
+Cite = Callable[[Bookmark], Citation]
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ID_PREFIX = "urn:briefing:bookmark:"
 _UNGROUPED = {"tag": "Untagged / Zonder tag", "entity": "No entities / Zonder entiteiten"}
@@ -35,21 +38,40 @@ def to_markdown(
     title: str | None = None,
     entity_label: Callable[[str], str] | None = None,
     now: datetime | None = None,
+    cite: Cite | None = None,
 ) -> str:
     """A readable briefing: a section per group, each quote with its note and a citation.
 
     A bookmark with several tags (or entities) appears under each; `entity_label` turns
-    "country:NL" into a display name (default: "NL (country)").
+    "country:NL" into a display name (default: "NL (country)"); `cite` gives a bookmark's
+    citation with what the bookmark does not know (issuer, page).
     """
-    items = sorted(bookmarks, key=_reading_order)
-    generated = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    items = list(bookmarks)
     lines = [f"# {_escape(title or 'Briefing')}", ""]
-    lines += [f"*{generated} · {len(items)} {_plural(len(items))}*", ""]
-    for heading, members in _groups(items, group_by, entity_label or _default_entity_label):
+    lines += [f"*{generated_line(len(items), now)}*", ""]
+    sections = briefing_sections(items, group_by, entity_label)
+    for heading, members in sections:
         lines += [f"## {_escape(heading)}", ""]
         for bookmark in members:
-            lines += _passage(bookmark)
+            lines += _passage(bookmark, (cite or Citation.of_bookmark)(bookmark))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def generated_line(count: int, now: datetime | None = None) -> str:
+    """ "2024-05-01 09:30 UTC · 3 passages": when a briefing was made, and of how much."""
+    generated = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{generated} · {count} {_plural(count)}"
+
+
+def briefing_sections(
+    bookmarks: Iterable[Bookmark],
+    group_by: GroupBy = "document",
+    entity_label: Callable[[str], str] | None = None,
+) -> list[tuple[str, list[Bookmark]]]:
+    """The briefing's sections in order: (heading, passages in reading order). Every writer
+    (Markdown, DOCX) groups the same way."""
+    items = sorted(bookmarks, key=_reading_order)
+    return _groups(items, group_by, entity_label or _default_entity_label)
 
 
 def _plural(count: int) -> str:
@@ -95,13 +117,12 @@ def _document_heading(b: Bookmark) -> str:
     return f"{name} ({b.doc_date})" if b.doc_date else name
 
 
-def _passage(b: Bookmark) -> list[str]:
+def _passage(b: Bookmark, citation: Citation) -> list[str]:
     lines = [f"> {_escape(line)}" if line.strip() else ">" for line in b.quote.strip().splitlines()]
     lines.append("")
     if b.note.strip():
         lines += [b.note.strip(), ""]  # the note already is Markdown
-    citation = [f"*{_escape(b.doc_title)}*" if b.doc_title else None, b.doc_date, f"`{b.doc_path}`"]
-    lines += ["— " + ", ".join(part for part in citation if part), ""]
+    lines += ["— " + citation_markdown(citation), ""]
     extras = []
     if b.tags:
         extras.append("Tags: " + ", ".join(_escape(tag) for tag in b.tags))
@@ -110,6 +131,19 @@ def _passage(b: Bookmark) -> list[str]:
     if extras:
         lines += [" · ".join(extras), ""]
     return lines
+
+
+def citation_markdown(citation: Citation) -> str:
+    """ "*Title*, Issuer, 2018-03, p. 3, `/path/file.pdf`" (the title in italics only when
+    the document has one)."""
+    parts = [
+        f"*{_escape(citation.title)}*" if citation.title else None,
+        _escape(citation.source) if citation.source else None,
+        citation.date,
+        citation.page_text,
+        f"`{citation.path}`",
+    ]
+    return ", ".join(part for part in parts if part)
 
 
 def _escape(text: str) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.bookmarks import Bookmark, BookmarkImportError
-from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, Style, counted
+from briefing_app.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Style, counted
 from briefing_app.library import Library
 from briefing_app.library.atomic import write_atomic
+from briefing_app.library.bookmarking import BriefingFormat
 
 
 def cmd_bookmarks(library: Library, args: argparse.Namespace) -> int:
@@ -70,17 +71,20 @@ def _list(found: list[Bookmark], as_json: bool) -> int:
     return EXIT_OK
 
 
+_FORMATS: dict[str, BriefingFormat] = {"md": "markdown", "json": "json", "docx": "docx"}
+
+
 def _export(library: Library, found: list[Bookmark], args: argparse.Namespace) -> int:
-    text = library.briefing(
-        found,
-        format="json" if args.format == "json" else "markdown",
-        group_by=args.group_by,
-        title=args.title,
-    )
+    format = _FORMATS[args.format]
+    if format == "docx" and not args.output:
+        print("A Word briefing is a file: give it a name with -o FILE.docx.", file=sys.stderr)
+        return EXIT_USAGE
     if args.output:
-        write_atomic(Path(args.output), text)
+        data = library.briefing_file(found, format=format, group_by=args.group_by, title=args.title)
+        write_atomic(Path(args.output), data)
         print(f"Wrote {counted(len(found), 'bookmark')} to {args.output}.", file=sys.stderr)
     else:
+        text = library.briefing(found, format=format, group_by=args.group_by, title=args.title)
         print(text, end="")
     return EXIT_OK
 

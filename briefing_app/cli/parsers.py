@@ -199,15 +199,20 @@ def add_bookmark_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> No
     a.add_argument("--json", action="store_true")
 
     a = actions.add_parser("export", parents=[data_dir], help="export a briefing")
-    a.add_argument("--format", choices=["md", "json"], default="md")
+    a.add_argument(
+        "--format",
+        choices=["md", "docx", "json"],
+        default="md",
+        help="Markdown, a Word document (needs -o) or W3C Web Annotations (default: %(default)s)",
+    )
     a.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     a.add_argument(
         "--group-by",
         choices=["document", "tag", "entity"],
         default="document",
-        help="Markdown sections (default: %(default)s)",
+        help="sections of the Markdown or Word briefing (default: %(default)s)",
     )
-    a.add_argument("--title", help="title of the Markdown briefing")
+    a.add_argument("--title", help="title of the Markdown or Word briefing")
     _add_filters(a)
 
     a = actions.add_parser("import", parents=[data_dir], help="merge bookmarks from a JSON file")

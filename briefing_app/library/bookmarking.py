@@ -22,7 +22,9 @@ from briefing_app.bookmarks import (
     to_markdown,
     to_web_annotations,
 )
-from briefing_app.bookmarks.export import GroupBy
+from briefing_app.bookmarks.citation import Citation
+from briefing_app.bookmarks.docx_writer import to_docx
+from briefing_app.bookmarks.export import Cite, GroupBy
 from briefing_app.documents import Document
 from briefing_app.entities import extract_entities
 
@@ -97,7 +99,8 @@ def reattach(
     return bookmark
 
 
-BriefingFormat = Literal["markdown", "json"]
+BriefingFormat = Literal["markdown", "json", "docx"]
+BRIEFING_FORMATS: tuple[BriefingFormat, ...] = ("markdown", "json", "docx")
 
 
 def briefing_text(
@@ -107,11 +110,68 @@ def briefing_text(
     group_by: GroupBy = "document",
     title: str | None = None,
     entity_label: Callable[[str], str] | None = None,
+    cite: Cite | None = None,
 ) -> str:
     """The bookmarks as a Markdown briefing, or as Web Annotations (JSON), ending in a newline."""
     if format == "json":
         return json.dumps(to_web_annotations(bookmarks), ensure_ascii=False, indent=2) + "\n"
-    return to_markdown(bookmarks, group_by=group_by, title=title, entity_label=entity_label)
+    if format != "markdown":
+        raise ValueError(f"a {format} briefing is not text")
+    return to_markdown(
+        bookmarks, group_by=group_by, title=title, entity_label=entity_label, cite=cite
+    )
+
+
+def briefing_file(
+    bookmarks: list[Bookmark],
+    *,
+    format: BriefingFormat = "markdown",
+    group_by: GroupBy = "document",
+    title: str | None = None,
+    entity_label: Callable[[str], str] | None = None,
+    cite: Cite | None = None,
+) -> bytes:
+    """The briefing as the bytes of a file in `format` (Markdown and JSON in UTF-8)."""
+    if format == "docx":
+        return to_docx(
+            bookmarks, group_by=group_by, title=title, entity_label=entity_label, cite=cite
+        )
+    text = briefing_text(
+        bookmarks,
+        format=format,
+        group_by=group_by,
+        title=title,
+        entity_label=entity_label,
+        cite=cite,
+    )
+    return text.encode("utf-8")
+
+
+def citer(
+    bookmarks: Iterable[Bookmark],
+    source_of: Callable[[str], str | None],
+    paginated: Callable[[str], Document | None],
+) -> Cite:
+    """Each bookmark's citation: its document's title, date and file, the issuer
+    (`source_of(path)`) and, when `paginated(path)` gives the document with pages (a PDF,
+    read again), the page its passage starts on. Each document is looked up once."""
+    sources: dict[str, str | None] = {}
+    documents: dict[str, Document | None] = {}
+    for bookmark in bookmarks:
+        path = bookmark.doc_path
+        if path not in sources:
+            sources[path] = source_of(path)
+            documents[path] = paginated(path)
+
+    def cite(bookmark: Bookmark) -> Citation:
+        path = bookmark.doc_path
+        document = documents.get(path)
+        page = 0
+        if document is not None and document.content_hash == bookmark.anchor.content_hash:
+            page = document.page_of(bookmark.anchor.start)
+        return Citation.of_bookmark(bookmark, source=sources.get(path), page=page)
+
+    return cite
 
 
 def import_annotations(store: BookmarkStore, path: Path) -> tuple[int, int]:

@@ -15,8 +15,14 @@ from briefing_app.bookmarks import (
     BookmarkStore,
     BookmarkStoreError,
 )
-from briefing_app.bookmarks.export import GroupBy
-from briefing_app.documents import DEFAULT_MAX_BYTES, Document, DocumentError, read_document
+from briefing_app.bookmarks.export import Cite, GroupBy
+from briefing_app.documents import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    DocumentError,
+    DocumentKind,
+    read_document,
+)
 from briefing_app.entities import (
     EntityType,
     country_name,
@@ -680,15 +686,53 @@ class Library:
         group_by: GroupBy = "document",
         title: str | None = None,
     ) -> str:
-        """The bookmarks as a Markdown briefing (entities named in this library's language)
-        or as Web Annotations (format "json")."""
+        """The bookmarks as a Markdown briefing (entities named in this library's language,
+        passages cited with their issuer and, in a PDF, their page) or as Web Annotations
+        (format "json")."""
         return bookmarking.briefing_text(
             bookmarks,
             format=format,
             group_by=group_by,
             title=title,
             entity_label=lambda entity: self.entity_label(entity, self.language),
+            cite=self._citations(bookmarks) if format == "markdown" else None,
         )
+
+    def briefing_file(
+        self,
+        bookmarks: list[Bookmark],
+        *,
+        format: bookmarking.BriefingFormat = "markdown",
+        group_by: GroupBy = "document",
+        title: str | None = None,
+    ) -> bytes:
+        """`briefing(...)` as a file's bytes; also a Word document (format "docx")."""
+        return bookmarking.briefing_file(
+            bookmarks,
+            format=format,
+            group_by=group_by,
+            title=title,
+            entity_label=lambda entity: self.entity_label(entity, self.language),
+            cite=self._citations(bookmarks) if format != "json" else None,
+        )
+
+    def _citations(self, bookmarks: list[Bookmark]) -> Cite:
+        """Bookmarks cited with their document's issuer, and the page in a PDF (read again)."""
+
+        def source_of(path: str) -> str | None:
+            entry = self.catalog.get_by_path(path)
+            return entry.source if entry is not None else None
+
+        def paginated(path: str) -> Document | None:
+            entry = self.catalog.get_by_path(path)
+            if entry is None or entry.kind != DocumentKind.PDF:
+                return None
+            try:
+                return read_document(Path(path), max_bytes=self.max_bytes)
+            except (DocumentError, OSError):
+                return None
+
+        return bookmarking.citer(bookmarks, source_of, paginated)
 
     @staticmethod
     def entity_label(entity: str, ui_language: str = "en") -> str:
@@ -706,9 +750,10 @@ class Library:
         group_by: GroupBy = "document",
         title: str | None = None,
     ) -> int:
-        """Write `briefing(...)` to a file (whole or not at all); returns the bookmarks written."""
-        text = self.briefing(bookmarks, format=format, group_by=group_by, title=title)
-        write_atomic(Path(path), text)
+        """Write `briefing_file(...)` to a file (whole or not at all); returns the bookmarks
+        written."""
+        data = self.briefing_file(bookmarks, format=format, group_by=group_by, title=title)
+        write_atomic(Path(path), data)
         return len(bookmarks)
 
     def import_bookmarks(self, path: Path) -> tuple[int, int]:
