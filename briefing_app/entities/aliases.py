@@ -27,15 +27,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-import babel
-
-from briefing_app.disk_cache import cached, code_stamp, file_key
+from briefing_app.disk_cache import cached
 from briefing_app.entities.corrections import Action, Correction, Corrections
 from briefing_app.entities.countries import country_blockers, country_names
 from briefing_app.entities.model import EntityType
@@ -45,6 +42,7 @@ from briefing_app.entities.organizations import (
     organization_records,
     resolve_organization,
 )
+from briefing_app.entities.stamp import entities_stamp
 from briefing_app.folding import fold as fold_text
 from briefing_app.resources import resource_path
 
@@ -121,7 +119,7 @@ def alias_table(corrections: Corrections | None = None) -> AliasTable:
 
 @lru_cache(maxsize=4)  # a table per list of corrections; a correction makes a new list
 def _kept_table(items: tuple[Correction, ...]) -> AliasTable:
-    name = f"aliases-{_sources_stamp()}-{hashlib.blake2b(repr(items).encode()).hexdigest()[:16]}"
+    name = f"aliases-{entities_stamp()}-{hashlib.blake2b(repr(items).encode()).hexdigest()[:16]}"
     stored = cached(name, tuple, lambda: _as_tuple(_table(items)))
     acronyms, names, targets, longest = stored
     return AliasTable(acronyms, names, targets, longest)
@@ -129,19 +127,6 @@ def _kept_table(items: tuple[Correction, ...]) -> AliasTable:
 
 def _as_tuple(table: AliasTable) -> tuple[Any, ...]:
     return (table.acronyms, table.names, table.targets, table.longest)
-
-
-@cache
-def _sources_stamp() -> str:
-    """What the table is computed from besides the corrections: the gazetteers, CLDR's
-    country names (babel's version) and the code that reads them."""
-    from briefing_app.entities import corrections, countries, organizations
-
-    gazetteers = sorted(resource_path("gazetteers").iterdir())
-    files = "".join(file_key(path) for path in gazetteers if path.is_file())
-    code = code_stamp(sys.modules[__name__], corrections, countries, organizations)
-    cldr = getattr(babel, "__version__", "")
-    return hashlib.blake2b(f"{files}{code}{cldr}".encode(), digest_size=8).hexdigest()
 
 
 @cache

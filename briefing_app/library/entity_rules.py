@@ -11,6 +11,7 @@ catalog revision they were computed at and the code that computed them.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 
 from briefing_app.disk_cache import code_stamp
@@ -21,9 +22,7 @@ from briefing_app.entities import (
     resolve_people,
     spelling_preference,
 )
-from briefing_app.entities import extractor as _extractor
-from briefing_app.entities import names as _names
-from briefing_app.entities import organizations as _organizations
+from briefing_app.entities.stamp import entities_stamp
 from briefing_app.library.catalog import Catalog
 
 
@@ -134,7 +133,5 @@ class EntityRules:
 
 
 def _rules_stamp() -> str:
-    """The code the rules are computed by: a stored rule of other code is not used."""
-    import sys
-
-    return code_stamp(_extractor, _names, _organizations, sys.modules[__name__])
+    """What the rules are computed by: a stored rule of other code or gazetteers is not used."""
+    return f"{entities_stamp()}-{code_stamp(sys.modules[__name__])}"
