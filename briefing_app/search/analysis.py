@@ -206,16 +206,20 @@ class DutchCompoundSplitter:
     def _best_split(self, word: str) -> _Split | None:
         best: _Split | None = None
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            # The tails first: a cut no word can end is dropped before its head, which may
+            # be a compound itself, is looked at (most words, and made-up ones, have none).
+            tails = [
+                (linker, tail, tail_zipf)
+                for linker in _LINKERS
+                if word.startswith(linker, cut)
+                and (tail_zipf := self._tail_zipf(tail := word[cut + len(linker) :])) is not None
+            ]
+            if not tails:
+                continue
             head = self._head_leaves(word[:cut])
             if head is None:
                 continue
-            for linker in _LINKERS:
-                if not word.startswith(linker, cut):
-                    continue
-                tail = word[cut + len(linker) :]
-                tail_zipf = self._tail_zipf(tail)
-                if tail_zipf is None:
-                    continue
+            for linker, tail, tail_zipf in tails:
                 total, count = head[0] + tail_zipf, head[1] + 1
                 score = total / count - _EXTRA_PART_PENALTY * (count - 2)
                 score -= _LINKER_PENALTY if linker else 0.0
