@@ -48,9 +48,9 @@ from briefing_app.ui.tasks import Queue, Task, TaskRunner, TaskWorker, user_mess
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second
 # Imports of fewer files than this run in the write worker's thread; bigger ones, re-scans and
 # rebuilds run in a child process, where the import cannot starve the GUI thread of the GIL
-# (see library/search_host.py; a 2,000-file import stalled it for 255 ms in-process). Into a
-# 10k library, 45 files in the thread stalled the GUI thread 91-118 ms and 20 files 51-69 ms,
-# 7 files 19-63 ms; a child costs ~1 s more to start (7 files: 0.8-1.3 s here, 2.0-2.5 s there).
+# (see library/search_host.py). The bound weighs the GUI thread's stalls, which grow with the
+# files analysed in-process, against the second or so a child process takes to start
+# (docs/performance.md has the measurements).
 IN_THREAD_FILES = 16
 
 
