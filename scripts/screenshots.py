@@ -16,7 +16,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,28 +43,6 @@ def settle(app: QApplication, seconds: float = 0.5) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#202326",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#17191b",
-        QPalette.ColorRole.AlternateBase: "#24272a",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#2b2f33",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d6fa8",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2b2f33",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.PlaceholderText: "#8a9096",
-        QPalette.ColorRole.Link: "#7fb2f0",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 def open_window(app: QApplication, data_dir: Path, paths: list[Path]) -> MainWindow:
@@ -119,10 +96,10 @@ def main() -> int:
         bookmark_a_passage(app, window)
         window.grab().save(str(DOCS / "screenshot-main.png"))
 
-        app.setPalette(dark_palette())
+        window.set_theme("dark")  # View → Theme → Dark
         settle(app)
         window.grab().save(str(DOCS / "screenshot-dark.png"))
-        app.setPalette(app.style().standardPalette())
+        window.set_theme("system")
 
         corpus = work / "corpus"
         generate_corpus(corpus, 2000)

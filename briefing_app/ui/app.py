@@ -25,6 +25,7 @@ from briefing_app.resources import resource_path
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.service import LibraryService
 from briefing_app.ui.state import WindowState
+from briefing_app.ui.theme import apply_theme
 
 APP_NAME = "Briefing"
 LANGUAGES = ("en", "nl")
@@ -124,6 +125,7 @@ def build_window(
     app = QApplication.instance()
     if app is not None:
         apply_ui_language(app, language)
+        apply_theme(WindowState(settings).theme)
     service = LibraryService(data_dir, language=language)
     window = MainWindow(service, settings, ui_language=language, import_on_start=import_paths)
     service.setParent(window)

@@ -117,12 +117,13 @@ class BookmarkWorkflow(QObject):
     def export(
         self, bookmarks: list[Bookmark], path: Path, format: str, group_by: str, title: str
     ) -> None:
-        """Write `bookmarks` as a Markdown briefing or (format "json") Web Annotations."""
+        """Write `bookmarks` as a Markdown or Word ("docx") briefing or (format "json") Web
+        Annotations."""
         self._run(
             lambda library: library.export_bookmarks(
                 bookmarks,
                 path,
-                format="json" if format == "json" else "markdown",
+                format="json" if format == "json" else "docx" if format == "docx" else "markdown",
                 group_by=group_by,  # type: ignore[arg-type]
                 title=title,
             ),

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -40,23 +41,26 @@ from PySide6.QtWidgets import (
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library import ImportReport, Library
+from briefing_app.render import render_markdown
 from briefing_app.resources import resource_path
 from briefing_app.search import FacetCount, SearchRequest, SearchResults
 from briefing_app.ui.bookmark_editor import BookmarkEditor
 from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow
 from briefing_app.ui.bookmarks_panel import BookmarksPanel
-from briefing_app.ui.dialogs import FailuresDialog, ShortcutsDialog
+from briefing_app.ui.dialogs import FailuresDialog, SearchSyntaxDialog, ShortcutsDialog
 from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.expansion_note import ExpansionNote
 from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
+from briefing_app.ui.pdf_export import html_document, write_pdf
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
 from briefing_app.ui.search_bar import SearchBar
 from briefing_app.ui.search_request import search_request
 from briefing_app.ui.service import LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
+from briefing_app.ui.theme import THEMES, apply_theme
 
 # Results per page: a screenful and some. Every hit of a page gets its snippet (~1 ms each at
 # 10k documents), so a smaller first page paints sooner; scrolling fetches the next ones.
@@ -281,6 +285,16 @@ class MainWindow(QMainWindow):
         self.import_bookmarks_action = self._action(
             self.tr("Import boo&kmarks…"), self._ask_import_bookmarks
         )
+        self.export_document_pdf_action = self._action(
+            self.tr("Export document as P&DF…"), self._ask_export_document_pdf, [key("Ctrl+P")]
+        )
+        self.export_document_pdf_action.setObjectName("exportDocumentPdfAction")
+        self.export_document_pdf_action.setEnabled(False)
+        self.pdf_highlights_action = QAction(self.tr("&Highlights in PDF"), self)
+        self.pdf_highlights_action.setObjectName("pdfHighlightsAction")
+        self.pdf_highlights_action.setCheckable(True)
+        self.pdf_highlights_action.setChecked(True)
+        self.export_briefing_action.setObjectName("exportBriefingAction")
         quit_action = self._action(self.tr("&Quit"), self.close, [key(key.StandardKey.Quit)])
         for action in (
             self.import_files_action,
@@ -293,6 +307,9 @@ class MainWindow(QMainWindow):
             self.export_briefing_action,
             self.export_annotations_action,
             self.import_bookmarks_action,
+            None,
+            self.export_document_pdf_action,
+            self.pdf_highlights_action,
             None,
             quit_action,
         ):
@@ -325,6 +342,24 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(self.state.language == code)
             action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+        theme_menu = menu.addMenu(self.tr("&Theme"))
+        theme_menu.setObjectName("themeMenu")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        labels = {
+            "system": self.tr("&System"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
+        for name in THEMES:
+            action = theme_menu.addAction(labels[name])
+            action.setObjectName(f"theme_{name}Action")
+            action.setCheckable(True)
+            action.setChecked(self.state.theme == name)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            group.addAction(action)
+            self.theme_actions[name] = action
 
         menu = self.menuBar().addMenu(self.tr("&Go"))
         self.back_action = self._action(self.tr("&Back"), self.go_back, [key(key.StandardKey.Back)])
@@ -353,6 +388,11 @@ class MainWindow(QMainWindow):
             [key(key.StandardKey.HelpContents)],
         )
         menu.addAction(self.shortcuts_action)
+        self.search_syntax_action = self._action(
+            self.tr("&Search syntax"), self.show_search_syntax, [key("Shift+F1")]
+        )
+        self.search_syntax_action.setObjectName("searchSyntaxAction")
+        menu.addAction(self.search_syntax_action)
         menu.addAction(self._action(self.tr("&About Briefing"), self._about))
         self._update_navigation()
 
@@ -386,6 +426,7 @@ class MainWindow(QMainWindow):
         self.search_bar.query_submitted.connect(self._on_query_submitted)
         self.search_bar.move_down.connect(self._focus_results)
         self.search_bar.history_changed.connect(self._remember_history)
+        self.search_bar.syntax_help_requested.connect(self.show_search_syntax)
         self.expansion_note.literal_changed.connect(self.set_literal)
         self.filter_bar.filters_changed.connect(self.search)  # sort and dates included
         self.results_model.more_wanted.connect(self._load_more)
@@ -824,6 +865,7 @@ class MainWindow(QMainWindow):
         self._shown_path = opened.entry.path
         self._shown_text = opened.document.text if opened.document is not None else ""
         self._watch(self._shown_path)
+        self.export_document_pdf_action.setEnabled(opened.document is not None)
         self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
         self.bookmarks_panel.set_current_document(opened.entry.path)
         self.bookmark_workflow.document_shown(opened.bookmarks)  # freshly re-anchored
@@ -1043,11 +1085,18 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export briefing"), "briefing.md", self.tr("Markdown (*.md)")
+        formats = {
+            self.tr("Markdown (*.md)"): "markdown",
+            self.tr("Word document (*.docx)"): "docx",
+            self.tr("PDF (*.pdf)"): "pdf",
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export briefing"), "briefing.md", ";;".join(formats)
         )
         if path:
-            self.export_bookmarks(Path(path), "markdown", groups[group])
+            by_suffix = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
+            format = by_suffix.get(Path(path).suffix.lower()) or formats.get(chosen, "markdown")
+            self.export_bookmarks(Path(path), format, groups[group])
 
     def _ask_export_annotations(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1060,10 +1109,58 @@ class MainWindow(QMainWindow):
             self.export_bookmarks(Path(path), "json")
 
     def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> None:
-        """Write the bookmarks the panel shows (its filters apply) to a file."""
-        self.bookmark_workflow.export(
-            self.bookmarks_panel.visible_bookmarks(), path, format, group_by, self.tr("Briefing")
+        """Write the bookmarks the panel shows (its filters apply) to a file: a briefing as
+        Markdown, Word ("docx") or PDF, or Web Annotations ("json")."""
+        bookmarks = self.bookmarks_panel.visible_bookmarks()
+        title = self.tr("Briefing")
+        if format != "pdf":
+            self.bookmark_workflow.export(bookmarks, path, format, group_by, title)
+            return
+
+        def briefing_html(library: Library) -> str:
+            return render_markdown(
+                library.briefing(bookmarks, group_by=group_by, title=title)  # type: ignore[arg-type]
+            )
+
+        def write(html: str) -> None:
+            try:
+                write_pdf(html_document(html), path, title)
+            except OSError as error:
+                self.status_label.setText(str(error))
+                return
+            self.bookmark_workflow.exported.emit(str(path), len(bookmarks))
+
+        self.service.run(briefing_html, success=write, failure=self._on_bookmark_failed)
+
+    def _ask_export_document_pdf(self) -> None:
+        opened = self.reader.view.opened
+        if opened is None or opened.document is None:
+            self.status_label.setText(self.tr("Open a document to export it."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export document as PDF"),
+            Path(opened.entry.path).with_suffix(".pdf").name,
+            self.tr("PDF (*.pdf)"),
         )
+        if path:
+            self.export_document_pdf(Path(path))
+
+    def export_document_pdf(self, path: Path, highlights: bool | None = None) -> bool:
+        """The open document as a PDF: its title, issuer, date and file, then its text with
+        the reader's highlights (Highlights in PDF, or `highlights`)."""
+        opened = self.reader.view.opened
+        if opened is None or opened.document is None:
+            return False
+        if highlights is None:
+            highlights = self.pdf_highlights_action.isChecked()
+        try:
+            write_pdf(self.reader.view.printable_document(highlights), path, opened.entry.title)
+        except OSError as error:
+            self.status_label.setText(str(error))
+            return False
+        self.status_label.setText(self.tr("Exported the document to %1").replace("%1", str(path)))
+        return True
 
     def _on_bookmarks_exported(self, path: str, count: int) -> None:
         self.status_label.setText(
@@ -1193,6 +1290,25 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self, self.actions()).exec()
+
+    def show_search_syntax(self) -> None:
+        """Help → Search syntax (and the search box's "?"): every operator, with examples.
+        Not modal: the user can try the examples while it is open."""
+        dialog = self.findChild(SearchSyntaxDialog)
+        if dialog is None:
+            dialog = SearchSyntaxDialog(self)
+            dialog.example_chosen.connect(self.set_query)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def set_theme(self, name: str) -> None:
+        """View → Theme: system, light or dark, at once and remembered."""
+        self.state.theme = name
+        apply_theme(name)
+        action = self.theme_actions.get(name)
+        if action is not None:
+            action.setChecked(True)
 
     def _about(self) -> None:
         about = self.tr(

@@ -10,13 +10,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QHelpEvent,
     QImage,
     QKeyEvent,
@@ -43,13 +44,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
+from briefing_app.bookmarks.citation import Citation, quote_html, quote_text
 from briefing_app.library.library import OpenedDocument
 from briefing_app.render import render_document
 from briefing_app.ui.bookmark_text import bookmark_tooltip
 from briefing_app.ui.find_bar import FindBar
 from briefing_app.ui.passage_mapping import passages_in_view, view_to_document, whole_words
+from briefing_app.ui.pdf_export import prepare_for_print
 from briefing_app.ui.reader_header import INDENT as HEADER_INDENT
-from briefing_app.ui.reader_header import ReaderHeader
+from briefing_app.ui.reader_header import ReaderHeader, format_date
 from briefing_app.ui.text_matching import Matches, Span, ViewText, spans_in_window
 
 BASE_POINT_SIZE = 12.0
@@ -611,6 +614,59 @@ class ReaderView(QTextBrowser):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.context_menu_wanted.emit(event.globalPos())
 
+    def selection_citation(self) -> Citation | None:
+        """Where the selected passage comes from: the document's title, issuer, date and
+        file, and the page it starts on in a document with pages (None: nothing selected)."""
+        opened = self._opened
+        if opened is None or opened.document is None or not self.textCursor().hasSelection():
+            return None
+        span = self.selection_span()
+        entry, document = opened.entry, opened.document
+        page = document.page_of(span[0]) if span is not None else 0
+        title = entry.title or document.title
+        return Citation(title, entry.path, entry.date, entry.source or document.source, page)
+
+    def printable_document(self, highlights: bool = True) -> QTextDocument:
+        """A copy of the shown document to print: a heading with its citation (title, issuer,
+        date, file), then the text, with the search hits, entity mentions, finds and
+        bookmarked passages highlighted (or not) as in the reader: all of them, not only
+        those near the text in view."""
+        copy = self.document().clone()
+        if highlights:
+            to_qt = self._view_text().to_qt
+            spans = [(span, BOOKMARK_COLOUR) for span in self._bookmark_spans.values()]
+            spans += [
+                ((to_qt(start), to_qt(end)), colour)
+                for matches, colour in (
+                    (self._entities, ENTITY_COLOUR),
+                    (self._hits, HIT_COLOUR),
+                    (self._finds, FIND_COLOUR),
+                )
+                for start, end in matches.spans
+            ]
+            cursor = QTextCursor(copy)
+            cursor.beginEditBlock()
+            for (start, end), colour in spans:
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(self._highlight_format(colour))
+            cursor.endEditBlock()
+        prepare_for_print(copy, self.document().defaultFont())
+        opened = self._opened
+        if opened is not None:
+            entry = opened.entry
+            citation = Citation(entry.title, entry.path, entry.date, entry.source)
+            heading = QTextCursor(copy)
+            heading.movePosition(QTextCursor.MoveOperation.Start)
+            heading.insertBlock()
+            heading.movePosition(QTextCursor.MoveOperation.Start)
+            heading.insertHtml(
+                f"<h1>{html.escape(citation.parts()[0])}</h1>"
+                f"<p>{html.escape(', '.join(citation.parts(format_date)[1:]))}<br>"
+                f"<small>{html.escape(entry.path)}</small></p>"
+            )
+        return copy
+
     def selected_plain_text(self) -> str:
         # Qt separates paragraphs in a selection with U+2029.
         return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
@@ -727,10 +783,18 @@ class ReaderPane(QWidget):
         )
         self.bookmark_action.setObjectName("bookmarkPassageAction")
         self.bookmark_action.setToolTip(self.tr("Bookmark the selected passage (Ctrl+D)"))
+        self.copy_citation_action = action(
+            self.tr("Copy with &Citation"), [key("Ctrl+Shift+C")], self.copy_with_citation
+        )
+        self.copy_citation_action.setObjectName("copyWithCitationAction")
+        self.copy_citation_action.setToolTip(
+            self.tr("Copy the selected passage with its title, issuer, date and file")
+        )
 
     def actions_for_menus(self) -> list[QAction]:
         return [
             self.bookmark_action,
+            self.copy_citation_action,
             self.find_action,
             self.next_hit_action,
             self.previous_hit_action,
@@ -816,11 +880,35 @@ class ReaderPane(QWidget):
         return self.view.scroll_to_bookmark(bookmark_id)
 
     def context_menu(self) -> QMenu:
-        """The reader's context menu: standard copy/select, then Bookmark passage."""
+        """The reader's context menu: standard copy/select, Copy with citation, then Bookmark
+        passage."""
         menu = self.view.createStandardContextMenu()
+        menu.setObjectName("readerContextMenu")
         menu.addSeparator()
+        menu.addAction(self.copy_citation_action)
         menu.addAction(self.bookmark_action)
         return menu
+
+    def citation_texts(self) -> tuple[str, str] | None:
+        """The selected passage with its citation, as plain text and as HTML (None: no
+        passage selected)."""
+        citation = self.view.selection_citation()
+        quote = self.view.selected_plain_text().strip()
+        if citation is None or not quote:
+            return None
+        return quote_text(quote, citation, format_date), quote_html(quote, citation, format_date)
+
+    def copy_with_citation(self) -> bool:
+        """Put the selected passage with its citation on the clipboard, as plain text and as
+        HTML; False when nothing is selected."""
+        texts = self.citation_texts()
+        if texts is None:
+            return False
+        data = QMimeData()
+        data.setText(texts[0])
+        data.setHtml(texts[1])
+        QGuiApplication.clipboard().setMimeData(data)
+        return True
 
     def _show_context_menu(self, position: QPoint) -> None:
         menu = self.context_menu()
@@ -829,11 +917,13 @@ class ReaderPane(QWidget):
 
     def _update_bookmark_action(self) -> None:
         opened = self.view.opened
-        self.bookmark_action.setEnabled(
+        passage = (
             opened is not None
             and opened.document is not None
             and self.view.textCursor().hasSelection()
         )
+        self.bookmark_action.setEnabled(passage)
+        self.copy_citation_action.setEnabled(passage)
 
     # -- internals -------------------------------------------------------------------------
 

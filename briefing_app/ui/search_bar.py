@@ -92,6 +92,7 @@ class SearchBar(QWidget):
     query_submitted = Signal(str)
     move_down = Signal()
     history_changed = Signal(list)
+    syntax_help_requested = Signal()  # the "?" beside the box: Help → Search syntax
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +136,15 @@ class SearchBar(QWidget):
         self._history_menu.aboutToShow.connect(self._fill_history_menu)
         self.history_button.setMenu(self._history_menu)
 
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName("searchSyntaxButton")
+        self.help_button.setText("?")
+        self.help_button.setToolTip(self.tr("Search syntax: operators and examples (Shift+F1)"))
+        self.help_button.setAccessibleName(self.tr("Search syntax"))
+        self.help_button.setAutoRaise(True)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.clicked.connect(self.syntax_help_requested)
+
         self.error_label = QLabel(self)
         self.error_label.setObjectName("searchError")
         self.error_label.setWordWrap(True)
@@ -160,6 +170,7 @@ class SearchBar(QWidget):
         row.setSpacing(2)
         row.addWidget(self.line_edit, 1)
         row.addWidget(self.history_button)
+        row.addWidget(self.help_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

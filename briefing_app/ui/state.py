@@ -73,5 +73,15 @@ class WindowState:
     def language(self, code: str) -> None:
         self._settings.setValue("ui/language", code)
 
+    @property
+    def theme(self) -> str:
+        """View → Theme: 'system' (the default), 'light' or 'dark'."""
+        value = str(self._settings.value("ui/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._settings.setValue("ui/theme", name)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -330,22 +330,22 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>FailuresDialog</name>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="90"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="100"/>
         <source>Import problems</source>
         <translation>Importproblemen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="91"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="101"/>
         <source>Files not imported: %1</source>
         <translation>Niet geïmporteerde bestanden: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="92"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="102"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="92"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="102"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -431,167 +431,202 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="178"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="179"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="183"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="180"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="184"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="203"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="207"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="227"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="231"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="233"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="234"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="238"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="240"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="262"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="264"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="268"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="267"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="270"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="272"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="273"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="277"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="280"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="279"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="282"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="284"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
+        <source>Export document as P&amp;DF…</source>
+        <translation>Document exporteren als P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <source>&amp;Highlights in PDF</source>
+        <translation>Mar&amp;keringen in pdf</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="318"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="303"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="306"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="323"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="318"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="322"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="339"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="323"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="340"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="329"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="345"/>
+        <source>&amp;Theme</source>
+        <translation>T&amp;hema</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
+        <source>&amp;System</source>
+        <translation>&amp;Systeem</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="352"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Licht</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="353"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Donker</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="364"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="330"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="365"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="332"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="367"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="370"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="373"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="349"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="386"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="356"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="392"/>
+        <source>&amp;Search syntax</source>
+        <translation>&amp;Zoeksyntaxis</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="396"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="487"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="528"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
@@ -608,143 +643,154 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="724"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="724"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="732"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="773"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="736"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="777"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="737"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="778"/>
         <source>Merge “%1” into:</source>
         <translation>“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="781"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="892"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="934"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="894"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="936"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="896"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="897"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="939"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="909"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="931"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="972"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="950"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="991"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="969"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1010"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="973"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1014"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="977"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1018"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1005"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1009"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1050"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1013"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1054"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1038"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1039"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1040"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1081"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1094"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1043"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1048"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1089"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1090"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1091"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1104"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1058"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1106"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1066"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1115"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -753,12 +799,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1077"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1173"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1175"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -767,37 +813,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1104"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1200"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1107"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1203"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1113"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1120"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1122"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1156"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1252"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1159"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1255"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -806,52 +852,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1176"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1272"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1280"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1205"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1200"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1315"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1204"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1319"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1324"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="634"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="675"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="624"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="665"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="626"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="667"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="630"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="671"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -859,12 +905,27 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="678"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="719"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1138"/>
+        <source>Open a document to export it.</source>
+        <translation>Open een document om het te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1142"/>
+        <source>Export document as PDF</source>
+        <translation>Document exporteren als pdf</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1162"/>
+        <source>Exported the document to %1</source>
+        <translation>Document geëxporteerd naar %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1071"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1167"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -872,7 +933,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1086"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1182"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -880,7 +941,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -888,12 +949,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1148"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1244"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1170"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1266"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -966,62 +1027,72 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="682"/>
+        <location filename="../../briefing_app/ui/reader.py" line="737"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="685"/>
+        <location filename="../../briefing_app/ui/reader.py" line="740"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="690"/>
+        <location filename="../../briefing_app/ui/reader.py" line="745"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="713"/>
+        <location filename="../../briefing_app/ui/reader.py" line="768"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="715"/>
+        <location filename="../../briefing_app/ui/reader.py" line="770"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="717"/>
+        <location filename="../../briefing_app/ui/reader.py" line="772"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="720"/>
+        <location filename="../../briefing_app/ui/reader.py" line="775"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="723"/>
+        <location filename="../../briefing_app/ui/reader.py" line="778"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="725"/>
+        <location filename="../../briefing_app/ui/reader.py" line="780"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="727"/>
+        <location filename="../../briefing_app/ui/reader.py" line="782"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="730"/>
+        <location filename="../../briefing_app/ui/reader.py" line="785"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="850"/>
+        <location filename="../../briefing_app/ui/reader.py" line="787"/>
+        <source>Copy with &amp;Citation</source>
+        <translation>&amp;Kopiëren met bronvermelding</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="791"/>
+        <source>Copy the selected passage with its title, issuer, date and file</source>
+        <translation>De geselecteerde passage kopiëren met titel, afzender, datum en bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="939"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -1029,27 +1100,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="96"/>
+        <location filename="../../briefing_app/ui/reader.py" line="99"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="97"/>
+        <location filename="../../briefing_app/ui/reader.py" line="100"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="101"/>
+        <location filename="../../briefing_app/ui/reader.py" line="104"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="147"/>
+        <location filename="../../briefing_app/ui/reader.py" line="150"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="148"/>
+        <location filename="../../briefing_app/ui/reader.py" line="151"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -1110,7 +1181,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="103"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="104"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
@@ -1119,57 +1190,196 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="106"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="107"/>
         <source>Type to search; Enter searches at once; Down moves to the results; Alt+Down shows recent searches.</source>
         <translation>Typ om te zoeken; Enter zoekt meteen; pijl-omlaag gaat naar de resultaten; Alt+pijl-omlaag toont recente zoekopdrachten.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="123"/>
-        <location filename="../../briefing_app/ui/search_bar.py" line="129"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="124"/>
         <location filename="../../briefing_app/ui/search_bar.py" line="130"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="131"/>
         <source>Recent searches</source>
         <translation>Recente zoekopdrachten</translation>
     </message>
     <message>
         <location filename="../../briefing_app/ui/search_bar.py" line="142"/>
+        <source>Search syntax: operators and examples (Shift+F1)</source>
+        <translation>Zoeksyntaxis: operatoren en voorbeelden (Shift+F1)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="143"/>
+        <source>Search syntax</source>
+        <translation>Zoeksyntaxis</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/search_bar.py" line="152"/>
         <source>Search problem</source>
         <translation>Probleem met de zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="200"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="211"/>
         <source>Search {count} documents…</source>
         <translation>Zoeken in {count} documenten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="309"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="320"/>
         <source>No recent searches</source>
         <translation>Geen recente zoekopdrachten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/search_bar.py" line="315"/>
+        <location filename="../../briefing_app/ui/search_bar.py" line="326"/>
         <source>Clear recent searches</source>
         <translation>Recente zoekopdrachten wissen</translation>
     </message>
 </context>
 <context>
+    <name>SearchSyntaxDialog</name>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="137"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="141"/>
+        <source>Search syntax</source>
+        <translation>Zoeksyntaxis</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="154"/>
+        <source>Documents with both words: AND is the default</source>
+        <translation>Documenten met beide woorden: AND is de standaard</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="155"/>
+        <source>The same, with AND written out</source>
+        <translation>Hetzelfde, met AND uitgeschreven</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="156"/>
+        <source>Either word, or both</source>
+        <translation>Het ene woord, het andere of beide</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="157"/>
+        <source>The first word, but not the second</source>
+        <translation>Het eerste woord, maar niet het tweede</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="158"/>
+        <source>Parentheses group words</source>
+        <translation>Haakjes groeperen woorden</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="159"/>
+        <source>A phrase: these words together, in this order</source>
+        <translation>Een zinsdeel: deze woorden samen, in deze volgorde</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="162"/>
+        <source>Prefix: words that start with these letters (terrorisme, terroristen)</source>
+        <translation>Voorvoegsel: woorden die met deze letters beginnen (terrorisme, terroristen)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="167"/>
+        <source>Fuzzy: the word with one typing error (a letter more, fewer or another, or two neighbouring letters swapped)</source>
+        <translation>Bij benadering: het woord met één tikfout (een letter meer, minder of anders, of twee naburige letters verwisseld)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="171"/>
+        <source>Fuzzy with up to two errors</source>
+        <translation>Bij benadering, met hooguit twee fouten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="172"/>
+        <source>In the title (also titel:)</source>
+        <translation>In de titel (ook titel:)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="173"/>
+        <source>Documents with this tag</source>
+        <translation>Documenten met deze tag</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="174"/>
+        <source>Dated in 2018 (also datum:)</source>
+        <translation>Gedateerd in 2018 (ook datum:)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="175"/>
+        <source>Dated in March 2018</source>
+        <translation>Gedateerd in maart 2018</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="176"/>
+        <source>Dated 12 March 2018</source>
+        <translation>Gedateerd 12 maart 2018</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="177"/>
+        <source>Dated from January to June 2018</source>
+        <translation>Gedateerd van januari tot en met juni 2018</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="178"/>
+        <source>Dated January 2018 or later</source>
+        <translation>Gedateerd januari 2018 of later</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="179"/>
+        <source>The same range, written with TO (or tot)</source>
+        <translation>Dezelfde periode, geschreven met TO (of tot)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="180"/>
+        <source>Operators, fields and dates combine</source>
+        <translation>Operatoren, velden en datums zijn te combineren</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="191"/>
+        <source>Every form of a word counts: organisatie also finds organisaties, nemen also genomen; a phrase, a prefix and a fuzzy word match as written.</source>
+        <translation>Elke vorm van een woord telt: organisatie vindt ook organisaties, nemen ook genomen; een zinsdeel, een voorvoegsel en een woord bij benadering zoeken zoals geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="194"/>
+        <source>Case and accents do not matter: jordanie finds Jordanië.</source>
+        <translation>Hoofdletters en accenten maken niet uit: jordanie vindt Jordanië.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="196"/>
+        <source>Names of organizations and countries also find their other names: EU also finds Europese Unie and European Union.</source>
+        <translation>Namen van organisaties en landen vinden ook hun andere namen: EU vindt ook Europese Unie en European Union.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="199"/>
+        <source>While you type, the last word counts as the start of a word.</source>
+        <translation>Tijdens het typen telt het laatste woord als het begin van een woord.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="200"/>
+        <source>Click an example to search for it.</source>
+        <translation>Klik op een voorbeeld om ernaar te zoeken.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/dialogs.py" line="202"/>
+        <source>Type words to find the documents that contain them all.</source>
+        <translation>Typ woorden om de documenten te vinden die ze allemaal bevatten.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="109"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="119"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="110"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="120"/>
         <source>Everything Briefing does from the keyboard:</source>
         <translation>Alles wat Briefing met het toetsenbord kan:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="111"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="121"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/dialogs.py" line="111"/>
+        <location filename="../../briefing_app/ui/dialogs.py" line="121"/>
         <source>Shortcut</source>
         <translation>Sneltoets</translation>
     </message>
