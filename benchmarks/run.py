@@ -14,7 +14,8 @@ process (so peak RSS and cold start are the phase's own):
 A GUI probe (benchmarks.gui_probe) and the GUI stall while searching in and out of the window's
 process (benchmarks.search_stall) run at the largest size up to 10k. Prints tables and writes
 bench-results/bench-<timestamp>.json. Read the ratios: the machine is shared and noisy. Then
-the search quality figures of benchmarks.search_quality (word forms, issue #17).
+the import work per format (benchmarks.format_throughput: PDF, Word, HTML, e-mail beside .txt)
+and the search quality figures of benchmarks.search_quality (word forms, issue #17).
 """
 
 from __future__ import annotations
@@ -279,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     out.write_text(json.dumps({"meta": meta, "results": results}, indent=2))
     print(f"\nwrote {out}")
+    # Import work per format (PDF, Word, HTML, e-mail beside .txt): its own process too.
+    print(flush=True)
+    subprocess.run([sys.executable, "-m", "benchmarks.format_throughput"], check=False)
     if not args.no_quality:
         # Word forms and real documents (benchmarks/search_quality.py), about a minute; a
         # process of its own, so that it prints after the tables above.
