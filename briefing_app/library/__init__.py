@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from briefing_app.library.catalog import CatalogEntry, EntityRow
     from briefing_app.library.importer import ImportProgress, ImportReport
     from briefing_app.library.library import (
+        CorrectionChange,
+        HiddenEntity,
         Library,
         LibraryBusyError,
         LibraryError,
@@ -29,6 +31,8 @@ __getattr__ = lazy_attributes(
         **dict.fromkeys(("ImportProgress", "ImportReport"), "briefing_app.library.importer"),
         **dict.fromkeys(
             (
+                "CorrectionChange",
+                "HiddenEntity",
                 "Library",
                 "LibraryBusyError",
                 "LibraryError",
@@ -45,7 +49,9 @@ __all__ = [
     "ENV_VAR",
     "Callbacks",
     "CatalogEntry",
+    "CorrectionChange",
     "EntityRow",
+    "HiddenEntity",
     "ImportProgress",
     "ImportReport",
     "Job",

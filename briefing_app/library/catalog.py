@@ -17,8 +17,7 @@ from pathlib import Path
 from briefing_app.sqlite_read_only import connect_read_only
 
 # 2: documents.fingerprint (near-duplicate detection) and the duplicate_groups table.
-# 3: document_entities.evidence (why each entity was recognised, its first mention).
-CATALOG_VERSION = 3
+CATALOG_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 
 _SCHEMA = """
@@ -54,7 +53,6 @@ CREATE TABLE IF NOT EXISTS document_entities (
     name TEXT NOT NULL,
     count INTEGER NOT NULL,
     aliases TEXT NOT NULL DEFAULT '[]',
-    evidence TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (doc_id, type, key)
 );
 -- (type, key) lookups, and the library-wide people rule reads (type, key, doc_id) from the
@@ -108,9 +106,6 @@ class EntityRow:
     name: str
     count: int
     aliases: tuple[str, ...] = ()
-    # Why it was recognised and its first mention (entities.evidence.Evidence as JSON); ""
-    # for a row stored before version 3.
-    evidence: str = ""
 
 
 def now_iso() -> str:
@@ -152,11 +147,6 @@ class Catalog:
         next analysed (a rebuild of the index, or a changed file)."""
         if not self._has_column("documents", "fingerprint"):
             self._db.execute("ALTER TABLE documents ADD COLUMN fingerprint BLOB")
-        # Version 2 kept no evidence: its rows show none until the document is next analysed.
-        if not self._has_column("document_entities", "evidence"):
-            self._db.execute(
-                "ALTER TABLE document_entities ADD COLUMN evidence TEXT NOT NULL DEFAULT ''"
-            )
 
     def _has_column(self, table: str, column: str) -> bool:
         rows = self._db.execute(f"PRAGMA table_info({table})").fetchall()
@@ -248,8 +238,8 @@ class Catalog:
                 if entities is not None and e.id in entities:
                     db.execute("DELETE FROM document_entities WHERE doc_id = ?", (e.id,))
                     db.executemany(
-                        "INSERT INTO document_entities(doc_id, type, key, name, count, aliases,"
-                        " evidence) VALUES (?,?,?,?,?,?,?)",
+                        "INSERT INTO document_entities(doc_id, type, key, name, count, aliases)"
+                        " VALUES (?,?,?,?,?,?)",
                         [
                             (
                                 e.id,
@@ -258,7 +248,6 @@ class Catalog:
                                 row.name,
                                 row.count,
                                 json.dumps(list(row.aliases), ensure_ascii=False),
-                                row.evidence,
                             )
                             for row in entities[e.id]
                         ],
@@ -318,9 +307,9 @@ class Catalog:
         return (row[0], row[1]) if row is not None else (None, None)
 
     def entities_of(self, doc_id: str) -> list[EntityRow]:
-        # SELECT *: a read-only catalog of version 2 has no evidence column.
         rows = self._db.execute(
-            "SELECT * FROM document_entities WHERE doc_id = ? ORDER BY type, count DESC, name",
+            "SELECT type, key, name, count, aliases FROM document_entities WHERE doc_id = ?"
+            " ORDER BY type, count DESC, name",
             (doc_id,),
         )
         return [_entity_row(row) for row in rows]
@@ -459,12 +448,6 @@ def _fingerprint(row: sqlite3.Row) -> bytes | None:
 
 
 def _entity_row(row: sqlite3.Row) -> EntityRow:
-    evidence = row["evidence"] if "evidence" in row.keys() else ""  # noqa: SIM118 (a Row)
     return EntityRow(
-        row["type"],
-        row["key"],
-        row["name"],
-        row["count"],
-        tuple(json.loads(row["aliases"])),
-        evidence or "",
+        row["type"], row["key"], row["name"], row["count"], tuple(json.loads(row["aliases"]))
     )

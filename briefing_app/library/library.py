@@ -31,7 +31,7 @@ from briefing_app.entities import (
     resolve_people,
 )
 from briefing_app.entities.aliases import AliasTable, alias_table
-from briefing_app.entities.corrections import CorrectionError, Corrections
+from briefing_app.entities.corrections import Correction, CorrectionError, Corrections
 from briefing_app.entities.countries import find_countries
 from briefing_app.library import bookmarking
 from briefing_app.library.analysis import AnalysedFile, document_id, index_record
@@ -90,6 +90,32 @@ BUSY_MESSAGE = BUSY_TEXT  # one wording, whether the index or a database is the 
 def is_locked(error: BaseException) -> bool:
     """A SQLite database held by another process past the timeout: the library is busy."""
     return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+@dataclass(frozen=True)
+class CorrectionChange:
+    """What one entity correction changed: the corrections added (a person's every name)
+    and the documents re-analysed; `Library.undo_correction` takes it back."""
+
+    action: str
+    entity_type: str
+    key: str
+    value: str
+    added: tuple[Correction, ...]
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HiddenEntity:
+    type: str
+    key: str
+    names: tuple[str, ...] = ()  # other names hidden with it (a person's surname alone)
+
+
+def _has_words(longer: list[str], words: list[str]) -> bool:
+    """True when `words` is a run of `longer`'s words ("Blok" of "Stef Blok")."""
+    size = len(words)
+    return any(longer[i : i + size] == words for i in range(len(longer) - size + 1))
 
 
 @dataclass(frozen=True)
@@ -384,11 +410,15 @@ class Library:
 
     def alias_table(self) -> AliasTable:
         """The entities' names, with the corrections as saved now (another process's, too)."""
+        return alias_table(self.fresh_corrections())
+
+    def fresh_corrections(self) -> Corrections:
+        """The entity corrections as saved now (another process's, too)."""
         stamp = self._corrections_file_stamp()
         if stamp != self._corrections_stamp:
             self._corrections_stamp = stamp
             self.corrections = self._load_corrections()
-        return alias_table(self.corrections)
+        return self.corrections
 
     def _corrections_file_stamp(self) -> tuple[int, int] | None:
         try:
@@ -495,9 +525,7 @@ class Library:
             seen = merged.get((row.type, key))
             if seen is None:
                 name = self._shown_name(row, key)
-                merged[(row.type, key)] = EntityRow(
-                    row.type, key, name, row.count, tuple(aliases), row.evidence
-                )
+                merged[(row.type, key)] = EntityRow(row.type, key, name, row.count, tuple(aliases))
             else:
                 combined = dict.fromkeys([*seen.aliases, *aliases])
                 combined.pop(key, None)
@@ -527,6 +555,11 @@ class Library:
 
     def document_count(self) -> int:
         return self.catalog.count()
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        """The months ("YYYY-MM") of the library's earliest and latest dated documents."""
+        first, last = self.catalog.date_span()
+        return (first[:7] if first else None, last[:7] if last else None)
 
     def find(self, id_or_path: str) -> CatalogEntry:
         """A document by id, unique id prefix, or path (absolute or relative to the cwd)."""
@@ -563,6 +596,7 @@ class Library:
             )
         else:
             marks = bookmarking.reconcile(self.bookmarks, document, self._document_is_gone)
+        marks = [self._with_shown_entities(bookmark) for bookmark in marks]
         return OpenedDocument(entry, document, problem, entities, marks)
 
     def entity_table(self, entity_type: str | None = None) -> list[tuple[EntityRow, int]]:
@@ -797,16 +831,28 @@ class Library:
         counts: dict[str, int] = {}
         for entity, count in self.bookmarks.entity_counts().items():
             shown = self._shown_entity(entity)
-            counts[shown] = counts.get(shown, 0) + count
+            if shown is not None:
+                counts[shown] = counts.get(shown, 0) + count
         return counts
 
     def _with_shown_entities(self, bookmark: Bookmark) -> Bookmark:
-        entities = tuple(self._shown_entity(entity) for entity in bookmark.entities)
+        shown = (self._shown_entity(entity) for entity in bookmark.entities)
+        entities = tuple(dict.fromkeys(e for e in shown if e is not None))
         return bookmark if entities == bookmark.entities else replace(bookmark, entities=entities)
 
-    def _shown_entity(self, entity: str) -> str:
+    def _shown_entity(self, entity: str) -> str | None:
+        """A bookmark's "type:key" as the library shows it now: the user's corrections made
+        since the bookmark was saved (renamed, merged; None: hidden), then the library-wide
+        names rule."""
         kind, colon, key = entity.partition(":")
-        return f"{kind}:{self._resolution(kind).get(key, key)}" if colon else entity
+        if not colon:
+            return entity
+        if kind in {str(t) for t in EntityType}:
+            corrected = self.fresh_corrections().resolve(EntityType(kind), key)
+            if corrected is None:
+                return None
+            kind, key = str(corrected[0]), corrected[1]
+        return f"{kind}:{self._resolution(kind).get(key, key)}"
 
     def entity_keys(self, name: str) -> list[str]:
         """The stored entity keys a name can mean: "NATO" -> NAVO, "Jordanië" -> JO, ..."""
@@ -838,10 +884,18 @@ class Library:
         """Record a correction, save it, and re-analyse the documents it concerns.
 
         Returns the ids of the documents that were updated."""
+        return list(self.apply_correction(action, entity_type, key, value).documents)
+
+    def apply_correction(
+        self, action: str, entity_type: str, key: str, value: str = ""
+    ) -> CorrectionChange:
+        """`correct_entity`, returning what changed, for `undo_correction`."""
         self.require_writable("correct entities")
         kind = EntityType(entity_type)
         if action not in ("rename", "merge", "retype", "hide"):
             raise CorrectionError(f"Unknown correction '{action}'.")
+        corrections = self.fresh_corrections()
+        before = set(corrections.items)
         # A person is shown as one entry for all the names the library knows them by (other
         # spellings, a surname alone): the correction is of each, as the user saw them.
         names = [key]
@@ -849,13 +903,13 @@ class Library:
             names += [n for n in self.person_names(key) if n not in (key, value)]
         for name in names:
             if action == "rename":
-                self.corrections.rename(kind, name, value)
+                corrections.rename(kind, name, value)
             elif action == "merge":
-                self.corrections.merge(kind, name, value)
+                corrections.merge(kind, name, value)
             elif action == "retype":
-                self.corrections.retype(kind, name, EntityType(value))
+                corrections.retype(kind, name, EntityType(value))
             else:
-                self.corrections.hide(kind, name)
+                corrections.hide(kind, name)
         self._save_corrections()
         affected = {
             entry.id: entry
@@ -863,7 +917,89 @@ class Library:
             for entry in self.catalog.documents_with_entity(str(kind), name)
         }
         self.import_paths([Path(entry.path) for entry in affected.values()], force=True)
-        return list(affected)
+        added = tuple(c for c in corrections.items if c not in before)
+        return CorrectionChange(action, str(kind), key, value, added, tuple(affected))
+
+    def undo_correction(self, change: CorrectionChange) -> list[str]:
+        """Take back what `apply_correction` added; returns the documents updated."""
+        self.require_writable("correct entities")
+        withdrawn = self.fresh_corrections().withdraw(change.added)
+        if not withdrawn:
+            return []
+        self._save_corrections()
+        documents = set(change.documents)
+        if change.action == "hide":  # imported since: the entity is in no catalog row
+            documents |= self._documents_naming(change.entity_type, [c.key for c in withdrawn])
+        return self._reimport(documents)
+
+    def hidden_entities(self) -> list[HiddenEntity]:
+        """The entities the user hid, one per person (a surname hidden with the full name
+        is part of it), in the order hidden."""
+        found: dict[tuple[str, str], list[str]] = {}
+        hides = self.fresh_corrections().hidden()
+        keys = {(str(c.type), c.key) for c in hides}
+        for correction in hides:
+            kind = str(correction.type)
+            owner = correction.key
+            if kind == "person":
+                words = correction.key.split()
+                longer = [
+                    k for t, k in keys if t == kind and k != owner and _has_words(k.split(), words)
+                ]
+                owner = max(longer, key=len) if longer else owner
+            found.setdefault((kind, owner), [])
+            if correction.key != owner:
+                found[(kind, owner)].append(correction.key)
+        return [HiddenEntity(kind, key, tuple(others)) for (kind, key), others in found.items()]
+
+    def unhide_entity(self, entity_type: str, key: str) -> list[str]:
+        """Show a hidden entity again (with the names hidden with it, `hidden_entities`);
+        returns the documents updated."""
+        self.require_writable("correct entities")
+        kind = EntityType(entity_type)
+        names = {key}
+        for hidden in self.hidden_entities():
+            if hidden.type == str(kind) and hidden.key == key:
+                names.update(hidden.names)
+        removed = self.fresh_corrections().unhide(kind, names)
+        if not removed:
+            return []
+        self._save_corrections()
+        return self._reimport(self._documents_naming(str(kind), [c.key for c in removed]))
+
+    def _documents_naming(self, entity_type: str, keys: Iterable[str]) -> set[str]:
+        """Documents whose text may name the entities: a superset found by the index (any of
+        their names, a person's surname too); every document when the names cannot be
+        searched."""
+        phrases: set[str] = set()
+        for key in keys:
+            names = set(self.fresh_corrections().names_for(EntityType(entity_type), key))
+            if entity_type == "country":
+                names = {country_name(key, "en"), country_name(key, "nl")}
+            for name in names:
+                phrases.add(name)
+                if entity_type == "person" and name.split():
+                    phrases.add(name.split()[-1])
+        query = " OR ".join(f'"{p.replace(chr(34), "")}"' for p in sorted(phrases) if p.strip())
+        everything = {entry.id for entry in self.catalog.all()}
+        if not query:
+            return everything
+        request = SearchRequest(
+            query=query,
+            limit=max(1, len(everything)),
+            snippets=False,
+            suggest=False,
+            collapse=False,
+        )
+        try:
+            return {hit.id for hit in self.search(request).hits}
+        except SearchError:
+            return everything
+
+    def _reimport(self, documents: Iterable[str]) -> list[str]:
+        entries = [entry for doc_id in documents if (entry := self.catalog.get(doc_id))]
+        self.import_paths([Path(entry.path) for entry in entries], force=True)
+        return [entry.id for entry in entries]
 
     def mark_entity(self, entity_type: str, text: str, key: str = "") -> list[str]:
         """ "Mark as person/organization/country" on words selected in the reader: they name
@@ -931,6 +1067,8 @@ class Library:
 
 
 __all__ = [
+    "CorrectionChange",
+    "HiddenEntity",
     "Library",
     "LibraryError",
     "LibraryReadOnlyError",

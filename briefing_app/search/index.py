@@ -344,28 +344,32 @@ class SearchIndex:
             date_to = _bound(request.date_to, parsed.date_to, end=True)
             filters = _filters(request, date_from, date_to)
             query: Query = parsed.query if parsed.query is not None else Every()
-            by_date = request.sort == SortOrder.DATE or parsed.query is None
+            # None: by relevance. Without a query (a filter alone) nothing is relevant: newest.
+            order: SortOrder | None = request.sort
+            if order == SortOrder.RELEVANCE:
+                order = SortOrder.DATE if parsed.query is None else None
             wanted = request.offset + request.limit
             page: list[tuple[dict[str, Any], float]]
             masks: list[Mask] = []
             groups = duplicates if request.collapse and duplicates else None
             similar: dict[str, list[SearchHit]] = {}
             hidden = 0
-            if request.count or request.facets or groups is not None:
+            ordered_here = order in (SortOrder.OLDEST, SortOrder.TITLE)
+            if request.count or request.facets or groups is not None or ordered_here:
                 # Every match, unscored (search/matches.py): the total and the facet counts
                 # come from it; only the page of hits is scored or sorted.
                 masks = self._matches.masks(searcher, query, filters)
                 total = self._matches.total(masks)
                 if groups is None:
-                    page = self._page(searcher, query, masks, filters, wanted, by_date=by_date)
+                    page = self._page(searcher, query, masks, filters, wanted, order=order)
                 else:
                     page, similar, hidden = self._collapsed_page(
-                        searcher, query, masks, filters, wanted, groups, by_date=by_date
+                        searcher, query, masks, filters, wanted, groups, order=order
                     )
-                facets = (
+                facets, facet_totals = (
                     self._facets(searcher, masks, request.facet_limit, facet_merge)
                     if request.facets
-                    else {}
+                    else ({}, {})
                 )
             else:
                 # A further page: whoosh's top-N stops at offset + limit matches.
@@ -373,12 +377,12 @@ class SearchIndex:
                     query,
                     filter=filters,
                     limit=max(wanted, 1),
-                    sortedby="date_key" if by_date else None,
-                    reverse=by_date,
+                    sortedby="date_key" if order is not None else None,
+                    reverse=order is not None,
                 )
                 total = results.scored_length()
                 page = [(hit.fields(), hit.score) for hit in results[:wanted]]
-                facets = {}
+                facets, facet_totals = {}, {}
             snippet_terms = (
                 _terms_by_field(
                     parsed.query,
@@ -408,6 +412,7 @@ class SearchIndex:
             hits=hits,
             suggestion=suggestion,
             facets=facets,
+            facet_totals=facet_totals,
             total_documents=total,
         )
 
@@ -420,7 +425,7 @@ class SearchIndex:
         wanted: int,
         groups: Mapping[str, str],
         *,
-        by_date: bool,
+        order: SortOrder | None,
     ) -> tuple[list[tuple[dict[str, Any], float]], dict[str, list[SearchHit]], int]:
         """The first `wanted` results with near duplicates collapsed, the similar hits of
         each (by representative's id), and how many matches the collapse hides in all.
@@ -437,7 +442,7 @@ class SearchIndex:
         # by whoosh), and copies within the first page are few.
         reading = min(total, wanted + min(hidden, 8))
         while True:
-            ranked = self._ranked(searcher, query, masks, filters, reading, by_date=by_date)
+            ranked = self._ranked(searcher, query, masks, filters, reading, order=order)
             walked = collapse.walk(ranked, members.group_of, wanted)
             if len(walked.page) >= wanted or len(ranked) < reading or reading >= total:
                 break
@@ -465,10 +470,10 @@ class SearchIndex:
         filters: Query | None,
         wanted: int,
         *,
-        by_date: bool,
+        order: SortOrder | None,
     ) -> list[tuple[dict[str, Any], float]]:
         """Stored fields and score of the first `wanted` hits."""
-        ranked = self._ranked(searcher, query, masks, filters, wanted, by_date=by_date)
+        ranked = self._ranked(searcher, query, masks, filters, wanted, order=order)
         return [(searcher.stored_fields(docnum), score) for docnum, score in ranked]
 
     def _ranked(
@@ -479,10 +484,18 @@ class SearchIndex:
         filters: Query | None,
         wanted: int,
         *,
-        by_date: bool,
+        order: SortOrder | None,
     ) -> list[tuple[int, float]]:
-        """Global document number and score of the first `wanted` hits."""
-        if by_date:
+        """Global document number and score of the first `wanted` hits (`order` None: by
+        relevance)."""
+        if order == SortOrder.OLDEST:  # the "score" is the date key, as in date order
+            return [
+                (docnum, float(key))
+                for docnum, key in self._matches.oldest(searcher, masks, wanted)
+            ]
+        if order == SortOrder.TITLE:
+            return [(docnum, 0.0) for docnum in self._matches.by_title(searcher, masks, wanted)]
+        if order is not None:
             # Whoosh's sorted collector reads the date of every match in Python; the same
             # order from the masks and a date array per segment. The "score" of a hit in
             # date order is its date key, as whoosh gives it.
@@ -553,12 +566,13 @@ class SearchIndex:
         masks: list[Mask],
         limit: int,
         merge: Mapping[str, Mapping[str, str]] | None,
-    ) -> dict[str, list[FacetCount]]:
-        counted = self._matches.facet_counts(searcher, masks, limit, merge)
-        return {
+    ) -> tuple[dict[str, list[FacetCount]], dict[str, int]]:
+        counted, totals = self._matches.facet_counts_and_totals(searcher, masks, limit, merge)
+        facets = {
             name: [FacetCount(value, count) for value, count in counted.get(name, [])]
             for name in FACET_FIELDS
         }
+        return facets, {name: totals.get(name, 0) for name in FACET_FIELDS}
 
     def _suggest(
         self, request: SearchRequest, words: tuple[str, ...], total: int, filters: Query | None

@@ -26,6 +26,7 @@ from whoosh.formats import Positions
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
+from briefing_app.folding import fold
 from briefing_app.search.whoosh_internals.access import (
     bm25_field_b,
     compiled_range,
@@ -156,6 +157,7 @@ class Matches:
         ) = None
         self._facets_by_segment: dict[str, SegmentFacets] = {}
         self._dates_by_segment: dict[str, npt.NDArray[np.int64]] = {}
+        self._titles_by_segment: dict[str, list[str]] = {}  # folded, for title order
         self._lengths_by_segment: dict[tuple[str | None, str], npt.NDArray[np.float64]] = {}
         # Each term's BM25 parameters for the current searcher: the prefix typed a letter at a
         # time scores mostly the same expansions again (idf and average length are index-wide:
@@ -173,7 +175,11 @@ class Matches:
             ]
             alive = {s.segment_id for s in self._segments}
             self._postings.forget(alive)
-            for cache in (self._facets_by_segment, self._dates_by_segment):
+            for cache in (
+                self._facets_by_segment,
+                self._dates_by_segment,
+                self._titles_by_segment,
+            ):
                 for gone in set(cache) - alive:
                     del cache[gone]
             for gone_key in [key for key in self._lengths_by_segment if key[0] not in alive]:
@@ -251,6 +257,56 @@ class Matches:
             combined = np.partition(combined, len(combined) - wanted)[-wanted:]
         ordered = np.sort(combined)[::-1]
         return [(int(key & 0xFFFFFFFF), int(key >> 32)) for key in ordered]
+
+    def oldest(self, searcher: Searcher, masks: list[Mask], wanted: int) -> list[tuple[int, int]]:
+        """The `wanted` oldest matches as (global docnum, date key): date ascending, then
+        document number; matches without a date last."""
+        keys: list[DocNums] = []
+        for segment, mask in zip(self.segments(searcher), masks, strict=True):
+            docs = np.flatnonzero(mask)
+            if len(docs):
+                dates = self._dates(segment)[docs]
+                dates = np.where(dates == 0, np.int64(_UNDATED_LAST), dates)
+                keys.append((dates << 32) | (docs + segment.base))
+        if not keys or wanted <= 0:
+            return []
+        combined = np.concatenate(keys)
+        if len(combined) > wanted:
+            combined = np.partition(combined, wanted - 1)[:wanted]
+        ordered = np.sort(combined)
+        return [
+            (int(key & 0xFFFFFFFF), 0 if key >> 32 == _UNDATED_LAST else int(key >> 32))
+            for key in ordered
+        ]
+
+    def by_title(self, searcher: Searcher, masks: list[Mask], wanted: int) -> list[int]:
+        """The first `wanted` matches by title (case and accents ignored), then document
+        number, as global docnums."""
+        found: list[tuple[str, int]] = []
+        for segment, mask in zip(self.segments(searcher), masks, strict=True):
+            titles = self._titles(segment)
+            found.extend(
+                (titles[doc], doc + segment.base) for doc in np.flatnonzero(mask).tolist()
+            )
+        if wanted <= 0:
+            return []
+        return [docnum for _title, docnum in sorted(found)[:wanted]]
+
+    def _titles(self, segment: Segment) -> list[str]:
+        key = segment.segment_id
+        found = self._titles_by_segment.get(key) if key else None
+        if found is not None:
+            return found
+        titles = []
+        for docnum in range(segment.size):
+            try:
+                stored = segment.searcher.stored_fields(docnum)
+            except (KeyError, IndexError, ValueError):  # a deleted document's slot
+                stored = {}
+            titles.append(fold(str(stored.get("title") or "")))
+        if key:
+            self._titles_by_segment[key] = titles
+        return titles
 
     # --- relevance --------------------------------------------------------------------------
 
@@ -369,10 +425,21 @@ class Matches:
         limit: int,
         merge: Mapping[str, Mapping[str, str]] | None = None,
     ) -> dict[str, list[tuple[str, int]]]:
-        """Per entity type, the `limit` commonest values among the masked documents, ordered
-        by count (descending) and then value. `merge` (per type: value -> the value it is
-        counted as) adds a value's count to another's before the cut, so that a name's count
-        holds its other names' wherever they rank."""
+        """Per entity type, the `limit` commonest values among the masked documents (0:
+        every one), ordered by count (descending) and then value. `merge` (per type: value
+        -> the value it is counted as) adds a value's count to another's before the cut, so
+        that a name's count holds its other names' wherever they rank."""
+        return self.facet_counts_and_totals(searcher, masks, limit, merge)[0]
+
+    def facet_counts_and_totals(
+        self,
+        searcher: Searcher,
+        masks: list[Mask],
+        limit: int,
+        merge: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+        """`facet_counts`, and per entity type how many values the masked documents have
+        (after `merge`): more than the list holds when it was cut at `limit`."""
         per_segment = [
             (segment, self._segment_facets(segment), mask)
             for segment, mask in zip(self.segments(searcher), masks, strict=True)
@@ -393,7 +460,13 @@ class Matches:
                 counts += pairs.count(mask, width)
         if merge:
             counts = self._merged(counts, merge)
-        return self._commonest(counts, limit)
+        return self._commonest(counts, limit), self._totals(counts)
+
+    def _totals(self, counts: npt.NDArray[np.int64]) -> dict[str, int]:
+        """Per type, how many values have a count."""
+        types = self._facets.type_codes()[np.flatnonzero(counts)]
+        totals = np.bincount(types, minlength=len(self._facets.types))
+        return {kind: int(totals[code]) for code, kind in enumerate(self._facets.types)}
 
     def _merged(
         self, counts: npt.NDArray[np.int64], merge: Mapping[str, Mapping[str, str]]
@@ -433,7 +506,8 @@ class Matches:
                 cut = np.partition(counted, len(counted) - limit)[len(counted) - limit]
                 numbers = numbers[counted >= cut]
             pairs = [(names[number][1], int(counts[number])) for number in numbers.tolist()]
-            by_type[kind] = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
+            ordered = sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+            by_type[kind] = ordered[:limit] if limit > 0 else ordered
         return by_type
 
     def _segment_facets(self, segment: Segment) -> SegmentFacets:
@@ -472,6 +546,11 @@ class Matches:
         if key:
             self._dates_by_segment[key] = found
         return found
+
+
+# The date key an undated document sorts by, oldest first: after every date (YYYYMMDD), and
+# shifted by 32 bits it still fits an int64.
+_UNDATED_LAST = 0x7FFFFFFF
 
 
 def _padded(counts: npt.NDArray[np.int64], width: int) -> npt.NDArray[np.int64]:

@@ -9,6 +9,8 @@ from enum import StrEnum
 class SortOrder(StrEnum):
     RELEVANCE = "relevance"
     DATE = "date"  # newest first; documents without a date last
+    OLDEST = "oldest"  # oldest first; documents without a date last
+    TITLE = "title"  # by title, A to Z (case and accents ignored)
 
 
 class SearchError(Exception):
@@ -65,7 +67,7 @@ class SearchRequest:
     organizations: tuple[str | tuple[str, ...], ...] = ()
     snippets: bool = True
     facets: bool = False
-    facet_limit: int = 20
+    facet_limit: int = 20  # values per facet, the commonest; 0: every value
     suggest: bool = True
     # False: only the hits are wanted (a further page of results). The search then stops at
     # offset + limit matches instead of visiting them all, and `total` is only a lower bound.
@@ -114,6 +116,9 @@ class SearchResults:
     hits: list[SearchHit]
     suggestion: str | None = None
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    # Per facet, how many values the results have: more than `facets` lists when the list was
+    # cut at `SearchRequest.facet_limit`.
+    facet_totals: dict[str, int] = field(default_factory=dict)
     # Names the library searched for too: what was typed -> the other names ({"EU": [...]}).
     expanded: dict[str, list[str]] = field(default_factory=dict)
     # `total` counts results as shown: near duplicates collapsed into one. This counts the

@@ -46,6 +46,10 @@ class EntityPanel(QWidget):
     hide_requested = Signal(str, str)  # type, key
     search_requested = Signal(str)  # query text
     scope_changed = Signal(str)  # "document" | "results"
+    # The results' list is cut at the commonest entries and the user wants more (to see them
+    # all, or to filter them all): answer with set_result_entities(all of them).
+    full_list_wanted = Signal(str)  # type
+    hidden_list_requested = Signal(str)  # type: show the hidden entities (to restore them)
 
     def __init__(
         self, entity_type: str, title: str, object_name: str, parent: QWidget | None = None
@@ -60,6 +64,8 @@ class EntityPanel(QWidget):
         self._document_model = EntityListModel(self)
         self._result_model = EntityListModel(self)
         self._document_open = False
+        self._result_total = 0  # entities in the results; more than listed when cut
+        self._full_list_asked = False  # for the list shown now
         self.proxy = EntityFilterProxy(self)
         self.proxy.setSourceModel(self._document_model)
 
@@ -115,11 +121,32 @@ class EntityPanel(QWidget):
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.placeholder)
 
+        # Under a cut-off list of the results: how much of it is shown, and a way to see all.
+        self.cut_note = QLabel(self)
+        self.cut_note.setObjectName(f"{object_name}CutNote")
+        self.cut_note.setEnabled(False)  # muted text
+        self.show_all_button = QToolButton(self)
+        self.show_all_button.setObjectName(f"{object_name}ShowAll")
+        self.show_all_button.setText(self.tr("Show all"))
+        self.show_all_button.setAccessibleName(self.tr("Show all {title}").format(title=title))
+        self.show_all_button.setAutoRaise(True)
+        self.show_all_button.clicked.connect(self._ask_full_list)
+        self._cut_row = QWidget(self)
+        cut_layout = QHBoxLayout(self._cut_row)
+        cut_layout.setContentsMargins(0, 0, 0, 0)
+        cut_layout.addWidget(self.cut_note, 1)
+        cut_layout.addWidget(self.show_all_button)
+        self._cut_row.hide()
+
         self.add_filter_action = self._action(self.tr("Add as filter"), self._on_add_filter)
         self.rename_action = self._action(self.tr("Rename…"), self._on_rename)
         self.merge_action = self._action(self.tr("Merge into…"), self._on_merge)
         self.hide_action = self._action(self.tr("Hide"), self._on_hide)
         self.search_action = self._action(self.tr("Search for mentions"), self._on_search)
+        self.hidden_action = QAction(self.tr("Hidden entities…"), self)
+        self.hidden_action.triggered.connect(
+            lambda: self.hidden_list_requested.emit(self.entity_type)
+        )
 
         toggles = QHBoxLayout()
         toggles.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +160,7 @@ class EntityPanel(QWidget):
         layout.addLayout(toggles)
         layout.addWidget(self.filter_box)
         layout.addWidget(self._stack, 1)
+        layout.addWidget(self._cut_row)
         self._refresh()
         self.filter_box.installEventFilter(self)
         self.view.installEventFilter(self)
@@ -169,9 +197,19 @@ class EntityPanel(QWidget):
         item = next((i for i in self.all_items() if i.key == key), None)
         return 0 if item is None else self._document_model.bookmark_count(item)
 
-    def set_result_entities(self, items: Sequence[EntityItem]) -> None:
+    def set_result_entities(self, items: Sequence[EntityItem], total: int | None = None) -> None:
+        """The results' entities: the commonest, or all of them; `total`: how many the
+        results have (None: these are all)."""
         self._result_model.set_items(list(items))
+        self._result_total = max(len(items), total or 0)
+        self._full_list_asked = False
         self._refresh()
+        if self.filter_box.text().strip():
+            self._want_full_list()
+
+    def result_list_is_cut(self) -> bool:
+        """True when the results' list holds only the commonest of their entities."""
+        return self._result_total > self._result_model.rowCount()
 
     def all_items(self) -> list[EntityItem]:
         """Every entity the panel knows, in the document and in the results."""
@@ -209,6 +247,18 @@ class EntityPanel(QWidget):
 
     def _on_filter_text(self, text: str) -> None:
         self.proxy.set_filter_text(text)
+        if text.strip():
+            self._want_full_list()  # the filter searches every entity, not the first ones
+        self._refresh()
+
+    def _want_full_list(self) -> None:
+        if self.result_list_is_cut() and not self._full_list_asked:
+            self._full_list_asked = True
+            self.full_list_wanted.emit(self.entity_type)
+
+    def _ask_full_list(self) -> None:
+        self._full_list_asked = False
+        self._want_full_list()
         self._refresh()
 
     def _refresh(self) -> None:
@@ -217,11 +267,22 @@ class EntityPanel(QWidget):
             self.placeholder.setText(self._empty_text())
         if self._stack.currentWidget() is not shown:
             self._stack.setCurrentWidget(shown)
+        cut = self.scope() == RESULTS_SCOPE and self.result_list_is_cut()
+        if cut:
+            self.cut_note.setText(
+                self.tr("Showing {shown} of {total}").format(
+                    shown=self._result_model.rowCount(), total=self._result_total
+                )
+            )
+            self.show_all_button.setEnabled(not self._full_list_asked)
+        self._cut_row.setVisible(cut)
         self._update_actions()
 
     def _empty_text(self) -> str:
         source = self.proxy.sourceModel()
         if source is not None and source.rowCount() > 0:
+            if self.scope() == RESULTS_SCOPE and self._full_list_asked:
+                return self.tr("Looking through all {total}…").format(total=self._result_total)
             return self.tr("Nothing matches “{text}”").format(text=self.filter_box.text())
         if self.scope() == DOCUMENT_SCOPE and not self._document_open:
             return self.tr("No document open")
@@ -279,10 +340,13 @@ class EntityPanel(QWidget):
 
     def _show_context_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
-        if not index.isValid():
+        menu = QMenu(self)
+        if not index.isValid():  # beside the entries: what is not listed
+            menu.addAction(self.hidden_action)
+            menu.exec(self.view.viewport().mapToGlobal(position))
+            menu.deleteLater()
             return
         self.view.setCurrentIndex(index)
-        menu = QMenu(self)
         menu.addAction(self.add_filter_action)
         menu.addSeparator()
         menu.addAction(self.rename_action)
@@ -290,6 +354,8 @@ class EntityPanel(QWidget):
         menu.addAction(self.hide_action)
         menu.addSeparator()
         menu.addAction(self.search_action)
+        menu.addSeparator()
+        menu.addAction(self.hidden_action)
         menu.exec(self.view.viewport().mapToGlobal(position))
         menu.deleteLater()
 

@@ -2,21 +2,70 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QToolButton,
     QWidget,
 )
 
+from briefing_app.ui.month_range import parse_month, step_month
+
 ENTITY_KINDS = ("person", "country", "org")
 DATE_KIND = "date"
-_MONTH_FORMAT = "yyyy-MM"
+
+
+class MonthEdit(QLineEdit):
+    """A month: type a year ("2017": its first month, or its last in a To field) or a month
+    ("2017-03"), applied with Enter or on leaving the field; ↑/↓ step a month."""
+
+    month_changed = Signal(str)  # "YYYY-MM", as the user changed it
+
+    def __init__(self, name: str, accessible: str, *, end: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._end = end
+        self._month = ""
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        self.setPlaceholderText(self.tr("YYYY-MM"))
+        self.setToolTip(self.tr("A year (2017) or a month (2017-03); ↑/↓ step a month"))
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 ./-]{0,10}"), self))
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("0000-00") + 24)
+        self.editingFinished.connect(self._apply)
+
+    def month(self) -> str:
+        """The month applied ("YYYY-MM"), "" when none."""
+        return self._month
+
+    def set_month(self, month: str | None) -> None:
+        """Shows this month (no signal)."""
+        self._month = parse_month(month or "") or ""
+        self.setText(self._month)
+
+    def _apply(self) -> None:
+        typed = parse_month(self.text(), end=self._end)
+        if typed is None:  # not a month: back to the one applied
+            self.setText(self._month)
+            return
+        self.setText(typed)
+        if typed != self._month:
+            self._month = typed
+            self.month_changed.emit(typed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        start = parse_month(self.text(), end=self._end) or self._month
+        if step is not None and start:
+            self.setText(step_month(start, step))
+            self._apply()
+            return
+        super().keyPressEvent(event)
 
 
 class Chip(QFrame):
@@ -68,7 +117,7 @@ class FilterBar(QWidget):
     """filters_changed fires once for every change (chips, sort or dates): re-search on it."""
 
     filters_changed = Signal()
-    sort_changed = Signal(str)  # "relevance" | "date"
+    sort_changed = Signal(str)  # "relevance" | "date" | "oldest" | "title"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,9 +134,9 @@ class FilterBar(QWidget):
 
         self.date_toggle = QCheckBox(self.tr("Date range"), self)
         self.date_toggle.setObjectName("dateRangeToggle")
-        today = QDate.currentDate()
-        self.date_from = self._month_edit("dateFrom", self.tr("From month"), today.addYears(-1))
-        self.date_to = self._month_edit("dateTo", self.tr("To month"), today)
+        # The library's span until the user chooses (set_date_span).
+        self.date_from = MonthEdit("dateFrom", self.tr("From month"), end=False, parent=self)
+        self.date_to = MonthEdit("dateTo", self.tr("To month"), end=True, parent=self)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
         self._dash = QLabel("–", self)
@@ -97,6 +146,8 @@ class FilterBar(QWidget):
         self.sort_combo.setAccessibleName(self.tr("Sort order"))
         self.sort_combo.addItem(self.tr("Relevance"), "relevance")
         self.sort_combo.addItem(self.tr("Newest first"), "date")
+        self.sort_combo.addItem(self.tr("Oldest first"), "oldest")
+        self.sort_combo.addItem(self.tr("Title"), "title")
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,17 +163,9 @@ class FilterBar(QWidget):
         layout.addWidget(self.sort_combo)
 
         self.date_toggle.toggled.connect(self._on_date_toggled)
-        self.date_from.dateChanged.connect(self._on_date_edited)
-        self.date_to.dateChanged.connect(self._on_date_edited)
+        self.date_from.month_changed.connect(self._on_date_edited)
+        self.date_to.month_changed.connect(self._on_date_edited)
         self.sort_combo.currentIndexChanged.connect(self._on_sort_changed)
-
-    def _month_edit(self, name: str, accessible: str, date: QDate) -> QDateEdit:
-        edit = QDateEdit(QDate(date.year(), date.month(), 1), self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setDisplayFormat(_MONTH_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
 
     # -- entity filters -------------------------------------------------------------------
 
@@ -152,6 +195,25 @@ class FilterBar(QWidget):
                 self.filters_changed.emit()
                 return True
         return False
+
+    def correct_filter(self, kind: str, key: str, new_key: str | None, label: str) -> bool:
+        """The entity `key` was renamed or merged into `new_key` (None: hidden): its chip
+        follows, in its place (or goes); filters_changed when there was one."""
+        chip = next((c for c in self._chips if c.kind == kind and c.key == key), None)
+        if chip is None:
+            return False
+        at = self._chips.index(chip)
+        self._chips.remove(chip)
+        self._drop_chip(chip)
+        if new_key is not None and not any(
+            c.kind == kind and c.key == new_key for c in self._chips
+        ):
+            replacement = self._new_chip(kind, new_key, label)
+            self._chips.insert(at, replacement)
+            self._chip_row.insertWidget(at, replacement)
+        self._update_empty_label()
+        self.filters_changed.emit()
+        return True
 
     def clear_filters(self) -> None:
         """Removes every chip, the date range included; one filters_changed if anything went."""
@@ -207,25 +269,26 @@ class FilterBar(QWidget):
         """("YYYY-MM", "YYYY-MM") inclusive when the range is on, else (None, None)."""
         if not self.date_toggle.isChecked():
             return (None, None)
-        return (
-            self.date_from.date().toString(_MONTH_FORMAT),
-            self.date_to.date().toString(_MONTH_FORMAT),
-        )
+        return (self.date_from.month() or None, self.date_to.month() or None)
+
+    def set_date_span(self, first: str | None, last: str | None) -> None:
+        """The library's first and last month: the range's months while it is off (so it
+        starts out finding everything)."""
+        if not self.date_toggle.isChecked():
+            self.date_from.set_month(first)
+            self.date_to.set_month(last)
 
     def set_date_range(self, date_from: str | None, date_to: str | None) -> None:
-        """Turns the range on with these months ("YYYY-MM"), or off when both are None."""
-        start = QDate.fromString(date_from or "", _MONTH_FORMAT)
-        end = QDate.fromString(date_to or "", _MONTH_FORMAT)
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(True)
-        if start.isValid():
-            self.date_from.setDate(start)
-        if end.isValid():
-            self.date_to.setDate(end)
+        """Turns the range on with these months ("YYYY-MM" or "YYYY"), or off when both are
+        None."""
+        start = parse_month(date_from or "")
+        end = parse_month(date_to or "", end=True)
+        if start:
+            self.date_from.set_month(start)
+        if end:
+            self.date_to.set_month(end)
         self._order_dates(moved=self.date_from)
-        for edit in (self.date_from, self.date_to):
-            edit.blockSignals(False)
-        on = start.isValid() or end.isValid()
+        on = bool(start or end)
         if on != self.date_toggle.isChecked():
             self.date_toggle.setChecked(on)  # emits filters_changed
         elif on:
@@ -236,21 +299,20 @@ class FilterBar(QWidget):
         self._sync_date_widgets()
         self.filters_changed.emit()
 
-    def _on_date_edited(self, _date: QDate) -> None:
+    def _on_date_edited(self, _month: str) -> None:
         sender = self.sender()
-        self._order_dates(moved=sender if isinstance(sender, QDateEdit) else self.date_from)
+        self._order_dates(moved=sender if isinstance(sender, MonthEdit) else self.date_from)
         if self.date_toggle.isChecked():
             self._sync_date_widgets()
             self.filters_changed.emit()
 
-    def _order_dates(self, moved: QDateEdit) -> None:
+    def _order_dates(self, moved: MonthEdit) -> None:
         # A range never runs backwards: the other end follows the one the user moved.
-        if self.date_from.date() <= self.date_to.date():
+        start, end = self.date_from.month(), self.date_to.month()
+        if not start or not end or start <= end:
             return
         other = self.date_to if moved is self.date_from else self.date_from
-        other.blockSignals(True)
-        other.setDate(moved.date())
-        other.blockSignals(False)
+        other.set_month(moved.month())
 
     def _sync_date_widgets(self) -> None:
         on = self.date_toggle.isChecked()
@@ -263,7 +325,7 @@ class FilterBar(QWidget):
             self._date_chip = None
         if on:
             start, end = self.date_range()
-            label = start if start == end else f"{start} – {end}"
+            label = start if start == end else f"{start or '…'} – {end or '…'}"
             self._date_chip = self._new_chip(DATE_KIND, "range", label or "")
             self._chip_row.insertWidget(len(self._chips), self._date_chip)
         self._update_empty_label()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
     QFileSystemWatcher,
     QLocale,
     QModelIndex,
+    QProcess,
     QSettings,
     Qt,
     QTimer,
@@ -40,17 +43,21 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
-from briefing_app.library import ImportReport, Library
+from briefing_app.library import CorrectionChange, ImportReport, Library
 from briefing_app.render import render_markdown
 from briefing_app.resources import resource_path
 from briefing_app.search import FacetCount, SearchRequest, SearchResults
 from briefing_app.ui.bookmark_editor import BookmarkEditor
 from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow
 from briefing_app.ui.bookmarks_panel import BookmarksPanel
+from briefing_app.ui.core_messages import translated
+from briefing_app.ui.correction_workflow import CorrectionWorkflow
 from briefing_app.ui.dialogs import FailuresDialog, SearchSyntaxDialog, ShortcutsDialog
+from briefing_app.ui.entity_dialogs import HiddenEntitiesDialog, MergeDialog
 from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.expansion_note import ExpansionNote
 from briefing_app.ui.filter_bar import FilterBar
+from briefing_app.ui.merge_target import Candidate
 from briefing_app.ui.models import EntityItem, ResultsModel
 from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
 from briefing_app.ui.pdf_export import html_document, write_pdf
@@ -65,6 +72,9 @@ from briefing_app.ui.theme import THEMES, apply_theme
 # Results per page: a screenful and some. Every hit of a page gets its snippet (~1 ms each at
 # 10k documents), so a smaller first page paints sooner; scrolling fetches the next ones.
 PAGE_SIZE = 25
+# Entities per type in the panels' Results tab: the commonest; the rest on demand ("Show all",
+# or typing in the panel's filter box).
+FACET_LIMIT = 20
 REFRESH_DELAY_MS = 400  # coalesce re-searches while an import commits batch after batch
 OPENING_NOTE_AFTER_MS = 300  # a document slower to open than this says so in the status bar
 FILE_SETTLE_MS = 300  # the open document's file changed: reload once it has been quiet this long
@@ -111,6 +121,11 @@ class MainWindow(QMainWindow):
         self._shown_path = ""
         self._shown_text = ""  # Document.text of the shown document (bookmark offsets)
         self.bookmark_workflow = BookmarkWorkflow(service, self)
+        self.correction_workflow = CorrectionWorkflow(service, self)
+        # What Ctrl+Z takes back, newest last: "bookmark" (a deleted one) or "correction".
+        self._undo_order: list[str] = []
+        self.merge_dialog: MergeDialog | None = None
+        self.hidden_dialog: HiddenEntitiesDialog | None = None
         self._read_only = False  # the data folder cannot be written: search and read only
         # The query the user chose to search literally (no entity aliases), and the other
         # names the last widened search of a query looked for (to offer them back).
@@ -320,7 +335,7 @@ class MainWindow(QMainWindow):
             self.tr("&Search"), self.search_bar.focus_search, [key("Ctrl+K"), key("Ctrl+L")]
         )
         self.undo_delete_action = self._action(
-            self.tr("U&ndo delete bookmark"), self.undo_delete, [key(key.StandardKey.Undo)]
+            self.tr("U&ndo delete bookmark"), self.undo, [key(key.StandardKey.Undo)]
         )
         self.undo_delete_action.setEnabled(False)
         menu.addAction(self.undo_delete_action)
@@ -415,7 +430,13 @@ class MainWindow(QMainWindow):
         b.created.connect(self._on_bookmark_created)
         b.restored.connect(self._on_bookmark_restored)
         b.removed.connect(self._on_bookmark_removed)
-        b.undo_changed.connect(self._update_undo)
+        b.undo_changed.connect(lambda can: self._undo_available("bookmark", can))
+        c = self.correction_workflow
+        c.applied.connect(self._on_correction_applied)
+        c.undone.connect(self._on_correction_undone)
+        c.unhidden.connect(self._on_entity_unhidden)
+        c.undo_changed.connect(lambda can: self._undo_available("correction", can))
+        c.failed.connect(self._on_job_failed)
         b.open_requested.connect(self.open_document)
         b.reveal_requested.connect(self._reveal_bookmark)
         b.exported.connect(self._on_bookmarks_exported)
@@ -449,7 +470,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_panel.edit_requested.connect(self.edit_bookmark)
         self.bookmarks_panel.delete_requested.connect(self.delete_bookmark)
         self.bookmarks_panel.reattach_requested.connect(self.reattach_bookmark)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.clicked.connect(self.undo)
 
         for panel in self.panels.values():
             panel.entity_activated.connect(self._add_entity_filter)
@@ -460,6 +481,8 @@ class MainWindow(QMainWindow):
             panel.merge_requested.connect(self._merge_entity)
             panel.hide_requested.connect(lambda kind, key: self.correct_entity("hide", kind, key))
             panel.search_requested.connect(self.set_query)
+            panel.full_list_wanted.connect(self._load_full_list)
+            panel.hidden_list_requested.connect(self.show_hidden_entities)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_after_change)
@@ -529,6 +552,7 @@ class MainWindow(QMainWindow):
         self.import_paths(paths)
         self.search()
         self.refresh_bookmarks()
+        self._update_date_span()
         self.library_ready.emit(count)
 
     def _on_open_failed(self, message: str) -> None:
@@ -568,6 +592,15 @@ class MainWindow(QMainWindow):
         self.search(keep_selection=True)
         self.refresh_bookmarks()  # re-imports re-anchor bookmarks (moved, orphaned, ...)
         self._reload_document()
+        self._update_date_span()
+
+    def _update_date_span(self) -> None:
+        """The date range starts out as the library's span (until the user sets it)."""
+        self.service.run(
+            lambda library: library.date_span(),
+            supersedes="date-span",
+            success=lambda span: self.filter_bar.set_date_span(*span),
+        )
 
     def _reload_document(self) -> None:
         """The open document again, as the library now has it (an import, re-scan, rebuild
@@ -618,7 +651,7 @@ class MainWindow(QMainWindow):
     # -- searching -------------------------------------------------------------------------
 
     def current_request(self) -> SearchRequest:
-        return search_request(
+        request = search_request(
             self.search_bar.query(),
             typing=self._typing,
             filters=self.filter_bar.filters(),
@@ -627,6 +660,7 @@ class MainWindow(QMainWindow):
             literal=self.is_literal(),
             limit=PAGE_SIZE,
         )
+        return replace(request, facet_limit=FACET_LIMIT)
 
     def search(self, *_args: object, keep_selection: bool = False) -> None:
         self._keep_selection = keep_selection
@@ -683,7 +717,8 @@ class MainWindow(QMainWindow):
         self._show_expansion(results)
         for kind, _object_name, facet in PANELS:
             self.panels[kind].set_result_entities(
-                self._facet_items(kind, results.facets.get(facet, []))
+                self._facet_items(kind, results.facets.get(facet, [])),
+                results.facet_totals.get(facet),
             )
         if selected is not None:
             row = self.results_model.row_of(selected)
@@ -692,6 +727,21 @@ class MainWindow(QMainWindow):
                 self.results_view.select_row(row)
                 self._restoring_selection = False
         self.results_shown.emit(results.total)
+
+    def _load_full_list(self, kind: str) -> None:
+        """A panel wants every entity of the results, not the commonest (to show or filter
+        them all)."""
+        request = self._request
+        facet = next(f for k, _name, f in PANELS if k == kind)
+
+        def loaded(results: SearchResults) -> None:
+            if request is self._request:  # still the results shown
+                self.panels[kind].set_result_entities(
+                    self._facet_items(kind, results.facets.get(facet, []))
+                )
+
+        if request is not None:
+            self.service.all_facets(request, loaded, key=kind)
 
     def _facet_items(self, kind: str, facets: list[FacetCount]) -> list[EntityItem]:
         return [
@@ -706,7 +756,7 @@ class MainWindow(QMainWindow):
         return Library.entity_name(kind, key, self.ui_language)
 
     def _on_search_failed(self, message: str) -> None:
-        self.search_bar.show_error(message)
+        self.search_bar.show_error(translated(message))
         self.suggestion_label.hide()
         self._show_results_stale(True)
 
@@ -768,27 +818,85 @@ class MainWindow(QMainWindow):
             self.correct_entity("rename", kind, key, new_name.strip())
 
     def _merge_entity(self, kind: str, key: str, name: str) -> None:
-        candidates = sorted({item.key for item in self.panels[kind].all_items() if item.key != key})
+        """The Merge dialog, with the likeliest entity to merge into selected (or none)."""
+        items = self.panels[kind].all_items()
+        own = next((item for item in items if item.key == key), None)
+        entity = Candidate(key, name, own.aliases if own is not None else ())
+        candidates = {
+            item.key: Candidate(item.key, item.name, item.aliases)
+            for item in items
+            if item.key != key
+        }
         if not candidates:
             self.status_label.setText(self.tr("Nothing to merge with."))
             return
-        target, ok = QInputDialog.getItem(
-            self,
-            self.tr("Merge"),
-            self.tr("Merge “%1” into:").replace("%1", name),
-            candidates,
-            0,
-            True,
-        )
-        if ok and target:
-            self.correct_entity("merge", kind, key, target)
+        dialog = MergeDialog(self, kind, entity, list(candidates.values()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.correct_entity("merge", kind, key, dialog.target()))
+        self.merge_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
 
-    def correct_entity(self, action: str, kind: str, key: str, value: str = "") -> None:
-        """Rename, merge or hide an entity (Library.correct_entity), in the background."""
-        self.service.write(
-            lambda library: library.correct_entity(action, kind, key, value),
-            failure=self._on_job_failed,
+    def correct_entity(self, action: str, kind: str, key: str, value: str | None = "") -> None:
+        """Rename, merge or hide an entity (Library.apply_correction), in the background;
+        undoable with Ctrl+Z."""
+        if value is not None:
+            self.correction_workflow.apply(action, kind, key, value)
+
+    def _on_correction_applied(self, change: CorrectionChange) -> None:
+        kind, key, value = change.entity_type, change.key, change.value
+        name = self.entity_name(kind, key)
+        if change.action == "hide":
+            self.filter_bar.correct_filter(kind, key, None, "")
+            text = self.tr("“%1” is hidden.").replace("%1", name)
+        else:
+            self.filter_bar.correct_filter(kind, key, value, self.entity_name(kind, value))
+            text = (
+                self.tr("Merged “%1” into “%2”.")
+                if change.action == "merge"
+                else self.tr("Renamed “%1” to “%2”.")
+            )
+            text = text.replace("%1", name).replace("%2", self.entity_name(kind, value))
+        if change.added:
+            self._undo_order.append("correction")
+            self._update_undo()
+        self.status_label.setText(text)
+
+    def _on_correction_undone(self, change: CorrectionChange) -> None:
+        if change.action in ("rename", "merge"):
+            kind, key = change.entity_type, change.key
+            self.filter_bar.correct_filter(kind, change.value, key, self.entity_name(kind, key))
+        self.status_label.setText(self.tr("Correction undone."))
+
+    def show_hidden_entities(self, _kind: str = "") -> None:
+        """The hidden entities, to show one again."""
+        if self.hidden_dialog is None:
+            dialog = HiddenEntitiesDialog(self, self.entity_name)
+            dialog.restore_requested.connect(self.correction_workflow.unhide)
+            self.correction_workflow.hidden_listed.connect(dialog.set_hidden)
+            self.hidden_dialog = dialog
+        self.correction_workflow.list_hidden()
+        self.hidden_dialog.open()
+
+    def _on_entity_unhidden(self, kind: str, key: str) -> None:
+        self.status_label.setText(
+            self.tr("“%1” is shown again.").replace("%1", self.entity_name(kind, key))
         )
+
+    # -- undo: deleted bookmarks and entity corrections, the newest first -------------------
+
+    def undo(self) -> None:
+        """Ctrl+Z: takes back the newest bookmark deletion or entity correction."""
+        if self._undo_order and self._undo_order[-1] == "correction":
+            self._undo_order.pop()
+            self.correction_workflow.undo()
+            self._update_undo()
+        else:
+            self.undo_delete()
+
+    def _undo_available(self, kind: str, can_undo: bool) -> None:
+        if not can_undo:  # nothing of that kind left to take back
+            self._undo_order = [k for k in self._undo_order if k != kind]
+        self._update_undo()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -982,7 +1090,11 @@ class MainWindow(QMainWindow):
         self.bookmark_workflow.delete(bookmark)
 
     def undo_delete(self) -> None:
+        if "bookmark" in self._undo_order:
+            newest = len(self._undo_order) - 1 - self._undo_order[::-1].index("bookmark")
+            del self._undo_order[newest]
         self.bookmark_workflow.undo_delete()
+        self._update_undo()
 
     def reattach_bookmark(self, bookmark: Bookmark) -> None:
         span = self.reader.selection_span()
@@ -1051,11 +1163,26 @@ class MainWindow(QMainWindow):
 
     def _on_bookmark_removed(self, bookmark: Bookmark) -> None:
         self.bookmark_editor.forget(bookmark.id)
+        self._undo_order.append("bookmark")
+        self._update_undo()
         self.status_label.setText(self.tr("Bookmark deleted."))
 
-    def _update_undo(self, can_undo: bool) -> None:
-        self.undo_button.setVisible(can_undo)
-        self.undo_delete_action.setEnabled(can_undo)
+    def _update_undo(self) -> None:
+        """The Undo action and button name what Ctrl+Z takes back."""
+        last = self._undo_order[-1] if self._undo_order else "bookmark"
+        change = self.correction_workflow.last() if last == "correction" else None
+        if change is not None and change.action == "hide":
+            text = self.tr("U&ndo hide")
+        elif change is not None and change.action == "merge":
+            text = self.tr("U&ndo merge")
+        elif change is not None:
+            text = self.tr("U&ndo rename")
+        else:
+            text = self.tr("U&ndo delete bookmark")
+        self.undo_delete_action.setText(text)
+        self.undo_button.setText(text.replace("&", ""))
+        self.undo_button.setVisible(bool(self._undo_order))
+        self.undo_delete_action.setEnabled(bool(self._undo_order))
 
     def _on_bookmark_failed(self, message: str) -> None:
         self.status_label.setText(message)  # inline: never a dialog per failed keystroke
@@ -1265,7 +1392,7 @@ class MainWindow(QMainWindow):
         if report.cancelled:
             summary = self.tr("Import cancelled: %1").replace("%1", summary)
         self.status_label.setText(summary)
-        self._last_failures = [(f.path, f.reason) for f in report.failed]
+        self._last_failures = [(f.path, translated(f.reason)) for f in report.failed]
         self.failures_action.setEnabled(bool(self._last_failures))
         if self._last_failures:
             self.failures_button.setText(
@@ -1320,8 +1447,45 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Briefing"), f"{about}\n\n{folder}")
 
     def _set_language(self, code: str) -> None:
+        """Remembers the language and offers to restart in it now."""
+        if code == self.state.language:
+            return
         self.state.language = code
         self.status_label.setText(self.tr("The new language is used after a restart."))
+        box = QMessageBox(self)
+        box.setObjectName("restartForLanguage")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Language"))
+        box.setText(self.tr("Restart Briefing now to use the new language?"))
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        restart.setObjectName("restartNow")
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        restart.clicked.connect(self.restart)
+        self.restart_box = box
+        box.open()  # window-modal, without a nested event loop
+
+    def restart(self) -> None:
+        """Closes the window (saving as always) and starts Briefing again, the same way."""
+        self._save_state()
+        program, arguments = restart_command()
+        if self._start_detached(program, arguments):
+            self.close()
+        else:
+            self.status_label.setText(self.tr("Could not restart Briefing; please start it again."))
+
+    def _start_detached(self, program: str, arguments: list[str]) -> bool:
+        """Starts a process of its own (tests replace it)."""
+        started = QProcess.startDetached(program, arguments)
+        return bool(started[0] if isinstance(started, tuple) else started)
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """The command that started this Briefing: the bundle's program, else this Python."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, sys.argv[1:]
+    return sys.executable, ["-m", "briefing_app", *sys.argv[1:]]
 
 
 def _escape(text: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.library.library import OpenedDocument
+from briefing_app.ui.core_messages import translated_lines
 
 TITLE_SCALE = 1.6  # title size relative to the application font
 INDENT = 12  # pixels left and right of the header; the document's text lines up with it
@@ -149,8 +150,12 @@ class ReaderHeader(QWidget):
         # A file we could not read will not open either; its folder may still exist.
         self.open_button.setEnabled(document is not None)
         self.folder_button.setEnabled(bool(entry.path))
-        self.problem_label.setText(opened.problem or "")
-        self.problem_row.setVisible(bool(opened.problem))
+        # What is wrong with the file, and what its import noted (a guessed encoding, ...),
+        # in the window's language.
+        notes = [opened.problem] if opened.problem else []
+        notes += entry.warnings
+        self.problem_label.setText(translated_lines(notes))
+        self.problem_row.setVisible(bool(notes))
 
     def clear(self) -> None:
         self._path = ""

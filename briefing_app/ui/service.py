@@ -326,6 +326,20 @@ class LibraryService(TaskRunner):
             success=success,
         )
 
+    def all_facets(
+        self, request: SearchRequest, success: Callable[[SearchResults], None], *, key: str = ""
+    ) -> None:
+        """Every entity of the results of `request`, its facets uncut (for a panel that shows
+        or filters them all); only the newest asked for with this `key` is answered."""
+        every = replace(
+            request, limit=1, offset=0, facet_limit=0, facets=True, snippets=False, suggest=False
+        )
+        self.run(
+            lambda _library: self.reader.search(every),
+            supersedes=f"all-facets:{key}",
+            success=success,
+        )
+
     def open_document(
         self,
         doc_id: str,

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="630"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="705"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n similar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1071"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1294"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>Exported %n bookmark to %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1086"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>Imported %n bookmark</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1088"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>

@@ -139,41 +139,234 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="39"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="88"/>
         <source>Filter {label}</source>
         <translation>Filter {label}</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="48"/>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="49"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="97"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="98"/>
         <source>Remove filter {label}</source>
         <translation>Filter {label} verwijderen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="60"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="109"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="61"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="110"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="62"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="111"/>
         <source>Organization</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="63"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="112"/>
         <source>Date range</source>
         <translation>Periode</translation>
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="19"/>
+        <source>&apos;%1&apos; is not a date: use YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>&apos;%1&apos; is geen datum: gebruik JJJJ, JJJJ-MM of JJJJ-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="25"/>
+        <source>A fuzzy word allows one or two edits: word~ or word~2.</source>
+        <translation>Een vaag woord staat één of twee wijzigingen toe: woord~ of woord~2.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="31"/>
+        <source>An AND, OR or NOT needs a word on each side.</source>
+        <translation>Een AND, OR of NOT heeft aan beide kanten een woord nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="37"/>
+        <source>Could not understand the query: %1</source>
+        <translation>De zoekvraag is niet te begrijpen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="41"/>
+        <source>A phrase is not closed: add the missing &quot; quote.</source>
+        <translation>Een woordgroep is niet afgesloten: voeg het ontbrekende aanhalingsteken (&quot;) toe.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="47"/>
+        <source>A &apos;)&apos; has no matching &apos;(&apos;.</source>
+        <translation>Bij een &apos;)&apos; hoort geen &apos;(&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="51"/>
+        <source>A &apos;(&apos; is not closed: add the missing &apos;)&apos;.</source>
+        <translation>Een &apos;(&apos; is niet gesloten: voeg de ontbrekende &apos;)&apos; toe.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="58"/>
+        <source>not a regular file</source>
+        <translation>geen gewoon bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="62"/>
+        <source>unsupported file type %1</source>
+        <translation>niet-ondersteund bestandstype %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="64"/>
+        <source>empty file</source>
+        <translation>leeg bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="67"/>
+        <source>larger than %1 (%2)</source>
+        <translation>groter dan %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="69"/>
+        <source>no text</source>
+        <translation>geen tekst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="72"/>
+        <source>permission denied</source>
+        <translation>geen toegang</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="76"/>
+        <source>file not found</source>
+        <translation>bestand niet gevonden</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="80"/>
+        <source>cannot be read: %1</source>
+        <translation>kan niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="84"/>
+        <source>binary file, not text</source>
+        <translation>binair bestand, geen tekst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="88"/>
+        <source>cannot be decoded as text</source>
+        <translation>niet als tekst te lezen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="92"/>
+        <source>damaged Word file</source>
+        <translation>beschadigd Word-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="96"/>
+        <source>damaged Word file (not a zip package)</source>
+        <translation>beschadigd Word-bestand (geen zip-pakket)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="100"/>
+        <source>Word file unpacks to more than %1 MB</source>
+        <translation>Word-bestand is uitgepakt groter dan %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="104"/>
+        <source>damaged e-mail message</source>
+        <translation>beschadigd e-mailbericht</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="108"/>
+        <source>not an e-mail message</source>
+        <translation>geen e-mailbericht</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="112"/>
+        <source>not an e-mail message (no From, To, Subject or Date)</source>
+        <translation>geen e-mailbericht (geen From, To, Subject of Date)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="118"/>
+        <source>e-mail body is not text</source>
+        <translation>de inhoud van de e-mail is geen tekst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="122"/>
+        <source>damaged HTML</source>
+        <translation>beschadigde HTML</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="126"/>
+        <source>no article text found in the page</source>
+        <translation>geen artikeltekst gevonden op de pagina</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="130"/>
+        <source>damaged OpenDocument file</source>
+        <translation>beschadigd OpenDocument-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="134"/>
+        <source>not an OpenDocument text</source>
+        <translation>geen OpenDocument-tekst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="138"/>
+        <source>encrypted PDF</source>
+        <translation>versleutelde PDF</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="140"/>
+        <source>damaged PDF</source>
+        <translation>beschadigde PDF</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="143"/>
+        <source>damaged PDF (no pages)</source>
+        <translation>beschadigde PDF (geen pagina&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="147"/>
+        <source>no text layer (scanned?)</source>
+        <translation>geen tekstlaag (gescand?)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="151"/>
+        <source>more than %1 pages</source>
+        <translation>meer dan %1 pagina&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="155"/>
+        <source>front matter not closed</source>
+        <translation>front matter niet afgesloten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="160"/>
+        <source>decoded as %1 without byte-order mark</source>
+        <translation>gedecodeerd als %1 zonder byte-order mark</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="164"/>
+        <source>invalid %1 bytes replaced</source>
+        <translation>ongeldige %1-bytes vervangen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="168"/>
+        <source>decoded as %1</source>
+        <translation>gedecodeerd als %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/core_messages.py" line="172"/>
+        <source>the file changed since it was imported; re-import to update the index</source>
+        <translation>het bestand is gewijzigd sinds de import; importeer het opnieuw om de index bij te werken</translation>
+    </message>
+</context>
+<context>
     <name>ElidedPathLabel</name>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="34"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="35"/>
         <source>Copy path</source>
         <translation>Pad kopiëren</translation>
     </message>
@@ -209,87 +402,112 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="66"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="72"/>
         <source>This document</source>
         <translation>Dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="67"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="73"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="78"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="84"/>
         <source>Filter…</source>
         <translation>Filteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="79"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="85"/>
         <source>Filter {title}</source>
         <translation>{title} filteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="118"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="130"/>
+        <source>Show all</source>
+        <translation>Alles tonen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="131"/>
+        <source>Show all {title}</source>
+        <translation>Alle {title} tonen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="141"/>
         <source>Add as filter</source>
         <translation>Als filter toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="119"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="142"/>
         <source>Rename…</source>
         <translation>Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="120"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="143"/>
         <source>Merge into…</source>
         <translation>Samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="121"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="144"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="122"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="145"/>
         <source>Search for mentions</source>
         <translation>Zoeken naar vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="225"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="146"/>
+        <source>Hidden entities…</source>
+        <translation>Verborgen entiteiten…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="273"/>
+        <source>Showing {shown} of {total}</source>
+        <translation>{shown} van {total} getoond</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="285"/>
+        <source>Looking through all {total}…</source>
+        <translation>Alle {total} doorzoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="286"/>
         <source>Nothing matches “{text}”</source>
         <translation>Niets komt overeen met “{text}”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="227"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="288"/>
         <source>No document open</source>
         <translation>Geen document geopend</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="232"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="293"/>
         <source>No people in this document</source>
         <translation>Geen personen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="234"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="295"/>
         <source>No people in these results</source>
         <translation>Geen personen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="238"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="299"/>
         <source>No countries in this document</source>
         <translation>Geen landen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="240"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="301"/>
         <source>No countries in these results</source>
         <translation>Geen landen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="243"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="304"/>
         <source>No organizations in this document</source>
         <translation>Geen organisaties in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="245"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="306"/>
         <source>No organizations in these results</source>
         <translation>Geen organisaties in deze resultaten</translation>
     </message>
@@ -353,42 +571,52 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="82"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="131"/>
         <source>No filters</source>
         <translation>Geen filters</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="86"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="135"/>
         <source>Date range</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="89"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="138"/>
         <source>From month</source>
         <translation>Vanaf maand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="90"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="139"/>
         <source>To month</source>
         <translation>Tot en met maand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="97"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="146"/>
         <source>Sort order</source>
         <translation>Sorteervolgorde</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="98"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="147"/>
         <source>Relevance</source>
         <translation>Relevantie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="99"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="148"/>
         <source>Newest first</source>
         <translation>Nieuwste eerst</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/filter_bar.py" line="109"/>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="149"/>
+        <source>Oldest first</source>
+        <translation>Oudste eerst</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="150"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="160"/>
         <source>Sort:</source>
         <translation>Sorteren:</translation>
     </message>
@@ -429,206 +657,281 @@ Ook geschreven als: {aliases}</translation>
     </message>
 </context>
 <context>
+    <name>HiddenEntitiesDialog</name>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="231"/>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="250"/>
+        <source>Hidden entities</source>
+        <translation>Verborgen entiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="233"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="234"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="235"/>
+        <source>Organization</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="245"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="245"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="257"/>
+        <source>Show again</source>
+        <translation>Weer tonen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="277"/>
+        <source>Hidden entities are left out of every panel and filter. Select one and choose Show again to restore it.</source>
+        <translation>Verborgen entiteiten staan in geen enkel paneel of filter. Kies er een en klik op Weer tonen om die terug te zetten.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="281"/>
+        <source>No entity is hidden.</source>
+        <translation>Er is geen entiteit verborgen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="182"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="197"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="183"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="198"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="184"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="199"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="207"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="222"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="231"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="246"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="237"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="252"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="238"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="253"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="244"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="266"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="268"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="271"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="274"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="276"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="291"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="277"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="292"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="280"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="295"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
         <source>Export document as P&amp;DF…</source>
         <translation>Document exporteren als P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="308"/>
         <source>&amp;Highlights in PDF</source>
         <translation>Mar&amp;keringen in pdf</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="313"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="318"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="323"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1181"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="339"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="354"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="340"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="355"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="345"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="360"/>
         <source>&amp;Theme</source>
         <translation>T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="351"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="366"/>
         <source>&amp;System</source>
         <translation>&amp;Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="352"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="367"/>
         <source>&amp;Light</source>
         <translation>&amp;Licht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="353"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="368"/>
         <source>&amp;Dark</source>
         <translation>&amp;Donker</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="364"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="379"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="365"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="380"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="367"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="382"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="370"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="385"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="373"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="388"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="384"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="386"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="401"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="392"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="407"/>
         <source>&amp;Search syntax</source>
         <translation>&amp;Zoeksyntaxis</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="396"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="411"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="528"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="551"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1458"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1459"/>
+        <source>Restart Briefing now to use the new language?</source>
+        <translation>Briefing nu herstarten om de nieuwe taal te gebruiken?</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1460"/>
+        <source>Restart now</source>
+        <translation>Nu herstarten</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1462"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1476"/>
+        <source>Could not restart Briefing; please start it again.</source>
+        <translation>Briefing kon niet herstarten; start het zelf opnieuw.</translation>
     </message>
     <message>
         <source>document</source>
@@ -643,154 +946,167 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="815"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="765"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="815"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="773"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="831"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="777"/>
         <source>Merge</source>
-        <translation>Samenvoegen</translation>
+        <translation type="vanished">Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="778"/>
         <source>Merge “%1” into:</source>
-        <translation>“%1” samenvoegen met:</translation>
+        <translation type="vanished">“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="822"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="930"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="934"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1042"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="936"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1044"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="939"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1047"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="951"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1059"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="972"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="991"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1103"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1010"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1122"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1014"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1126"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1018"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1130"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1158"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1050"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1162"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1054"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1168"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1079"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1175"/>
+        <source>U&amp;ndo hide</source>
+        <translation>Verbergen o&amp;ngedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1177"/>
+        <source>U&amp;ndo merge</source>
+        <translation>Samenvoegen o&amp;ngedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1179"/>
+        <source>U&amp;ndo rename</source>
+        <translation>Hernoemen o&amp;ngedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1206"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1207"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1081"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1208"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1094"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1211"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1221"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1084"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1211"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1089"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1090"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1091"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1144"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1271"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1104"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1231"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1106"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1233"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1115"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -799,12 +1115,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1173"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1300"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1175"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1302"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -813,37 +1129,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1200"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1327"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1203"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1330"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1209"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1336"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1343"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1345"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1252"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1379"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1255"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1382"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -852,52 +1168,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1272"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1399"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1280"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1407"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1447"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1315"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1442"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1319"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1446"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1324"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1454"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="675"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="709"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="665"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="699"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="667"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="701"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="671"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="705"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -905,27 +1221,52 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="719"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="769"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1138"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="850"/>
+        <source>“%1” is hidden.</source>
+        <translation>“%1” is verborgen.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="854"/>
+        <source>Merged “%1” into “%2”.</source>
+        <translation>“%1” samengevoegd met “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="856"/>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>“%1” hernoemd tot “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="868"/>
+        <source>Correction undone.</source>
+        <translation>Correctie ongedaan gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="882"/>
+        <source>“%1” is shown again.</source>
+        <translation>“%1” wordt weer getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1265"/>
         <source>Open a document to export it.</source>
         <translation>Open een document om het te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1142"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1269"/>
         <source>Export document as PDF</source>
         <translation>Document exporteren als pdf</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1162"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1289"/>
         <source>Exported the document to %1</source>
         <translation>Document geëxporteerd naar %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1167"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1294"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -933,7 +1274,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1182"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -941,7 +1282,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -949,14 +1290,56 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1244"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1371"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1266"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1393"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="100"/>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="122"/>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="105"/>
+        <source>Merge “%1” into:</source>
+        <translation>“%1” samenvoegen met:</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="109"/>
+        <source>Filter…</source>
+        <translation>Filteren…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="110"/>
+        <source>Filter the entities to merge into</source>
+        <translation>Filter de entiteiten om mee samen te voegen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/entity_dialogs.py" line="114"/>
+        <source>Entities to merge into</source>
+        <translation>Entiteiten om mee samen te voegen</translation>
+    </message>
+</context>
+<context>
+    <name>MonthEdit</name>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="36"/>
+        <source>YYYY-MM</source>
+        <translation>JJJJ-MM</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/filter_bar.py" line="37"/>
+        <source>A year (2017) or a month (2017-03); ↑/↓ step a month</source>
+        <translation>Een jaar (2017) of een maand (2017-03); ↑/↓ gaan een maand verder of terug</translation>
     </message>
 </context>
 <context>
@@ -969,57 +1352,57 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderHeader</name>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="80"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="81"/>
         <source>Document title</source>
         <translation>Documenttitel</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="91"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="92"/>
         <source>File path</source>
         <translation>Bestandspad</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="93"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="94"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="95"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="96"/>
         <source>Open the file in its default application</source>
         <translation>Het bestand openen in de standaardtoepassing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="97"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="98"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="99"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="100"/>
         <source>Show the file in the file manager</source>
         <translation>Het bestand tonen in de bestandsbeheerder</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="165"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="170"/>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="166"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="171"/>
         <source>English</source>
         <translation>Engels</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="167"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="172"/>
         <source>German</source>
         <translation>Duits</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="168"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="173"/>
         <source>French</source>
         <translation>Frans</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader_header.py" line="169"/>
+        <location filename="../../briefing_app/ui/reader_header.py" line="174"/>
         <source>Unknown language</source>
         <translation>Onbekende taal</translation>
     </message>

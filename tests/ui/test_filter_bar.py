@@ -7,10 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCalendarWidget, QToolButton
 
-from briefing_app.ui.filter_bar import FilterBar
+from briefing_app.ui.filter_bar import FilterBar, MonthEdit
 
 
 @pytest.fixture
@@ -77,14 +77,19 @@ def test_sort_combo(qtbot, bar: FilterBar, index: int, key: str) -> None:
 
 def test_sort_defaults_to_relevance(bar: FilterBar) -> None:
     assert bar.sort() == "relevance"
-    assert [bar.sort_combo.itemText(i) for i in range(2)] == ["Relevance", "Newest first"]
+    assert [bar.sort_combo.itemText(i) for i in range(bar.sort_combo.count())] == [
+        "Relevance",
+        "Newest first",
+        "Oldest first",
+        "Title",
+    ]
 
 
 def test_date_range_is_off_until_toggled(qtbot, bar: FilterBar) -> None:
     assert bar.date_range() == (None, None)
     assert not bar.date_from.isEnabled()
-    bar.date_from.setDate(QDate(2018, 2, 1))
-    bar.date_to.setDate(QDate(2018, 6, 1))
+    bar.date_from.set_month("2018-02")
+    bar.date_to.set_month("2018-06")
     with qtbot.waitSignal(bar.filters_changed):
         bar.date_toggle.setChecked(True)
     assert bar.date_range() == ("2018-02", "2018-06")
@@ -96,14 +101,14 @@ def test_date_range_is_off_until_toggled(qtbot, bar: FilterBar) -> None:
 def test_editing_a_month_updates_range_and_chip(qtbot, bar: FilterBar) -> None:
     bar.set_date_range("2018-01", "2018-03")
     with qtbot.waitSignal(bar.filters_changed):
-        bar.date_to.setDate(QDate(2018, 12, 1))
+        type_month(qtbot, bar.date_to, "2018-12")
     assert bar.date_range() == ("2018-01", "2018-12")
     assert bar.chips()[-1].label == "2018-01 – 2018-12"
 
 
-def test_range_never_runs_backwards(bar: FilterBar) -> None:
+def test_range_never_runs_backwards(qtbot, bar: FilterBar) -> None:
     bar.set_date_range("2018-05", "2018-06")
-    bar.date_from.setDate(QDate(2019, 1, 1))
+    type_month(qtbot, bar.date_from, "2019-01")
     assert bar.date_range() == ("2019-01", "2019-01")
     assert bar.chips()[-1].label == "2019-01"
 
@@ -133,3 +138,37 @@ def test_set_date_range_none_turns_it_off(bar: FilterBar) -> None:
     assert bar.date_range()[0] == "2018-01"
     bar.set_date_range(None, None)
     assert bar.date_range() == (None, None)
+
+
+def type_month(qtbot, edit: MonthEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_a_typed_year_or_month_is_a_month_field_without_a_calendar(qtbot, bar: FilterBar) -> None:
+    bar.set_date_range("2018-01", "2018-03")
+    with qtbot.waitSignal(bar.filters_changed):
+        type_month(qtbot, bar.date_from, "2017")
+    assert bar.date_range() == ("2017-01", "2018-03")
+    with qtbot.waitSignal(bar.filters_changed):
+        type_month(qtbot, bar.date_to, "2017")
+    assert bar.date_range() == ("2017-01", "2017-12")
+    type_month(qtbot, bar.date_to, "2017-03")
+    assert bar.date_range() == ("2017-01", "2017-03")
+    assert bar.date_to.text() == "2017-03"
+    type_month(qtbot, bar.date_to, "soon")  # not a month: the field keeps its month
+    assert bar.date_range() == ("2017-01", "2017-03")
+    qtbot.keyClick(bar.date_to, Qt.Key.Key_Up)
+    assert bar.date_range() == ("2017-01", "2017-04")
+    assert not bar.findChildren(QCalendarWidget)  # a month field, no day calendar
+
+
+def test_the_range_starts_as_the_library_s_span(qtbot, bar: FilterBar) -> None:
+    bar.set_date_span("2016-04", "2022-07")
+    with qtbot.waitSignal(bar.filters_changed):
+        bar.date_toggle.setChecked(True)
+    assert bar.date_range() == ("2016-04", "2022-07")
+    bar.set_date_span("2015-01", "2023-01")  # the user's range stays
+    assert bar.date_range() == ("2016-04", "2022-07")
