@@ -7,6 +7,7 @@ extraction, so they survive re-imports and index rebuilds; exportable as a JSON 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
@@ -21,6 +22,7 @@ class Action(StrEnum):
     MERGE = "merge"  # value: the key of the entity to merge into
     RETYPE = "retype"  # value: the new type (person | country | org)
     HIDE = "hide"  # a false positive: never show it
+    ADD = "add"  # a missed entity: value is the text that names it, key the entity's key
 
 
 class CorrectionError(ValueError):
@@ -68,6 +70,16 @@ class Corrections:
 
     def hide(self, entity_type: EntityType, key: str) -> Correction:
         return self._add(Correction(Action.HIDE, entity_type, key))
+
+    def mark(self, entity_type: EntityType, key: str, text: str) -> Correction:
+        """`text` names the entity (`entity_type`, `key`) wherever it stands in a document:
+        "Mark as person" on "Van der Lee" in the reader (key "Van der Lee"), "Mark as
+        country" on "Holland" (key "NL")."""
+        text = " ".join(text.split())
+        key = " ".join(key.split())
+        if not text or not key:
+            raise CorrectionError("Select the words that name it first.")
+        return self._add(Correction(Action.ADD, entity_type, text, key))
 
     def remove(self, correction: Correction) -> None:
         self.items.remove(correction)
@@ -127,7 +139,9 @@ class Corrections:
 
     # -- applying --------------------------------------------------------------------------
 
-    def apply(self, entities: DocumentEntities) -> DocumentEntities:
+    def apply(self, entities: DocumentEntities, text: str | None = None) -> DocumentEntities:
+        """The entities with every correction applied in order; an added entity (`mark`) is
+        found in `text`, the text the entities were extracted from (without it, it is not)."""
         if not self.items:
             return entities
         pool = [
@@ -135,7 +149,10 @@ class Corrections:
             for e in (*entities.people, *entities.countries, *entities.organizations)
         ]
         for correction in self.items:
-            pool = _apply_one(correction, pool)
+            if correction.action == Action.ADD:
+                pool = _add_marked(correction, pool, text)
+            else:
+                pool = _apply_one(correction, pool)
         by_type: dict[EntityType, list[Entity]] = {t: [] for t in EntityType}
         for entity in pool:
             by_type[entity.type].append(entity)
@@ -203,6 +220,58 @@ def _apply_one(correction: Correction, pool: list[Entity]) -> list[Entity]:
         return pool
     _absorb(into, target)
     return [e for e in pool if e is not target]
+
+
+def _add_marked(correction: Correction, pool: list[Entity], text: str | None) -> list[Entity]:
+    """The entity a `mark` correction names, with its mentions in `text`; an entity of another
+    type named just so ("Van der Lee" taken for an organization) becomes this one."""
+    spans = marked_spans(text or "", correction.key)
+    if not spans:
+        return pool
+    written = text[spans[0][0] : spans[0][1]] if text else correction.key
+    folded = correction.key.casefold()
+    retyped = [
+        e
+        for e in pool
+        if e.type != correction.type and (e.key.casefold() == folded or e.name.casefold() == folded)
+    ]
+    pool = [e for e in pool if not any(e is r for r in retyped)]
+    target = next(
+        (e for e in pool if e.type == correction.type and e.key == correction.value), None
+    )
+    if target is None:
+        name = correction.value if correction.type != EntityType.COUNTRY else written
+        target = Entity(correction.type, correction.value, name, reason="marked")
+        pool.append(target)
+    new = [span for span in spans if span not in target.spans]
+    target.count += len(new)
+    target.spans = sorted(target.spans + new)
+    if written != target.name and written not in target.aliases:
+        target.aliases.append(written)
+    for other in retyped:  # its mentions are (mostly) the marked ones: count each once
+        extra = [span for span in other.spans if span not in target.spans]
+        target.count += len(extra)
+        target.spans = sorted(target.spans + extra)
+        for alias in (other.name, *other.aliases):
+            if alias != target.name and alias not in target.aliases:
+                target.aliases.append(alias)
+    return pool
+
+
+def marked_spans(text: str, words: str) -> list[tuple[int, int]]:
+    """Where `words` stand in `text` as whole words, in any spacing and case but for the
+    last word's first letter: "Van der Lee" is also "van der Lee", "Bos" is not "bos"."""
+    parts = words.split()
+    if not parts or not text:
+        return []
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in parts) + r"(?!\w)"
+    capital = parts[-1][:1].isupper()
+    found = []
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        last = match.group().split()[-1]
+        if last[:1].isupper() == capital:
+            found.append(match.span())
+    return found
 
 
 def _fold_duplicates(pool: list[Entity], changed: Entity) -> list[Entity]:

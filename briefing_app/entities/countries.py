@@ -243,7 +243,10 @@ def _find_countries(text: str, language: str) -> list[Mention]:
     mentions = []
     for start, end, form in leftmost_longest(candidates):
         if form.code is not None and _keep(text, start, end, form):
-            mentions.append(Mention(EntityType.COUNTRY, form.code, text[start:end], start, end))
+            reason = "nationality" if form.kind is Kind.ADJECTIVE else "country-name"
+            mentions.append(
+                Mention(EntityType.COUNTRY, form.code, text[start:end], start, end, reason=reason)
+            )
     return mentions
 
 

@@ -18,6 +18,7 @@ from briefing_app.entities.names import spelling_key, without_article
 from briefing_app.entities.organizations import (
     find_organizations,
     organization_name,
+    organization_type,
     roster_organizations,
     unlabelled_name,
 )
@@ -47,14 +48,16 @@ def extract_entities(text: str, language: str, ui_language: str = "en") -> Docum
     # Another country's ministry ("UK Ministry of Justice", or "the Ministry of Justice" in a
     # British text) counts that country for the document, at the ministry's own span.
     linked = [
-        Mention(EntityType.COUNTRY, m.country, m.surface, m.start, m.end)
+        Mention(EntityType.COUNTRY, m.country, m.surface, m.start, m.end, reason="government")
         for m in organizations
         if m.country is not None
     ]
     if linked:
         countries = sorted(countries + linked, key=lambda m: m.start)
     blocked = org_spans + [(m.start, m.end) for m in countries]
-    people = find_people(text, language, blocked, credits=credits)
+    # A party in parentheses after a name makes it a person's: "het lid Omtzigt (CDA)".
+    parties = [(m.start, m.end) for m in organizations if organization_type(m.key) == "party"]
+    people = find_people(text, language, blocked, credits=credits, parties=parties)
     # A list of people with their organizations on the next lines names those organizations
     # (and a country in such a name is part of it: "Citizens Advice Scotland").
     listed = roster_organizations(text, people, organizations)
@@ -107,12 +110,16 @@ def _group_by_key(mentions: Sequence[Mention], display: Callable[[str], str]) ->
     for mention in mentions:
         entity = entities.get(mention.key)
         if entity is None:
-            entity = entities[mention.key] = Entity(mention.type, mention.key, display(mention.key))
+            entity = entities[mention.key] = Entity(
+                mention.type, mention.key, display(mention.key), reason=mention.reason
+            )
         _add_mention(entity, mention)
     return list(entities.values())
 
 
 def _add_mention(entity: Entity, mention: Mention) -> None:
+    if entity.reason in ("", "known-person"):
+        entity.reason = mention.reason or entity.reason
     entity.count += 1
     entity.spans.append((mention.start, mention.end))
     if mention.surface != entity.name and mention.surface not in entity.aliases:
@@ -175,7 +182,9 @@ def _merge_people(mentions: Sequence[Mention]) -> list[Entity]:
         short = _words(mention.surface)
         candidates = [k for k, full in enumerate(words) if _refers_to(short, full, mention.surface)]
         if not candidates:
-            entities.append(Entity(EntityType.PERSON, mention.surface, mention.surface))
+            entities.append(
+                Entity(EntityType.PERSON, mention.surface, mention.surface, reason=mention.reason)
+            )
             words.append(short)
             candidates = [len(entities) - 1]
         # Two people share the surname ("minister Blok" with both Stef and Ank Blok in the

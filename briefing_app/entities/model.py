@@ -27,6 +27,9 @@ class Mention:
     # For an organization of another country's government ("UK Ministry of Justice"): that
     # country's ISO code, so the document counts the country too.
     country: str | None = None
+    # Why the recogniser took it (`evidence.REASONS`): "title:minister", "given-name",
+    # "gazetteer", "acronym-defined"...; shown when the user hovers the entity.
+    reason: str = ""
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Entity:
     count: int = 0
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    reason: str = ""  # why it was recognised: the reason of the mention that made the entry
 
 
 @dataclass

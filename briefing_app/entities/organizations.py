@@ -971,13 +971,20 @@ def find_organizations(text: str, language: str) -> list[Mention]:
                 )
             else:
                 candidates.append((start, end, key))
-    candidates += _ministry_candidates(text, language, haystack, government, countries)
-    candidates += _parliament_candidates(text, language, government, countries)
-    candidates += _definition_candidates(text)
-    candidates += _apposition_candidates(text, appositions)
-    candidates += _national_name_candidates(text)
-    candidates += _web_address_candidates(text)
-    candidates += _dutch_minister_candidates(text, language)
+    # Why each candidate was taken (Mention.reason); the gazetteers' are "gazetteer".
+    reasons: dict[_Candidate, str] = {}
+    for found, reason in (
+        (_ministry_candidates(text, language, haystack, government, countries), "ministry"),
+        (_parliament_candidates(text, language, government, countries), "parliament"),
+        (_definition_candidates(text), "acronym-defined"),
+        (_apposition_candidates(text, appositions), "apposition"),
+        (_national_name_candidates(text), "named-body"),
+        (_web_address_candidates(text), "web-address"),
+        (_dutch_minister_candidates(text, language), "minister-portfolio"),
+    ):
+        for candidate in found:
+            reasons.setdefault(candidate, reason)
+        candidates += found
     for start, end, key in _accepted_named_bodies(text, heads, language):
         if key is not None and (
             any(w in _GOVERNMENT_HEADS for w in key.split()[:4])
@@ -988,11 +995,11 @@ def find_organizations(text: str, language: str) -> list[Mention]:
             dutch_name = surface.startswith(("Ministerie", "Departement")) or bool(
                 (record := _by_key().get(key)) and surface in record.dutch
             )
-            candidates.append(
-                government.resolve(start, end, key, text[start:end], dutch_name, countries)
-            )
+            candidate = government.resolve(start, end, key, text[start:end], dutch_name, countries)
         else:
-            candidates.append((start, end, key))
+            candidate = (start, end, key)
+        reasons.setdefault(candidate, "named-body")
+        candidates.append(candidate)
     _officials_to_departments(candidates, countries)
     chosen = [
         (start, end, key)
@@ -1002,7 +1009,15 @@ def find_organizations(text: str, language: str) -> list[Mention]:
     ]
     longer = _longer_names({key for _, _, key in chosen})
     return [
-        Mention(EntityType.ORGANIZATION, k, text[start:end], start, end, countries.get(k))
+        Mention(
+            EntityType.ORGANIZATION,
+            k,
+            text[start:end],
+            start,
+            end,
+            countries.get(k),
+            reasons.get((start, end, key), "gazetteer"),
+        )
         for start, end, key in chosen
         for k in (longer.get(key, key),)
     ]
@@ -1338,7 +1353,9 @@ def roster_organizations(
             continue
         key = resolve_organization(name) or " ".join(words)
         key = keys.setdefault(key.casefold(), key)
-        found.append(Mention(EntityType.ORGANIZATION, key, name, name_start, name_end))
+        found.append(
+            Mention(EntityType.ORGANIZATION, key, name, name_start, name_end, reason="roster")
+        )
     if len(found) < 3:
         return list(known)
     spans = [(m.start, m.end) for m in found]

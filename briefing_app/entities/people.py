@@ -87,6 +87,24 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;\n][\"'”’)\s]*\Z")
 _ABBREVIATIONS = frozenset(
     {"dr.", "prof.", "mr.", "drs.", "ir.", "ing.", "ds.", "mevr.", "mw.", "dhr."}
 )
+# Members of parliament named by their seat: "het lid Van der Lee", "de leden Sneller, Chakor
+# en Van Nispen", "lid Omtzigt (CDA)". Alone "lid" is an everyday word ("lid van de raad",
+# "lid Raad van Bestuur"): it names a person after "het" or "de", or with the member's party
+# in parentheses after the name.
+_MEMBER_WORDS = frozenset({"lid", "leden"})
+_MEMBER_ARTICLES = frozenset({"het", "de"})
+# Roles whose holders are listed: "de leden Sneller, Chakor en Van Nispen", "ministers Blok en
+# Grapperhaus", "Kamerleden Omtzigt (CDA) en Leijten (SP)".
+_LISTING_ROLES = frozenset({("kamerlid",), ("kamerleden",)})
+# After a name in such a list: an optional parenthesis (the party, "(GroenLinks-PvdA)"), then
+# a comma or "en"/"and" before the next name.
+_LIST_NEXT = re.compile(
+    r"[ \t\u00a0]*(?:\([^()\n]{1,60}\)[ \t\u00a0]*)?"
+    r"(?:,[ \t\u00a0]*(?:(?:en|and)[ \t\u00a0]+)?|(?:en|and)[ \t\u00a0]+)"
+)
+_NUMBER_AFTER = re.compile(r"[ \t\u00a0]*\d")
+# A parenthesis right after a name: "Omtzigt (CDA)".
+_PARENTHESIS_AFTER = re.compile(r"[ \t\u00a0]*\(")
 
 
 class _Token(NamedTuple):  # a tuple: tokens are made for every word, so cheap to build
@@ -172,7 +190,11 @@ def _lexicon() -> _Lexicon:
             words[-1] for words in titles if len(words[-1]) > 3 and words[-1][-1] != "."
         ),
         lower_words=frozenset(
-            {w for words in titles for w in words} | _ALL_PARTICLES | _ABBREVIATIONS | {"en", "and"}
+            {w for words in titles for w in words}
+            | _ALL_PARTICLES
+            | _ABBREVIATIONS
+            | _MEMBER_WORDS
+            | {"en", "and"}
         ),
     )
 
@@ -412,6 +434,9 @@ def _lone_particle_surname(
 class _Found:
     start_tok: int
     end_tok: int
+    # Why the words are a person's name (the Evidence of the entity panels): "title:minister",
+    # "given-name", "initials", "role-after", "list", "member", "party", "known-person".
+    reason: str = ""
 
 
 def find_people(
@@ -420,13 +445,17 @@ def find_people(
     blocked: Sequence[tuple[int, int]] = (),
     *,
     credits: Sequence[tuple[int, int]] | None = None,
+    parties: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """Person mentions in `text`; `blocked` spans (organizations, countries) are never names,
-    nor are photo credits (`credits`: `credit_spans(text)`, found here when not given)."""
+    nor are photo credits (`credits`: `credit_spans(text)`, found here when not given).
+    `parties`: the spans of political parties (a subset of `blocked`): a name with its party
+    in parentheses after it is a person's ("Omtzigt (CDA)")."""
     del language  # the cues are bilingual; kept for a uniform recogniser signature
     lex = _lexicon()
     tokens = _tokenize(text, lex)
     is_blocked = _blocker([*blocked, *(credit_spans(text) if credits is None else credits)])
+    party_starts = frozenset(start for start, _ in parties)
     found: list[_Found] = []
     labels: list[frozenset[str]] = []  # the document's list letters, found when first needed
 
@@ -434,11 +463,17 @@ def find_people(
     while i < len(tokens):
         tok = tokens[i]
         if not (tok.text[0].isupper() or tok.lower in lex.titles_by_head or "-" in tok.text):
-            i += 1  # most words: lower case, no role
+            if tok.lower in _MEMBER_WORDS:
+                i = _members(text, tokens, i, lex, is_blocked, party_starts, found)
+            else:
+                i += 1  # most words: lower case, no role
+            continue
+        if tok.lower in _MEMBER_WORDS:  # "Het lid Van der Lee" opening a sentence
+            i = _members(text, tokens, i, lex, is_blocked, party_starts, found)
             continue
         title = _title_at(tokens, i, lex)
         if title is not None:
-            i = _names_after_title(tokens, i + title[1], title[0], lex, is_blocked, found)
+            i = _names_after_title(text, tokens, i + title[1], title[0], lex, is_blocked, found)
             continue
         end = _read_name(tokens, i, lex, is_blocked)
         if end == i:
@@ -455,9 +490,17 @@ def find_people(
             and not _is_phrase(tokens, given, lex)
             and _untitled_name_holds(text, tokens, given, end, lex, labels)
         ):
-            found.append(_Found(given, end))
+            reason = "initials" if tokens[given].initials else "given-name"
+            found.append(_Found(given, end, reason))
         elif given is None and _introduced_by_role(text, tokens, i, end, lex):
-            found.append(_Found(i, end))
+            found.append(_Found(i, end, "role-after"))
+        elif (
+            given is None
+            and party_starts
+            and _party_after(text, tokens[end - 1].end, party_starts)
+            and _surname_like(tokens, i, end, lex)
+        ):
+            found.append(_Found(_party_name_start(tokens, i, end), end, "party"))
         i = max(end, i + 1)
 
     found += _listed_names(text, tokens, found, lex, is_blocked)
@@ -467,8 +510,109 @@ def find_people(
     for f in found:
         start, stop = tokens[f.start_tok].start, tokens[f.end_tok - 1].end
         surface = _surface(text, tokens[f.start_tok : f.end_tok])
-        mentions.append(Mention(EntityType.PERSON, surface, surface, start, stop))
+        mentions.append(Mention(EntityType.PERSON, surface, surface, start, stop, reason=f.reason))
     return mentions
+
+
+def _members(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    lex: _Lexicon,
+    is_blocked: Callable[[_Token], bool],
+    party_starts: frozenset[int],
+    found: list[_Found],
+) -> int:
+    """The members of parliament "lid"/"leden" at token i introduces ("het lid Van der Lee",
+    "de leden Sneller, Chakor en Van Nispen (SP)"); the index to continue scanning from."""
+    k = i + 1
+    if k >= len(tokens) or not tokens[k].joined or not tokens[k].capitalised:
+        return k
+    by_article = i > 0 and tokens[i].joined and tokens[i - 1].lower in _MEMBER_ARTICLES
+    if _title_at(tokens, k, lex) is not None:
+        return k  # "het lid Minister ..." is no name
+    end = _read_name(tokens, k, lex, is_blocked, after_title=True, running_text=True)
+    if (
+        end == k
+        or _is_place(" ".join(t.text for t in tokens[k:end]))
+        or _NUMBER_AFTER.match(text, tokens[end - 1].end)  # "het lid Kamerstuk 36 200"
+        or all(_is_first_name(t, lex) for t in tokens[k:end])  # "het lid Inge vanDijk"
+    ):
+        return k
+    if not by_article and not _party_after(text, tokens[end - 1].end, party_starts):
+        return k  # "lid Raad van Bestuur"
+    found.append(_Found(k, end, "member"))
+    return _more_listed(text, tokens, end, lex, is_blocked, found, "member")
+
+
+def _more_listed(
+    text: str,
+    tokens: list[_Token],
+    end: int,
+    lex: _Lexicon,
+    is_blocked: Callable[[_Token], bool],
+    found: list[_Found],
+    reason: str,
+) -> int:
+    """The further names of a list whose first name ends at token `end`: "Sneller, Chakor en
+    Van Nispen", "Blok en Grapperhaus", "Van Nispen (SP) en Chakor (GroenLinks-PvdA)"."""
+    while end < len(tokens):
+        after = _LIST_NEXT.match(text, tokens[end - 1].end)
+        if after is None:
+            break
+        nxt = _token_at(tokens, after.end(), end)
+        if nxt is None or not tokens[nxt].capitalised or _title_at(tokens, nxt, lex):
+            break
+        more = _read_name(tokens, nxt, lex, is_blocked, after_title=True, running_text=True)
+        if (
+            more == nxt
+            or not tokens[more - 1].capitalised
+            or tokens[more - 1].text.isupper()
+            or _NUMBER_AFTER.match(text, tokens[more - 1].end)
+        ):
+            break  # "..., Kamerstuk 36 200"
+        found.append(_Found(nxt, more, reason))
+        end = more
+    return end
+
+
+def _token_at(tokens: list[_Token], position: int, after: int) -> int | None:
+    """The index of the token starting at `position`, looked for from token `after` on."""
+    for k in range(after, min(after + 4, len(tokens))):
+        if tokens[k].start == position:
+            return k
+        if tokens[k].start > position:
+            break
+    return None
+
+
+def _party_after(text: str, position: int, party_starts: frozenset[int]) -> bool:
+    """Whether a party's name in parentheses follows `position`: "Omtzigt (CDA)"."""
+    if not party_starts:
+        return False
+    match = _PARENTHESIS_AFTER.match(text, position)
+    return match is not None and match.end() in party_starts
+
+
+def _surname_like(tokens: list[_Token], start: int, end: int, lex: _Lexicon) -> bool:
+    """A name read from start to end whose last word is no everyday word ("Van der Lee",
+    "Omtzigt"; not "Bestuur"), nor a one-letter or all-capitals word."""
+    last = tokens[end - 1]
+    if not last.capitalised or last.text.isupper() or last.lower in lex.not_names:
+        return False
+    # After a particle an everyday word is a surname: "De Jonge", "Van der Laan".
+    return last.lower not in lex.common_words or (
+        end - start >= 2 and tokens[end - 2].lower in _PARTICLES
+    )
+
+
+def _party_name_start(tokens: list[_Token], i: int, end: int) -> int:
+    """Where the name before a party starts: after the everyday words that open the run
+    ("Volgens Omtzigt (CDA)"), at its particles ("Van der Lee (GroenLinks-PvdA)")."""
+    start = end - 1
+    while start > i and tokens[start - 1].lower in _PARTICLES:
+        start -= 1
+    return start
 
 
 def _surface(text: str, span: Sequence[_Token]) -> str:
@@ -614,7 +758,7 @@ def _listed_names(
             and not is_blocked(span[0])
             and _title_at(tokens, k, lex) is None
         ):
-            extra.append(_Found(k, end))
+            extra.append(_Found(k, end, "list"))
     return extra
 
 
@@ -653,6 +797,7 @@ def _is_phrase(tokens: list[_Token], i: int, lex: _Lexicon) -> bool:
 
 
 def _names_after_title(
+    text: str,
     tokens: list[_Token],
     i: int,
     title: _Title,
@@ -677,14 +822,11 @@ def _names_after_title(
         return i  # "burgemeester Den Haag" is not a person
     if _names_a_unit(tokens, i, end, title, lex) or _inside_a_name(tokens, first, i, end, lex):
         return i
-    found.append(_Found(i, end))
-    # "ministers Blok en Grapperhaus", "premier Rutte and President Macron"
-    if title.plural and end + 1 < len(tokens) and tokens[end].lower in {"en", "and"}:
-        nxt = end + 1
-        more = _read_name(tokens, nxt, lex, is_blocked, after_title=True)
-        if more > nxt:
-            found.append(_Found(nxt, more))
-            return more
+    reason = "title:" + " ".join(title.words)
+    found.append(_Found(i, end, reason))
+    # "ministers Blok en Grapperhaus", "Kamerleden Omtzigt (CDA) en Leijten (SP)"
+    if title.plural or title.words in _LISTING_ROLES:
+        return _more_listed(text, tokens, end, lex, is_blocked, found, reason)
     return end
 
 
@@ -783,7 +925,7 @@ def _known_surnames(
                 matched = n
                 break
         if matched:
-            extra.append(_Found(i, i + matched))
+            extra.append(_Found(i, i + matched, "known-person"))
             i += matched
         else:
             i += 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from briefing_app.documents import Document, DocumentError, read_document
 from briefing_app.entities import DocumentEntities, extract_entities
 from briefing_app.entities.corrections import Corrections
+from briefing_app.entities.evidence import first_mention
 from briefing_app.library.catalog import CatalogEntry, EntityRow, now_iso
 from briefing_app.library.duplicates import fingerprint
 from briefing_app.search import IndexRecord
@@ -59,10 +60,11 @@ def entity_text(document: Document) -> str:
 
 def analyse_document(document: Document, corrections: Corrections | None = None) -> AnalysedFile:
     doc_id = document_id(document.path)
-    entities = extract_entities(entity_text(document), document.language)
+    text = entity_text(document)
+    entities = extract_entities(text, document.language)
     if corrections is not None:
-        entities = corrections.apply(entities)
-    rows = _entity_rows(entities)
+        entities = corrections.apply(entities, text)
+    rows = _entity_rows(entities, text)
     entry = catalog_entry(document, doc_id)
     record = index_record(
         entry, document.searchable_text, rows, page_starts=document.searchable_page_starts
@@ -120,7 +122,7 @@ def index_record(
     )
 
 
-def _entity_rows(entities: DocumentEntities) -> list[EntityRow]:
+def _entity_rows(entities: DocumentEntities, text: str) -> list[EntityRow]:
     rows = []
     for group in (entities.people, entities.countries, entities.organizations):
         for entity in group:
@@ -131,6 +133,7 @@ def _entity_rows(entities: DocumentEntities) -> list[EntityRow]:
                     name=entity.name,
                     count=entity.count,
                     aliases=tuple(entity.aliases),
+                    evidence=first_mention(text, entity.spans, entity.reason).to_json(),
                 )
             )
     return rows

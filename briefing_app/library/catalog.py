@@ -17,7 +17,8 @@ from pathlib import Path
 from briefing_app.sqlite_read_only import connect_read_only
 
 # 2: documents.fingerprint (near-duplicate detection) and the duplicate_groups table.
-CATALOG_VERSION = 2
+# 3: document_entities.evidence (why each entity was recognised, its first mention).
+CATALOG_VERSION = 3
 BUSY_TIMEOUT_S = 10.0
 
 _SCHEMA = """
@@ -53,6 +54,7 @@ CREATE TABLE IF NOT EXISTS document_entities (
     name TEXT NOT NULL,
     count INTEGER NOT NULL,
     aliases TEXT NOT NULL DEFAULT '[]',
+    evidence TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (doc_id, type, key)
 );
 -- (type, key) lookups, and the library-wide people rule reads (type, key, doc_id) from the
@@ -106,6 +108,9 @@ class EntityRow:
     name: str
     count: int
     aliases: tuple[str, ...] = ()
+    # Why it was recognised and its first mention (entities.evidence.Evidence as JSON); ""
+    # for a row stored before version 3.
+    evidence: str = ""
 
 
 def now_iso() -> str:
@@ -147,6 +152,11 @@ class Catalog:
         next analysed (a rebuild of the index, or a changed file)."""
         if not self._has_column("documents", "fingerprint"):
             self._db.execute("ALTER TABLE documents ADD COLUMN fingerprint BLOB")
+        # Version 2 kept no evidence: its rows show none until the document is next analysed.
+        if not self._has_column("document_entities", "evidence"):
+            self._db.execute(
+                "ALTER TABLE document_entities ADD COLUMN evidence TEXT NOT NULL DEFAULT ''"
+            )
 
     def _has_column(self, table: str, column: str) -> bool:
         rows = self._db.execute(f"PRAGMA table_info({table})").fetchall()
@@ -238,8 +248,8 @@ class Catalog:
                 if entities is not None and e.id in entities:
                     db.execute("DELETE FROM document_entities WHERE doc_id = ?", (e.id,))
                     db.executemany(
-                        "INSERT INTO document_entities(doc_id, type, key, name, count, aliases)"
-                        " VALUES (?,?,?,?,?,?)",
+                        "INSERT INTO document_entities(doc_id, type, key, name, count, aliases,"
+                        " evidence) VALUES (?,?,?,?,?,?,?)",
                         [
                             (
                                 e.id,
@@ -248,6 +258,7 @@ class Catalog:
                                 row.name,
                                 row.count,
                                 json.dumps(list(row.aliases), ensure_ascii=False),
+                                row.evidence,
                             )
                             for row in entities[e.id]
                         ],
@@ -307,9 +318,9 @@ class Catalog:
         return (row[0], row[1]) if row is not None else (None, None)
 
     def entities_of(self, doc_id: str) -> list[EntityRow]:
+        # SELECT *: a read-only catalog of version 2 has no evidence column.
         rows = self._db.execute(
-            "SELECT type, key, name, count, aliases FROM document_entities WHERE doc_id = ?"
-            " ORDER BY type, count DESC, name",
+            "SELECT * FROM document_entities WHERE doc_id = ? ORDER BY type, count DESC, name",
             (doc_id,),
         )
         return [_entity_row(row) for row in rows]
@@ -448,6 +459,12 @@ def _fingerprint(row: sqlite3.Row) -> bytes | None:
 
 
 def _entity_row(row: sqlite3.Row) -> EntityRow:
+    evidence = row["evidence"] if "evidence" in row.keys() else ""  # noqa: SIM118 (a Row)
     return EntityRow(
-        row["type"], row["key"], row["name"], row["count"], tuple(json.loads(row["aliases"]))
+        row["type"],
+        row["key"],
+        row["name"],
+        row["count"],
+        tuple(json.loads(row["aliases"])),
+        evidence or "",
     )

@@ -322,3 +322,62 @@ def test_credit_lines_are_found_as_the_full_pattern_finds_them(text: str) -> Non
     from briefing_app.entities.people import _CREDIT_LINE, credit_spans
 
     assert credit_spans(text) == [m.span() for m in _CREDIT_LINE.finditer(text)]
+
+
+def people_of(text: str) -> list[str]:
+    """The People panel of a Dutch text (parties are found as organizations first)."""
+    return sorted(p.name for p in extract_entities(text, "nl").people)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Members of parliament named by their seat, as answers to parliamentary questions do:
+        # particles, parties in parentheses, lists joined by commas and "en".
+        (
+            "Vragen van het lid Ter Haar (GroenLinks-PvdA) aan de minister van Financiën.",
+            ["Ter Haar"],
+        ),
+        (
+            "Antwoord op vragen van de leden Dassen, Bikker en Van den Brink over de begroting.",
+            ["Bikker", "Dassen", "Van den Brink"],
+        ),
+        (
+            "Vragen van de leden Pouw-Verweij (JA21) en Van der Graaf (ChristenUnie) over de zorg.",
+            ["Pouw-Verweij", "Van der Graaf"],
+        ),
+        ("Het lid De Hoop vroeg de staatssecretaris om een reactie.", ["De Hoop"]),
+        ("Het lid Koekkoek en het lid Van Campen stelden vragen.", ["Koekkoek", "Van Campen"]),
+        ("Zoals lid Stoffer (SGP) in het debat opmerkte.", ["Stoffer"]),
+        (
+            "Kamerleden Eerdmans (JA21), Stoffer (SGP) en Van Baarle (DENK) vroegen het.",
+            ["Eerdmans", "Stoffer", "Van Baarle"],
+        ),
+        ("De motie van het lid Inge van Dijk over toeslagen.", ["Inge van Dijk"]),
+        ("Volgens Bontenbal (CDA) is dat niet genoeg.", ["Bontenbal"]),
+    ],
+)
+def test_finds_members_of_parliament(text: str, expected: list[str]) -> None:
+    assert people_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "lid" and "leden" are everyday words too: of a council, of an article.
+        "Zij is lid van de Raad van State.",
+        "Hij werd lid Raad van Bestuur van de bank.",
+        "De leden van de commissie stemden in.",
+        "De leden 3 en 4 van artikel 5 vervallen.",
+        "Het tweede lid is van toepassing.",
+        "Zoals gemeld door de Tweede Kamer (VVD) en de fractie (CDA).",
+        "Het lid Kamerstuk 36 200 is ingediend.",
+    ],
+)
+def test_lid_alone_names_no_one(text: str) -> None:
+    assert people_of(text) == []
+
+
+def test_a_list_of_members_stops_at_a_reference() -> None:
+    text = "Vragen van de leden Dassen, Bikker, Kamerstuk 36 200, nr. 5 over de begroting."
+    assert people_of(text) == ["Bikker", "Dassen"]
