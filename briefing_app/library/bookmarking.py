@@ -7,7 +7,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from briefing_app.bookmarks import (
     Bookmark,
@@ -100,26 +100,6 @@ def reattach(
 
 
 BriefingFormat = Literal["markdown", "json", "docx"]
-BRIEFING_FORMATS: tuple[BriefingFormat, ...] = ("markdown", "json", "docx")
-
-
-def briefing_text(
-    bookmarks: list[Bookmark],
-    *,
-    format: BriefingFormat = "markdown",
-    group_by: GroupBy = "document",
-    title: str | None = None,
-    entity_label: Callable[[str], str] | None = None,
-    cite: Cite | None = None,
-) -> str:
-    """The bookmarks as a Markdown briefing, or as Web Annotations (JSON), ending in a newline."""
-    if format == "json":
-        return json.dumps(to_web_annotations(bookmarks), ensure_ascii=False, indent=2) + "\n"
-    if format != "markdown":
-        raise ValueError(f"a {format} briefing is not text")
-    return to_markdown(
-        bookmarks, group_by=group_by, title=title, entity_label=entity_label, cite=cite
-    )
 
 
 def briefing_file(
@@ -131,20 +111,21 @@ def briefing_file(
     entity_label: Callable[[str], str] | None = None,
     cite: Cite | None = None,
 ) -> bytes:
-    """The briefing as the bytes of a file in `format` (Markdown and JSON in UTF-8)."""
+    """The bookmarks as the bytes of a file: a Markdown briefing or Web Annotations (JSON),
+    UTF-8 and ending in a newline, or a Word briefing ("docx")."""
+    if format == "json":
+        text = json.dumps(to_web_annotations(bookmarks), ensure_ascii=False, indent=2) + "\n"
+        return text.encode("utf-8")
+    # The writers group, label and cite alike.
+    options: dict[str, Any] = {
+        "group_by": group_by,
+        "title": title,
+        "entity_label": entity_label,
+        "cite": cite,
+    }
     if format == "docx":
-        return to_docx(
-            bookmarks, group_by=group_by, title=title, entity_label=entity_label, cite=cite
-        )
-    text = briefing_text(
-        bookmarks,
-        format=format,
-        group_by=group_by,
-        title=title,
-        entity_label=entity_label,
-        cite=cite,
-    )
-    return text.encode("utf-8")
+        return to_docx(bookmarks, **options)
+    return to_markdown(bookmarks, **options).encode("utf-8")
 
 
 def citer(

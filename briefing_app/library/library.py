@@ -728,14 +728,10 @@ class Library:
         """The bookmarks as a Markdown briefing (entities named in this library's language,
         passages cited with their issuer and, in a PDF, their page) or as Web Annotations
         (format "json")."""
-        return bookmarking.briefing_text(
-            bookmarks,
-            format=format,
-            group_by=group_by,
-            title=title,
-            entity_label=lambda entity: self.entity_label(entity, self.language),
-            cite=self._citations(bookmarks) if format == "markdown" else None,
-        )
+        if format == "docx":
+            raise ValueError("a Word briefing is a file: use briefing_file")
+        data = self.briefing_file(bookmarks, format=format, group_by=group_by, title=title)
+        return data.decode("utf-8")
 
     def briefing_file(
         self,

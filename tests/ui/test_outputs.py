@@ -22,6 +22,7 @@ from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.reader import HIT_COLOUR
 from briefing_app.ui.theme import apply_theme
 from tests.conftest import DATA
+from tests.ui.test_bookmarks_e2e import open_doc, utf16
 
 WAIT_MS = 30_000
 PDF = DATA / "formats" / "1a529d02-ba4d-418b-8d6a-5400a4ac07bc.pdf"
@@ -39,10 +40,6 @@ Nederland verhoogt de steun aan de opvang van vluchtelingen in Jordanië.
 """
 
 
-def utf16(text: str, offset: int) -> int:
-    return len(text[:offset].encode("utf-16-le")) // 2
-
-
 @pytest.fixture
 def window(qtbot, tmp_path: Path, settings):
     folder = tmp_path / "docs"
@@ -58,11 +55,6 @@ def window(qtbot, tmp_path: Path, settings):
     yield made
     made.close()
     apply_theme("system")
-
-
-def open_doc(qtbot, window: MainWindow, path: Path) -> None:
-    with qtbot.waitSignal(window.document_shown, timeout=WAIT_MS):
-        window.open_document(str(path))
 
 
 def select(window: MainWindow, passage: str) -> None:
