@@ -285,9 +285,7 @@ class Matches:
         found: list[tuple[str, int]] = []
         for segment, mask in zip(self.segments(searcher), masks, strict=True):
             titles = self._titles(segment)
-            found.extend(
-                (titles[doc], doc + segment.base) for doc in np.flatnonzero(mask).tolist()
-            )
+            found.extend((titles[doc], doc + segment.base) for doc in np.flatnonzero(mask).tolist())
         if wanted <= 0:
             return []
         return [docnum for _title, docnum in sorted(found)[:wanted]]

@@ -48,8 +48,8 @@ class EntityPanel(QWidget):
     scope_changed = Signal(str)  # "document" | "results"
     # The results' list is cut at the commonest entries and the user wants more (to see them
     # all, or to filter them all): answer with set_result_entities(all of them).
-    full_list_wanted = Signal(str)  # type
-    hidden_list_requested = Signal(str)  # type: show the hidden entities (to restore them)
+    full_list_wanted = Signal(str)  # entity type
+    hidden_list_requested = Signal(str)  # entity type; show the hidden ones, to restore them
 
     def __init__(
         self, entity_type: str, title: str, object_name: str, parent: QWidget | None = None
