@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
         self.suggestion_label.linkActivated.connect(self._use_suggestion)
 
         self.reader.bookmark_requested.connect(self.bookmark_selection)
+        self.reader.mark_entity_requested.connect(self.mark_entity)
         self.reader.bookmark_clicked.connect(self._on_bookmark_clicked)
         self.bookmark_editor.edited.connect(self.bookmark_workflow.update)
         self.bookmarks_panel.bookmark_activated.connect(self.show_bookmark)
@@ -898,6 +899,13 @@ class MainWindow(QMainWindow):
             self._undo_order = [k for k in self._undo_order if k != kind]
         self._update_undo()
 
+    def mark_entity(self, kind: str, words: str) -> None:
+        """ "Mark as person/organization/country" on words selected in the reader: they name
+        that entity in every document (Library.mark_entity), in the background."""
+        self.service.write(
+            lambda library: library.mark_entity(kind, words), failure=self._on_job_failed
+        )
+
     # -- reading ---------------------------------------------------------------------------
 
     def _on_current_result(self, doc_id: str) -> None:
@@ -963,6 +971,7 @@ class MainWindow(QMainWindow):
                         self.country_name(row.key) if row.type == "country" else row.name,
                         row.count,
                         tuple(row.aliases),
+                        row.evidence,
                     )
                     for row in opened.entities
                     if row.type == kind

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from briefing_app.entities.evidence import Evidence
 from briefing_app.folding import fold as fold_text
 from briefing_app.search.types import SearchHit, SearchResults
 
@@ -249,6 +250,9 @@ class EntityItem:
     name: str
     count: int
     aliases: tuple[str, ...] = ()
+    # Why it was recognised and its first mention (entities.evidence.Evidence as JSON); "" when
+    # not known (the results' entities, a document analysed before evidence was kept).
+    evidence: str = ""
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -266,7 +270,10 @@ class _EntityRowLike(Protocol):
 
 def entity_items(rows: Iterable[_EntityRowLike]) -> list[EntityItem]:
     """Converts the library's EntityRow (or anything shaped like it) into EntityItems."""
-    return [EntityItem(r.type, r.key, r.name, r.count, tuple(r.aliases)) for r in rows]
+    return [
+        EntityItem(r.type, r.key, r.name, r.count, tuple(r.aliases), getattr(r, "evidence", ""))
+        for r in rows
+    ]
 
 
 class EntityRole(IntEnum):
@@ -359,7 +366,7 @@ class EntityListModel(QAbstractTableModel):
             bookmarks = self.bookmark_count(item)
             if bookmarks:
                 tip += "\n" + self.tr("Mentioned in %n bookmark(s)", "", bookmarks)
-            return tip
+            return tip + self._evidence_tip(item)
         if role == EntityRole.BookmarkCountRole:
             return self.bookmark_count(item)
         if role == EntityRole.ItemRole:
@@ -369,6 +376,49 @@ class EntityListModel(QAbstractTableModel):
         if role == EntityRole.FilterRole:
             return self._filter_keys[index.row()]
         return None
+
+    def _evidence_tip(self, item: EntityItem) -> str:
+        """The tooltip's lines on why the entity is listed: its first mention in context, and
+        the cue that recognised it ("" when not known)."""
+        evidence = Evidence.from_json(item.evidence)
+        if evidence is None:
+            return ""
+        lines = []
+        if evidence.mention:
+            context = f"{evidence.before}«{evidence.mention}»{evidence.after}".strip()
+            lines.append(self.tr("First mention: {context}").format(context=context))
+        reason = self.reason_text(evidence.code, evidence.detail)
+        if reason:
+            lines.append(self.tr("Recognised by: {reason}").format(reason=reason))
+        return "".join("\n" + line for line in lines)
+
+    def reason_text(self, code: str, detail: str = "") -> str:
+        """A reason code of entities.evidence in words, in the UI language."""
+        if code == "title":
+            return self.tr("title “{title}”").format(title=detail)
+        texts = {
+            "given-name": self.tr("a known first name"),
+            "initials": self.tr("initials before a surname"),
+            "role-after": self.tr("a role after the name"),
+            "list": self.tr("a list of names"),
+            "member": self.tr("member of parliament (“het lid …”)"),
+            "party": self.tr("a party in parentheses after the name"),
+            "known-person": self.tr("the surname of a person named before"),
+            "country-name": self.tr("a country's name"),
+            "nationality": self.tr("an adjective of nationality"),
+            "government": self.tr("another country's ministry or department"),
+            "gazetteer": self.tr("gazetteer of known organizations"),
+            "acronym-defined": self.tr("acronym defined in the text"),
+            "named-body": self.tr("a name with the word for a body (agency, council, fund…)"),
+            "ministry": self.tr("a ministry named by its portfolio"),
+            "parliament": self.tr("a parliament's name"),
+            "apposition": self.tr("named after its kind"),
+            "web-address": self.tr("a name given with its web address"),
+            "minister-portfolio": self.tr("a minister's portfolio"),
+            "roster": self.tr("the body under a name in a list of people"),
+            "marked": self.tr("marked by you"),
+        }
+        return texts.get(code, "")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

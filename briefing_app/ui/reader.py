@@ -56,6 +56,7 @@ from briefing_app.ui.reader_header import ReaderHeader, format_date
 from briefing_app.ui.text_matching import Matches, Span, ViewText, spans_in_window
 
 BASE_POINT_SIZE = 12.0
+MARK_MAX_WORDS = 8  # "Mark as person": a name, not a passage
 ZOOM_STEP = 1.1  # each zoom step scales the text by 10 %
 ZOOM_MIN, ZOOM_MAX = -5, 10
 COLUMN_CHARACTERS = 75  # the longest comfortable line
@@ -695,6 +696,8 @@ class ReaderPane(QWidget):
     show_in_folder_requested = Signal(str)
     bookmark_requested = Signal()  # "Bookmark passage" (Ctrl+D, context menu)
     bookmark_clicked = Signal(str)  # bookmark id
+    # "Mark as person/organization/country": entity type, the selected words
+    mark_entity_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -783,6 +786,14 @@ class ReaderPane(QWidget):
         )
         self.bookmark_action.setObjectName("bookmarkPassageAction")
         self.bookmark_action.setToolTip(self.tr("Bookmark the selected passage (Ctrl+D)"))
+        self.mark_actions = {
+            kind: self._mark_action(kind, text)
+            for kind, text in (
+                ("person", self.tr("Mark as Person")),
+                ("org", self.tr("Mark as Organization")),
+                ("country", self.tr("Mark as Country")),
+            )
+        }
         self.copy_citation_action = action(
             self.tr("Copy with &Citation"), [key("Ctrl+Shift+C")], self.copy_with_citation
         )
@@ -887,7 +898,35 @@ class ReaderPane(QWidget):
         menu.addSeparator()
         menu.addAction(self.copy_citation_action)
         menu.addAction(self.bookmark_action)
+        # The selected words name an entity the panels missed: kept like other corrections.
+        words = self.markable_text()
+        menu.addSeparator()
+        for mark in self.mark_actions.values():
+            mark.setEnabled(bool(words))
+            menu.addAction(mark)
         return menu
+
+    def _mark_action(self, kind: str, text: str) -> QAction:
+        mark = QAction(text, self)
+        mark.setObjectName(f"mark{kind.capitalize()}Action")
+        mark.setToolTip(self.tr("The selected words name it, in every document"))
+        mark.triggered.connect(lambda: self._request_mark(kind))
+        return mark
+
+    def markable_text(self) -> str:
+        """The selection, if it can name an entity: a few words on one line ("" if not)."""
+        if self.view.opened is None:
+            return ""
+        text = self.view.selected_plain_text().strip()
+        words = text.split()
+        if not words or "\n" in text or len(words) > MARK_MAX_WORDS or len(text) > 120:
+            return ""
+        return " ".join(words)
+
+    def _request_mark(self, kind: str) -> None:
+        words = self.markable_text()
+        if words:
+            self.mark_entity_requested.emit(kind, words)
 
     def citation_texts(self) -> tuple[str, str] | None:
         """The selected passage with its citation, as plain text and as HTML (None: no

@@ -4,7 +4,7 @@
 <context>
     <name>EntityListModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="361"/>
+        <location filename="../../briefing_app/ui/models.py" line="368"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Mentioned in %n bookmark</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="705"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="706"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n similar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1294"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1303"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>Exported %n bookmark to %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1318"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>Imported %n bookmark</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="206"/>
+        <location filename="../../briefing_app/ui/models.py" line="207"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n similar</numerusform>

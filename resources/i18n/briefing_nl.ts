@@ -374,14 +374,14 @@
 <context>
     <name>EntityListModel</name>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="356"/>
+        <location filename="../../briefing_app/ui/models.py" line="363"/>
         <source>{name}
 Also written as: {aliases}</source>
         <translation>{name}
 Ook geschreven als: {aliases}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="361"/>
+        <location filename="../../briefing_app/ui/models.py" line="368"/>
         <source>Mentioned in %n bookmark(s)</source>
         <translation>
             <numerusform>Genoemd in %n bladwijzer</numerusform>
@@ -389,12 +389,127 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="379"/>
+        <location filename="../../briefing_app/ui/models.py" line="389"/>
+        <source>First mention: {context}</source>
+        <translation>Eerste vermelding: {context}</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="392"/>
+        <source>Recognised by: {reason}</source>
+        <translation>Herkend aan: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="398"/>
+        <source>title “{title}”</source>
+        <translation>titel “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="400"/>
+        <source>a known first name</source>
+        <translation>een bekende voornaam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="401"/>
+        <source>initials before a surname</source>
+        <translation>voorletters voor een achternaam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="402"/>
+        <source>a role after the name</source>
+        <translation>een functie na de naam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="403"/>
+        <source>a list of names</source>
+        <translation>een lijst met namen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="404"/>
+        <source>member of parliament (“het lid …”)</source>
+        <translation>Kamerlid (“het lid …”)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="405"/>
+        <source>a party in parentheses after the name</source>
+        <translation>een partij tussen haakjes na de naam</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="406"/>
+        <source>the surname of a person named before</source>
+        <translation>de achternaam van een eerder genoemde persoon</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="407"/>
+        <source>a country&apos;s name</source>
+        <translation>de naam van een land</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="408"/>
+        <source>an adjective of nationality</source>
+        <translation>een bijvoeglijk naamwoord van nationaliteit</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="409"/>
+        <source>another country&apos;s ministry or department</source>
+        <translation>een ministerie of departement van een ander land</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="410"/>
+        <source>gazetteer of known organizations</source>
+        <translation>lijst van bekende organisaties</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="411"/>
+        <source>acronym defined in the text</source>
+        <translation>afkorting die in de tekst wordt uitgeschreven</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="412"/>
+        <source>a name with the word for a body (agency, council, fund…)</source>
+        <translation>een naam met het woord voor een instantie (dienst, raad, fonds…)</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="413"/>
+        <source>a ministry named by its portfolio</source>
+        <translation>een ministerie genoemd naar zijn portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="414"/>
+        <source>a parliament&apos;s name</source>
+        <translation>de naam van een parlement</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="415"/>
+        <source>named after its kind</source>
+        <translation>genoemd na het soort instelling</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="416"/>
+        <source>a name given with its web address</source>
+        <translation>een naam met zijn webadres</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="417"/>
+        <source>a minister&apos;s portfolio</source>
+        <translation>de portefeuille van een minister</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="418"/>
+        <source>the body under a name in a list of people</source>
+        <translation>de instantie onder een naam in een lijst met personen</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="419"/>
+        <source>marked by you</source>
+        <translation>door u gemarkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/models.py" line="429"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/models.py" line="379"/>
+        <location filename="../../briefing_app/ui/models.py" line="429"/>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>
@@ -819,7 +934,7 @@ Ook geschreven als: {aliases}</translation>
     </message>
     <message>
         <location filename="../../briefing_app/ui/main_window.py" line="338"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1181"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1190"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
@@ -904,32 +1019,32 @@ Ook geschreven als: {aliases}</translation>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="551"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="552"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1458"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1467"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1459"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1468"/>
         <source>Restart Briefing now to use the new language?</source>
         <translation>Briefing nu herstarten om de nieuwe taal te gebruiken?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1460"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1469"/>
         <source>Restart now</source>
         <translation>Nu herstarten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1462"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1471"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1476"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1485"/>
         <source>Could not restart Briefing; please start it again.</source>
         <translation>Briefing kon niet herstarten; start het zelf opnieuw.</translation>
     </message>
@@ -946,17 +1061,17 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="815"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="816"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="815"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="816"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="831"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
@@ -969,144 +1084,144 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="930"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1042"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1051"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1044"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1046"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1055"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1047"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1059"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1068"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1080"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1089"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1103"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1112"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1122"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1131"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1126"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1135"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1130"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1139"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1158"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1167"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1162"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1171"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1168"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1177"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1175"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
         <source>U&amp;ndo hide</source>
         <translation>Verbergen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1177"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1186"/>
         <source>U&amp;ndo merge</source>
         <translation>Samenvoegen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1179"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1188"/>
         <source>U&amp;ndo rename</source>
         <translation>Hernoemen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1206"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1215"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1207"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1208"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1211"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1221"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1220"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1230"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1211"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1220"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1225"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1226"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1218"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1271"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1227"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1280"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1231"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1240"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1233"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1251"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -1115,12 +1230,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1300"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1302"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -1129,37 +1244,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1327"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1336"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1330"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1339"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1336"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1345"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1343"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1352"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1345"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1354"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1379"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1388"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1382"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1391"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -1168,52 +1283,52 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1399"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1408"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1407"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1416"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1447"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1456"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1442"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1451"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1446"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1455"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1454"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1463"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="709"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="710"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="699"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="700"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="701"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="702"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="705"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="706"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -1221,52 +1336,52 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="769"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="770"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="850"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="851"/>
         <source>“%1” is hidden.</source>
         <translation>“%1” is verborgen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="854"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="855"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>“%1” samengevoegd met “%2”.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="856"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="857"/>
         <source>Renamed “%1” to “%2”.</source>
         <translation>“%1” hernoemd tot “%2”.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="868"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
         <source>Correction undone.</source>
         <translation>Correctie ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="882"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="883"/>
         <source>“%1” is shown again.</source>
         <translation>“%1” wordt weer getoond.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1265"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1274"/>
         <source>Open a document to export it.</source>
         <translation>Open een document om het te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1269"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1278"/>
         <source>Export document as PDF</source>
         <translation>Document exporteren als pdf</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1289"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1298"/>
         <source>Exported the document to %1</source>
         <translation>Document geëxporteerd naar %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1294"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1303"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -1274,7 +1389,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1318"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -1282,7 +1397,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -1290,12 +1405,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1371"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1380"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1393"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1402"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>
@@ -1410,72 +1525,92 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="737"/>
+        <location filename="../../briefing_app/ui/reader.py" line="740"/>
         <source>Search hit position</source>
         <translation>Positie van de zoektreffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="740"/>
+        <location filename="../../briefing_app/ui/reader.py" line="743"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>Vorige treffer (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="745"/>
+        <location filename="../../briefing_app/ui/reader.py" line="748"/>
         <source>Next hit (F3)</source>
         <translation>Volgende treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="768"/>
+        <location filename="../../briefing_app/ui/reader.py" line="771"/>
         <source>&amp;Find in Document…</source>
         <translation>Zoeken in &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="770"/>
+        <location filename="../../briefing_app/ui/reader.py" line="773"/>
         <source>Next &amp;Hit</source>
         <translation>Volgende &amp;treffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="772"/>
+        <location filename="../../briefing_app/ui/reader.py" line="775"/>
         <source>Previous H&amp;it</source>
         <translation>Vorige tre&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="775"/>
+        <location filename="../../briefing_app/ui/reader.py" line="778"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="778"/>
+        <location filename="../../briefing_app/ui/reader.py" line="781"/>
         <source>Zoom &amp;Out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="780"/>
+        <location filename="../../briefing_app/ui/reader.py" line="783"/>
         <source>&amp;Actual Size</source>
         <translation>&amp;Werkelijke grootte</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="782"/>
+        <location filename="../../briefing_app/ui/reader.py" line="785"/>
         <source>&amp;Bookmark Passage</source>
         <translation>Passage als &amp;bladwijzer toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="785"/>
+        <location filename="../../briefing_app/ui/reader.py" line="788"/>
         <source>Bookmark the selected passage (Ctrl+D)</source>
         <translation>De geselecteerde passage als bladwijzer toevoegen (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="787"/>
+        <location filename="../../briefing_app/ui/reader.py" line="792"/>
+        <source>Mark as Person</source>
+        <translation>Markeren als persoon</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="793"/>
+        <source>Mark as Organization</source>
+        <translation>Markeren als organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="794"/>
+        <source>Mark as Country</source>
+        <translation>Markeren als land</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="798"/>
         <source>Copy with &amp;Citation</source>
         <translation>&amp;Kopiëren met bronvermelding</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="791"/>
+        <location filename="../../briefing_app/ui/reader.py" line="802"/>
         <source>Copy the selected passage with its title, issuer, date and file</source>
         <translation>De geselecteerde passage kopiëren met titel, afzender, datum en bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="939"/>
+        <location filename="../../briefing_app/ui/reader.py" line="912"/>
+        <source>The selected words name it, in every document</source>
+        <translation>De geselecteerde woorden noemen het, in elk document</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/reader.py" line="978"/>
         <source>Hit %1 of %2</source>
         <translation>Treffer %1 van %2</translation>
     </message>
@@ -1483,27 +1618,27 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="99"/>
+        <location filename="../../briefing_app/ui/reader.py" line="100"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="100"/>
+        <location filename="../../briefing_app/ui/reader.py" line="101"/>
         <source>The text of the open document</source>
         <translation>De tekst van het geopende document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="104"/>
+        <location filename="../../briefing_app/ui/reader.py" line="105"/>
         <source>Select a result to read it here</source>
         <translation>Kies een resultaat om het hier te lezen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="150"/>
+        <location filename="../../briefing_app/ui/reader.py" line="151"/>
         <source>The file could not be read.</source>
         <translation>Het bestand kon niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/reader.py" line="151"/>
+        <location filename="../../briefing_app/ui/reader.py" line="152"/>
         <source>This document cannot be shown</source>
         <translation>Dit document kan niet worden weergegeven</translation>
     </message>
@@ -1532,7 +1667,7 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/models.py" line="206"/>
+        <location filename="../../briefing_app/ui/models.py" line="207"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n vergelijkbaar</numerusform>
