@@ -22,7 +22,7 @@ class Action(StrEnum):
     MERGE = "merge"  # value: the key of the entity to merge into
     RETYPE = "retype"  # value: the new type (person | country | org)
     HIDE = "hide"  # a false positive: never show it
-    ADD = "add"  # a missed entity: value is the text that names it, key the entity's key
+    ADD = "add"  # a missed entity: key is the text that names it, value the entity's key
 
 
 class CorrectionError(ValueError):

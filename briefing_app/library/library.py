@@ -1036,43 +1036,6 @@ class Library:
             return [Path(entry.path) for entry in self.catalog.all()]
         return [Path(hit.path) for hit in hits]
 
-    def mark_entity(self, entity_type: str, text: str, key: str = "") -> list[str]:
-        """ "Mark as person/organization/country" on words selected in the reader: they name
-        that entity wherever they stand in the library, kept as a correction like the others
-        (`key`: the entity they name, by default the words themselves, a known organization's
-        canonical name or a country's code). Returns the ids of the documents re-analysed."""
-        self.require_writable("correct entities")
-        kind = EntityType(entity_type)
-        words = " ".join(text.split())
-        if not words or len(words) > 120 or "\n" in text.strip():
-            raise CorrectionError("Select the few words on one line that name it.")
-        if not key:
-            if kind == EntityType.COUNTRY:
-                key = self.country_code(words)
-            elif kind == EntityType.ORGANIZATION:
-                key = resolve_organization(words) or words
-            else:
-                key = words
-        if kind == EntityType.COUNTRY and (len(key) != 2 or not key.isalpha()):
-            raise CorrectionError(f"“{words}” is not a country Briefing knows.")
-        self.corrections.mark(kind, key.upper() if kind == EntityType.COUNTRY else key, words)
-        self._save_corrections()
-        paths = self._documents_saying(words)
-        self.import_paths(paths, force=True)
-        return [document_id(path) for path in paths]
-
-    def _documents_saying(self, words: str) -> list[Path]:
-        """The documents whose text may hold `words` (a phrase search; all if that fails)."""
-        phrase = '"' + words.replace('"', " ") + '"'
-        request = SearchRequest(
-            phrase, limit=1_000_000, literal=True, snippets=False, suggest=False, collapse=False
-        )
-        try:
-            hits = self.index.search(request).hits
-        except SearchError:
-            return [Path(entry.path) for entry in self.catalog.all()]
-        return [Path(hit.path) for hit in hits]
-
     def export_corrections(self, path: Path) -> int:
         write_atomic(Path(path), self.corrections.to_json())
         return len(self.corrections.items)
