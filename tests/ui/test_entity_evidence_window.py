@@ -13,6 +13,7 @@ from briefing_app.entities.evidence import Evidence
 from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.models import EntityItem
 from briefing_app.ui.reader import ReaderPane
+from tests.ui import test_reader
 from tests.ui.test_reader import KAAG, opened_from_file
 
 
@@ -57,14 +58,7 @@ def test_an_entity_without_evidence_shows_the_old_tooltip(qtbot) -> None:
     assert tooltip(panel) == "Stef Blok\nAlso written as: Blok"
 
 
-@pytest.fixture
-def pane(qtbot) -> ReaderPane:
-    widget = ReaderPane()
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+pane = test_reader.pane  # the reader shown, as its own tests have it
 
 
 def test_context_menu_marks_a_selection_as_an_entity(pane: ReaderPane, qtbot) -> None:
