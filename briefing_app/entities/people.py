@@ -103,6 +103,10 @@ _LIST_NEXT = re.compile(
     r"(?:,[ \t\u00a0]*(?:(?:en|and)[ \t\u00a0]+)?|(?:en|and)[ \t\u00a0]+)"
 )
 _NUMBER_AFTER = re.compile(r"[ \t\u00a0]*\d")
+# After an everyday word, the rest of a body's name: "College van Bestuur", "Raad voor ...".
+_BODY_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:van|voor)[ \t\u00a0]+(?:de[ \t\u00a0]+|het[ \t\u00a0]+)?[A-Z]"
+)
 # A parenthesis right after a name: "Omtzigt (CDA)".
 _PARENTHESIS_AFTER = re.compile(r"[ \t\u00a0]*\(")
 
@@ -539,8 +543,16 @@ def _members(
         or all(_is_first_name(t, lex) for t in tokens[k:end])  # "het lid Inge vanDijk"
     ):
         return k
-    if not by_article and not _party_after(text, tokens[end - 1].end, party_starts):
+    with_party = _party_after(text, tokens[end - 1].end, party_starts)
+    if not by_article and not with_party:
         return k  # "lid Raad van Bestuur"
+    if (
+        not with_party
+        and end == k + 1
+        and tokens[k].lower in lex.common_words
+        and _BODY_AFTER.match(text, tokens[k].end)
+    ):
+        return k  # "het lid College van Bestuur": a body's seat
     found.append(_Found(k, end, "member"))
     return _more_listed(text, tokens, end, lex, is_blocked, found, "member")
 

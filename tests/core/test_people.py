@@ -372,6 +372,7 @@ def test_finds_members_of_parliament(text: str, expected: list[str]) -> None:
         "Het tweede lid is van toepassing.",
         "Zoals gemeld door de Tweede Kamer (VVD) en de fractie (CDA).",
         "Het lid Kamerstuk 36 200 is ingediend.",
+        "Zij is het lid College van Bestuur dat erover gaat.",
     ],
 )
 def test_lid_alone_names_no_one(text: str) -> None:
