@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QTreeView,
@@ -121,15 +122,21 @@ class EntityPanel(QWidget):
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.placeholder)
 
-        # Under a cut-off list of the results: how much of it is shown, and a way to see all.
+        # Beside the scope buttons (no height of its own: the panels stack in a small window),
+        # for a cut-off list of the results: how much of it is shown, and a way to see all.
         self.cut_note = QLabel(self)
         self.cut_note.setObjectName(f"{object_name}CutNote")
         self.cut_note.setEnabled(False)  # muted text
+        self.cut_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # May be cut short rather than widen the dock.
+        self.cut_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.show_all_button = QToolButton(self)
         self.show_all_button.setObjectName(f"{object_name}ShowAll")
         self.show_all_button.setText(self.tr("Show all"))
         self.show_all_button.setAccessibleName(self.tr("Show all {title}").format(title=title))
         self.show_all_button.setAutoRaise(True)
+        self.show_all_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.show_all_button.setMinimumWidth(1)  # nor does the button widen the dock
         self.show_all_button.clicked.connect(self._ask_full_list)
         self._cut_row = QWidget(self)
         cut_layout = QHBoxLayout(self._cut_row)
@@ -154,13 +161,13 @@ class EntityPanel(QWidget):
         toggles.addWidget(self.document_button)
         toggles.addWidget(self.results_button)
         toggles.addStretch(1)
+        toggles.addWidget(self._cut_row, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(toggles)
         layout.addWidget(self.filter_box)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self._cut_row)
         self._refresh()
         self.filter_box.installEventFilter(self)
         self.view.installEventFilter(self)
