@@ -68,6 +68,12 @@ def test_a_catalog_of_version_2_gains_the_evidence_column(tmp_path: Path) -> Non
         "INSERT INTO document_entities VALUES ('d', 'person', 'Blok', 'Blok', 1, '[]');"
     )
     db.close()
+    # Opened read-only (another user's folder), it is read as it is.
+    read_only = Catalog(path, read_only=True)
+    try:
+        assert read_only.entities_of("d") == [EntityRow("person", "Blok", "Blok", 1, ())]
+    finally:
+        read_only.close()
     catalog = Catalog(path)
     try:
         assert catalog.entities_of("d") == [EntityRow("person", "Blok", "Blok", 1, ())]
