@@ -541,8 +541,8 @@ def test_commonest_facet_values_are_the_top_of_a_full_sort(
     for (kind, value), count in totals.items():
         if count:
             expected.setdefault(kind, []).append((value, count))
-    expected = {
-        kind: sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[:limit]
+    expected = {  # a limit of 0 (or less) keeps every value
+        kind: sorted(pairs, key=lambda pair: (-pair[1], pair[0]))[: limit if limit > 0 else None]
         for kind, pairs in expected.items()
     }
     assert matches._commonest(counts, limit) == expected
