@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPagedPaintDevice,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -300,12 +301,19 @@ class MainWindow(QMainWindow):
         self.import_bookmarks_action = self._action(
             self.tr("Import boo&kmarks…"), self._ask_import_bookmarks
         )
+        self.print_document_action = self._action(
+            self.tr("Pr&int document…"), self._ask_print_document, [key(key.StandardKey.Print)]
+        )
+        self.print_document_action.setObjectName("printDocumentAction")
+        self.print_document_action.setEnabled(False)
         self.export_document_pdf_action = self._action(
-            self.tr("Export document as P&DF…"), self._ask_export_document_pdf, [key("Ctrl+P")]
+            self.tr("Export document as P&DF…"),
+            self._ask_export_document_pdf,
+            [key("Ctrl+Shift+P")],
         )
         self.export_document_pdf_action.setObjectName("exportDocumentPdfAction")
         self.export_document_pdf_action.setEnabled(False)
-        self.pdf_highlights_action = QAction(self.tr("&Highlights in PDF"), self)
+        self.pdf_highlights_action = QAction(self.tr("&Highlights in print and PDF"), self)
         self.pdf_highlights_action.setObjectName("pdfHighlightsAction")
         self.pdf_highlights_action.setCheckable(True)
         self.pdf_highlights_action.setChecked(True)
@@ -323,6 +331,7 @@ class MainWindow(QMainWindow):
             self.export_annotations_action,
             self.import_bookmarks_action,
             None,
+            self.print_document_action,
             self.export_document_pdf_action,
             self.pdf_highlights_action,
             None,
@@ -983,6 +992,7 @@ class MainWindow(QMainWindow):
         self._shown_text = opened.document.text if opened.document is not None else ""
         self._watch(self._shown_path)
         self.export_document_pdf_action.setEnabled(opened.document is not None)
+        self.print_document_action.setEnabled(opened.document is not None)
         self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
         self.bookmarks_panel.set_current_document(opened.entry.path)
         self.bookmark_workflow.document_shown(opened.bookmarks)  # freshly re-anchored
@@ -1282,9 +1292,33 @@ class MainWindow(QMainWindow):
         if path:
             self.export_document_pdf(Path(path))
 
+    def _ask_print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when printing
+
+        opened = self.reader.view.opened
+        if opened is None or opened.document is None:
+            self.status_label.setText(self.tr("Open a document to print it."))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(opened.entry.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_document(printer)
+
+    def print_document(self, printer: QPagedPaintDevice) -> bool:
+        """Print the open document as File → Export document as PDF writes it (its citation
+        first; highlights as File → Highlights in print and PDF says)."""
+        opened = self.reader.view.opened
+        if opened is None or opened.document is None:
+            return False
+        highlights = self.pdf_highlights_action.isChecked()
+        self.reader.view.printable_document(highlights).print_(printer)
+        return True
+
     def export_document_pdf(self, path: Path, highlights: bool | None = None) -> bool:
         """The open document as a PDF: its title, issuer, date and file, then its text with
-        the reader's highlights (Highlights in PDF, or `highlights`)."""
+        the reader's highlights (Highlights in print and PDF, or `highlights`)."""
         opened = self.reader.view.opened
         if opened is None or opened.document is None:
             return False

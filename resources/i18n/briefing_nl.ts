@@ -517,112 +517,112 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="72"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="73"/>
         <source>This document</source>
         <translation>Dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="73"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="74"/>
         <source>Results</source>
         <translation>Resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="84"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="85"/>
         <source>Filter…</source>
         <translation>Filteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="85"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="86"/>
         <source>Filter {title}</source>
         <translation>{title} filteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="130"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="135"/>
         <source>Show all</source>
         <translation>Alles tonen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="131"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="136"/>
         <source>Show all {title}</source>
         <translation>Alle {title} tonen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="141"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="148"/>
         <source>Add as filter</source>
         <translation>Als filter toevoegen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="142"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="149"/>
         <source>Rename…</source>
         <translation>Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="143"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="150"/>
         <source>Merge into…</source>
         <translation>Samenvoegen met…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="144"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="151"/>
         <source>Hide</source>
         <translation>Verbergen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="145"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="152"/>
         <source>Search for mentions</source>
         <translation>Zoeken naar vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="146"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="153"/>
         <source>Hidden entities…</source>
         <translation>Verborgen entiteiten…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="273"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="280"/>
         <source>Showing {shown} of {total}</source>
         <translation>{shown} van {total} getoond</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="285"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="292"/>
         <source>Looking through all {total}…</source>
         <translation>Alle {total} doorzoeken…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="286"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="293"/>
         <source>Nothing matches “{text}”</source>
         <translation>Niets komt overeen met “{text}”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="288"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="295"/>
         <source>No document open</source>
         <translation>Geen document geopend</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="293"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="300"/>
         <source>No people in this document</source>
         <translation>Geen personen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="295"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="302"/>
         <source>No people in these results</source>
         <translation>Geen personen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="299"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="306"/>
         <source>No countries in this document</source>
         <translation>Geen landen in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="301"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="308"/>
         <source>No countries in these results</source>
         <translation>Geen landen in deze resultaten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="304"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="311"/>
         <source>No organizations in this document</source>
         <translation>Geen organisaties in dit document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/entity_panel.py" line="306"/>
+        <location filename="../../briefing_app/ui/entity_panel.py" line="313"/>
         <source>No organizations in these results</source>
         <translation>Geen organisaties in deze resultaten</translation>
     </message>
@@ -823,228 +823,237 @@ Ook geschreven als: {aliases}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="197"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="198"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="198"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="199"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="199"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="200"/>
         <source>Organizations</source>
         <translation>Organisaties</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="222"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="223"/>
         <source>Bookmarks</source>
         <translation>Bladwijzers</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="246"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="247"/>
         <source>Import progress</source>
         <translation>Voortgang van het importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="252"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="253"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="253"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="254"/>
         <source>Cancel import</source>
         <translation>Importeren annuleren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="259"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="260"/>
         <source>Undo delete</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="281"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="283"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="284"/>
         <source>Import &amp;files…</source>
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="286"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="287"/>
         <source>Import f&amp;older…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="289"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="290"/>
         <source>&amp;Re-scan library</source>
         <translation>Bibliotheek opnieuw &amp;scannen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="291"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="292"/>
         <source>Re&amp;build index</source>
         <translation>Index opnieuw &amp;opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="292"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="293"/>
         <source>Import &amp;problems…</source>
         <translation>Import&amp;problemen…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="295"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="296"/>
         <source>&amp;Export briefing…</source>
         <translation>Briefing &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="298"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="299"/>
         <source>Export bookmarks as &amp;JSON…</source>
         <translation>Bladwijzers exporteren als &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="301"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="302"/>
         <source>Import boo&amp;kmarks…</source>
         <translation>&amp;Bladwijzers importeren…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="304"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="305"/>
+        <source>Pr&amp;int document…</source>
+        <translation>Document afdr&amp;ukken…</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="310"/>
         <source>Export document as P&amp;DF…</source>
         <translation>Document exporteren als P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="308"/>
         <source>&amp;Highlights in PDF</source>
-        <translation>Mar&amp;keringen in pdf</translation>
+        <translation type="vanished">Mar&amp;keringen in pdf</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="313"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="321"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="333"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="342"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="335"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="344"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="338"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1190"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="347"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1200"/>
         <source>U&amp;ndo delete bookmark</source>
         <translation>Verwijderde bladwijzer &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="350"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="359"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="354"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="363"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="355"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="364"/>
         <source>System</source>
         <translation>Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="360"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="369"/>
         <source>&amp;Theme</source>
         <translation>T&amp;hema</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="366"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="375"/>
         <source>&amp;System</source>
         <translation>&amp;Systeem</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="367"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="376"/>
         <source>&amp;Light</source>
         <translation>&amp;Licht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="368"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="377"/>
         <source>&amp;Dark</source>
         <translation>&amp;Donker</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="379"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="388"/>
         <source>&amp;Go</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="380"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="389"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="382"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="391"/>
         <source>&amp;Forward</source>
         <translation>&amp;Vooruit</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="385"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="394"/>
         <source>&amp;Next result</source>
         <translation>Vol&amp;gend resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="388"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="397"/>
         <source>&amp;Previous result</source>
         <translation>Vo&amp;rig resultaat</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="399"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="408"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="401"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="410"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="407"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="416"/>
         <source>&amp;Search syntax</source>
         <translation>&amp;Zoeksyntaxis</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="411"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="420"/>
         <source>&amp;About Briefing</source>
         <translation>&amp;Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="552"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="561"/>
         <source>Importing the sample library…</source>
         <translation>De voorbeeldbibliotheek wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1467"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1300"/>
+        <source>Open a document to print it.</source>
+        <translation>Open een document om het af te drukken.</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="1501"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1468"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1502"/>
         <source>Restart Briefing now to use the new language?</source>
         <translation>Briefing nu herstarten om de nieuwe taal te gebruiken?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1469"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1503"/>
         <source>Restart now</source>
         <translation>Nu herstarten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1471"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1505"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1485"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1519"/>
         <source>Could not restart Briefing; please start it again.</source>
         <translation>Briefing kon niet herstarten; start het zelf opnieuw.</translation>
     </message>
@@ -1061,17 +1070,17 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Bedoelde u</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="816"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="825"/>
         <source>Rename</source>
         <translation>Naam wijzigen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="816"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="825"/>
         <source>New name for “%1”:</source>
         <translation>Nieuwe naam voor “%1”:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="832"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="841"/>
         <source>Nothing to merge with.</source>
         <translation>Er is niets om mee samen te voegen.</translation>
     </message>
@@ -1084,144 +1093,144 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">“%1” samenvoegen met:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="938"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="947"/>
         <source>Opening the document…</source>
         <translation>Document wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1051"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1061"/>
         <source>Open file</source>
         <translation>Bestand openen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1053"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1063"/>
         <source>No application is set up to open “%1”.</source>
         <translation>Er is geen programma ingesteld om “%1” te openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1055"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1065"/>
         <source>You can open it from its folder instead.</source>
         <translation>U kunt het in plaats daarvan vanuit de map openen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1056"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1066"/>
         <source>Show in folder</source>
         <translation>Tonen in map</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1068"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1078"/>
         <source>Could not open the folder %1.</source>
         <translation>De map %1 kon niet worden geopend.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1089"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1099"/>
         <source>Select a passage in the document to bookmark it.</source>
         <translation>Selecteer een passage in het document om er een bladwijzer van te maken.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1112"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1122"/>
         <source>Select the new passage in the document, then choose Re-attach again.</source>
         <translation>Selecteer de nieuwe passage in het document en kies daarna nogmaals Opnieuw koppelen aan selectie.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1131"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1141"/>
         <source>This passage is no longer in the document. Select new text and choose Re-attach to selection in the Bookmarks panel.</source>
         <translation>Deze passage staat niet meer in het document. Selecteer nieuwe tekst en kies Opnieuw koppelen aan selectie in het paneel Bladwijzers.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1135"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1145"/>
         <source>The passage changed; it was: “%1”</source>
         <translation>De passage is gewijzigd; eerst stond er: “%1”</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1139"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1149"/>
         <source>The passage moved within the document.</source>
         <translation>De passage is binnen het document verplaatst.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1167"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1177"/>
         <source>Passage bookmarked.</source>
         <translation>Passage als bladwijzer toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1171"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1181"/>
         <source>Bookmark restored.</source>
         <translation>Bladwijzer teruggezet.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1177"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1187"/>
         <source>Bookmark deleted.</source>
         <translation>Bladwijzer verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1184"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1194"/>
         <source>U&amp;ndo hide</source>
         <translation>Verbergen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1186"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1196"/>
         <source>U&amp;ndo merge</source>
         <translation>Samenvoegen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1188"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1198"/>
         <source>U&amp;ndo rename</source>
         <translation>Hernoemen o&amp;ngedaan maken</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1215"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1225"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1216"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1226"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1217"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1227"/>
         <source>Entity</source>
         <translation>Persoon, land of organisatie</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1220"/>
         <location filename="../../briefing_app/ui/main_window.py" line="1230"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1240"/>
         <source>Export briefing</source>
         <translation>Briefing exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1220"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1230"/>
         <source>Group passages by:</source>
         <translation>Passages groeperen per:</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1225"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1235"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1226"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1236"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1227"/>
-        <location filename="../../briefing_app/ui/main_window.py" line="1280"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1237"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1290"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1240"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1250"/>
         <source>Export bookmarks</source>
         <translation>Bladwijzers exporteren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1242"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1252"/>
         <source>Web Annotations (*.json *.jsonld)</source>
         <translation>Webannotaties (*.json *.jsonld)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1251"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1261"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
@@ -1230,12 +1239,12 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1309"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1343"/>
         <source>Import bookmarks</source>
         <translation>Bladwijzers importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1311"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1345"/>
         <source>Web Annotations (*.json *.jsonld);;All files (*)</source>
         <translation>Webannotaties (*.json *.jsonld);;Alle bestanden (*)</translation>
     </message>
@@ -1244,37 +1253,37 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">%1 bladwijzers geïmporteerd, %2 waren er al</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1336"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1370"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1339"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1373"/>
         <source>Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)</source>
         <translation>Documenten (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1345"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1379"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1352"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1386"/>
         <source>Rebuild index</source>
         <translation>Index opnieuw opbouwen</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1354"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1388"/>
         <source>Rebuild the search index from the source files? Your bookmarks and corrections are kept.</source>
         <translation>De zoekindex opnieuw opbouwen uit de bronbestanden? Uw bladwijzers en correcties blijven bewaard.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1388"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1422"/>
         <source>Importing %1</source>
         <translation>%1 wordt geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1391"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1425"/>
         <source>%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed</source>
         <translation>%1 toegevoegd, %2 bijgewerkt, %3 ongewijzigd, %4 verwijderd, %5 mislukt</translation>
     </message>
@@ -1283,52 +1292,57 @@ Ook geschreven als: {aliases}</translation>
         <translation type="vanished">Importeren geannuleerd: </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1408"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1442"/>
         <source>%1 not imported…</source>
         <translation>%1 niet geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1416"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1450"/>
         <source>Index rebuilt: %1 documents</source>
         <translation>Index opnieuw opgebouwd: %1 documenten</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1456"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1490"/>
         <source>About Briefing</source>
         <translation>Over Briefing</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1451"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1485"/>
         <source>Briefing: search, read and annotate press releases and briefing notes, in Dutch and in English.</source>
         <translation>Briefing: persberichten en nota’s doorzoeken, lezen en annoteren, in het Nederlands en in het Engels.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1455"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1489"/>
         <source>Data folder: %1</source>
         <translation>Gegevensmap: %1</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1463"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1497"/>
         <source>The new language is used after a restart.</source>
         <translation>De nieuwe taal wordt gebruikt zodra Briefing opnieuw is gestart.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="710"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="719"/>
         <source>Did you mean %1?</source>
         <translation>Bedoelde u %1?</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="700"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="316"/>
+        <source>&amp;Highlights in print and PDF</source>
+        <translation>Mar&amp;keringen in afdruk en pdf</translation>
+    </message>
+    <message>
+        <location filename="../../briefing_app/ui/main_window.py" line="709"/>
         <source>1 document</source>
         <translation>1 document</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="702"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="711"/>
         <source>%1 documents</source>
         <translation>%1 documenten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="706"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="715"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n vergelijkbaar</numerusform>
@@ -1336,52 +1350,52 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="770"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="779"/>
         <source>Results of the last valid query</source>
         <translation>Resultaten van de laatste geldige zoekopdracht</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="851"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="860"/>
         <source>“%1” is hidden.</source>
         <translation>“%1” is verborgen.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="855"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="864"/>
         <source>Merged “%1” into “%2”.</source>
         <translation>“%1” samengevoegd met “%2”.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="857"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="866"/>
         <source>Renamed “%1” to “%2”.</source>
         <translation>“%1” hernoemd tot “%2”.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="869"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="878"/>
         <source>Correction undone.</source>
         <translation>Correctie ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="883"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="892"/>
         <source>“%1” is shown again.</source>
         <translation>“%1” wordt weer getoond.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1274"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1284"/>
         <source>Open a document to export it.</source>
         <translation>Open een document om het te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1278"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1288"/>
         <source>Export document as PDF</source>
         <translation>Document exporteren als pdf</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1298"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1332"/>
         <source>Exported the document to %1</source>
         <translation>Document geëxporteerd naar %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1303"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1337"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>%n bladwijzer geëxporteerd naar %1</numerusform>
@@ -1389,7 +1403,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1318"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1352"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>%n bladwijzer geïmporteerd</numerusform>
@@ -1397,7 +1411,7 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1354"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n was er al</numerusform>
@@ -1405,12 +1419,12 @@ Ook geschreven als: {aliases}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1380"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1414"/>
         <source>Updating the search index for this version of Briefing…</source>
         <translation>De zoekindex wordt bijgewerkt voor deze versie van Briefing…</translation>
     </message>
     <message>
-        <location filename="../../briefing_app/ui/main_window.py" line="1402"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1436"/>
         <source>Import cancelled: %1</source>
         <translation>Importeren geannuleerd: %1</translation>
     </message>

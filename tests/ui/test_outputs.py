@@ -55,6 +55,8 @@ def window(qtbot, tmp_path: Path, settings):
     yield made
     made.close()
     apply_theme("system")
+    # Offscreen, mime data left on the clipboard is freed after Qt is gone: a crash at exit.
+    QGuiApplication.clipboard().clear()
 
 
 def select(window: MainWindow, passage: str) -> None:
@@ -158,6 +160,24 @@ def test_a_long_pdf_document_exports_over_several_pages(
     pages, text = pdf_pages_and_text(out)
     assert pages >= 3
     assert ON_PAGE_3 in text
+
+
+def test_the_open_document_is_printed_as_it_is_exported(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    open_doc(qtbot, window, tmp_path / "docs" / "jordanie.md")
+    assert window.print_document_action.isEnabled()
+    assert window.print_document_action.shortcut().toString() == "Ctrl+P"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # what "Print to file" does
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert window.print_document(printer)
+    del printer  # finishes the file
+    pages, text = pdf_pages_and_text(tmp_path / "printed.pdf")
+    assert pages == 1
+    assert "Steun voor Jordanië" in text and PASSAGE in text
 
 
 def add_bookmarks(qtbot, window: MainWindow, tmp_path: Path) -> None:
