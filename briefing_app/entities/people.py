@@ -98,9 +98,10 @@ _MEMBER_ARTICLES = frozenset({"het", "de"})
 _LISTING_ROLES = frozenset({("kamerlid",), ("kamerleden",)})
 # After a name in such a list: an optional parenthesis (the party, "(GroenLinks-PvdA)"), then
 # a comma or "en"/"and" before the next name.
+_WRAP = r"[ \t\u00a0]*\n?[ \t\u00a0]*"  # a list may go on on the next line
 _LIST_NEXT = re.compile(
-    r"[ \t\u00a0]*(?:\([^()\n]{1,60}\)[ \t\u00a0]*)?"
-    r"(?:,[ \t\u00a0]*(?:(?:en|and)[ \t\u00a0]+)?|(?:en|and)[ \t\u00a0]+)"
+    rf"{_WRAP}(?:\([^()\n]{{1,60}}\){_WRAP})?"
+    rf"(?:,{_WRAP}(?:(?:en|and)(?=\s){_WRAP})?|(?:en|and)(?=\s){_WRAP})"
 )
 _NUMBER_AFTER = re.compile(r"[ \t\u00a0]*\d")
 # After an everyday word, the rest of a body's name: "College van Bestuur", "Raad voor ...".
@@ -530,7 +531,7 @@ def _members(
     """The members of parliament "lid"/"leden" at token i introduces ("het lid Van der Lee",
     "de leden Sneller, Chakor en Van Nispen (SP)"); the index to continue scanning from."""
     k = i + 1
-    if k >= len(tokens) or not tokens[k].joined or not tokens[k].capitalised:
+    if k >= len(tokens) or not tokens[k].capitalised or not _wrapped_or_joined(tokens[k]):
         return k
     by_article = i > 0 and tokens[i].joined and tokens[i - 1].lower in _MEMBER_ARTICLES
     if _title_at(tokens, k, lex) is not None:
@@ -555,6 +556,12 @@ def _members(
         return k  # "het lid College van Bestuur": a body's seat
     found.append(_Found(k, end, "member"))
     return _more_listed(text, tokens, end, lex, is_blocked, found, "member")
+
+
+def _wrapped_or_joined(tok: _Token) -> bool:
+    """Separated from the token before by spaces, or by one line break ("het lid\nVan der
+    Lee" in a wrapped paragraph)."""
+    return tok.joined or (tok.gap.count("\n") == 1 and not tok.gap.strip())
 
 
 def _more_listed(

@@ -355,6 +355,15 @@ def people_of(text: str) -> list[str]:
         ),
         ("De motie van het lid Inge van Dijk over toeslagen.", ["Inge van Dijk"]),
         ("Volgens Bontenbal (CDA) is dat niet genoeg.", ["Bontenbal"]),
+        # A wrapped paragraph (a PDF's lines): the list goes on on the next line.
+        (
+            "Vragen van het lid\nVan der Graaf (ChristenUnie) en\nBikker over de zorg.",
+            ["Bikker", "Van der Graaf"],
+        ),
+        (
+            "Vragen van de leden Dassen,\nBikker en Van Baarle over wonen.",
+            ["Bikker", "Dassen", "Van Baarle"],
+        ),
     ],
 )
 def test_finds_members_of_parliament(text: str, expected: list[str]) -> None:
