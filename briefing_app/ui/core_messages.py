@@ -6,182 +6,73 @@ not known here is shown as it is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-# Each message as the core writes it (a pattern: its variable parts numbered %1, %2) and its
-# translation. The English texts are repeated literally in the calls so lupdate finds them.
-_MESSAGES: list[tuple[re.Pattern[str], Callable[[], str]]] = [
-    # search/query.py
-    (
-        re.compile(r"'(.*)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "'%1' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-        ),
+# Each message as the core writes it, its variable parts numbered %1, %2 (in the order they
+# stand); QT_TRANSLATE_NOOP marks them for lupdate.
+_TEMPLATES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "'%1' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+    QT_TRANSLATE_NOOP("CoreMessages", "A fuzzy word allows one or two edits: word~ or word~2."),
+    QT_TRANSLATE_NOOP("CoreMessages", "An AND, OR or NOT needs a word on each side."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Could not understand the query: %1"),
+    QT_TRANSLATE_NOOP("CoreMessages", 'A phrase is not closed: add the missing " quote.'),
+    QT_TRANSLATE_NOOP("CoreMessages", "A ')' has no matching '('."),
+    QT_TRANSLATE_NOOP("CoreMessages", "A '(' is not closed: add the missing ')'."),
+    QT_TRANSLATE_NOOP("CoreMessages", "not a regular file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "unsupported file type %1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "empty file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "larger than %1 (%2)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "permission denied"),
+    QT_TRANSLATE_NOOP("CoreMessages", "file not found"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot be read: %1"),
+    QT_TRANSLATE_NOOP("CoreMessages", "binary file, not text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot be decoded as text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged Word file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged Word file (not a zip package)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "Word file unpacks to more than %1 MB"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged e-mail message"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not an e-mail message"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not an e-mail message (no From, To, Subject or Date)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "e-mail body is not text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged HTML"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no article text found in the page"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged OpenDocument file"),
+    QT_TRANSLATE_NOOP("CoreMessages", "not an OpenDocument text"),
+    QT_TRANSLATE_NOOP("CoreMessages", "encrypted PDF"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged PDF"),
+    QT_TRANSLATE_NOOP("CoreMessages", "damaged PDF (no pages)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "no text layer (scanned?)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "more than %1 pages"),
+    QT_TRANSLATE_NOOP("CoreMessages", "front matter not closed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "decoded as %1 without byte-order mark"),
+    QT_TRANSLATE_NOOP("CoreMessages", "invalid %1 bytes replaced"),
+    QT_TRANSLATE_NOOP("CoreMessages", "decoded as %1"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages", "the file changed since it was imported; re-import to update the index"
     ),
-    (
-        re.compile(r"A fuzzy word allows one or two edits: word~ or word~2\."),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "A fuzzy word allows one or two edits: word~ or word~2."
-        ),
-    ),
-    (
-        re.compile(r"An AND, OR or NOT needs a word on each side\."),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "An AND, OR or NOT needs a word on each side."
-        ),
-    ),
-    (
-        re.compile(r"Could not understand the query: (.*)", re.S),
-        lambda: QCoreApplication.translate("CoreMessages", "Could not understand the query: %1"),
-    ),
-    (
-        re.compile(r'A phrase is not closed: add the missing " quote\.'),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", 'A phrase is not closed: add the missing " quote.'
-        ),
-    ),
-    (
-        re.compile(r"A '\)' has no matching '\('\."),
-        lambda: QCoreApplication.translate("CoreMessages", "A ')' has no matching '('."),
-    ),
-    (
-        re.compile(r"A '\(' is not closed: add the missing '\)'\."),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "A '(' is not closed: add the missing ')'."
-        ),
-    ),
-    # documents: why a file is not imported
-    (
-        re.compile(r"not a regular file"),
-        lambda: QCoreApplication.translate("CoreMessages", "not a regular file"),
-    ),
-    (
-        re.compile(r"unsupported file type (.*)"),
-        lambda: QCoreApplication.translate("CoreMessages", "unsupported file type %1"),
-    ),
-    (re.compile(r"empty file"), lambda: QCoreApplication.translate("CoreMessages", "empty file")),
-    (
-        re.compile(r"larger than (.*) \((.*)\)"),
-        lambda: QCoreApplication.translate("CoreMessages", "larger than %1 (%2)"),
-    ),
-    (re.compile(r"no text"), lambda: QCoreApplication.translate("CoreMessages", "no text")),
-    (
-        re.compile(r"permission denied"),
-        lambda: QCoreApplication.translate("CoreMessages", "permission denied"),
-    ),
-    (
-        re.compile(r"file not found"),
-        lambda: QCoreApplication.translate("CoreMessages", "file not found"),
-    ),
-    (
-        re.compile(r"cannot be read: (.*)"),
-        lambda: QCoreApplication.translate("CoreMessages", "cannot be read: %1"),
-    ),
-    (
-        re.compile(r"binary file, not text"),
-        lambda: QCoreApplication.translate("CoreMessages", "binary file, not text"),
-    ),
-    (
-        re.compile(r"cannot be decoded as text"),
-        lambda: QCoreApplication.translate("CoreMessages", "cannot be decoded as text"),
-    ),
-    (
-        re.compile(r"damaged Word file"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged Word file"),
-    ),
-    (
-        re.compile(r"damaged Word file \(not a zip package\)"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged Word file (not a zip package)"),
-    ),
-    (
-        re.compile(r"Word file unpacks to more than (\d+) MB"),
-        lambda: QCoreApplication.translate("CoreMessages", "Word file unpacks to more than %1 MB"),
-    ),
-    (
-        re.compile(r"damaged e-mail message"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged e-mail message"),
-    ),
-    (
-        re.compile(r"not an e-mail message"),
-        lambda: QCoreApplication.translate("CoreMessages", "not an e-mail message"),
-    ),
-    (
-        re.compile(r"not an e-mail message \(no From, To, Subject or Date\)"),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "not an e-mail message (no From, To, Subject or Date)"
-        ),
-    ),
-    (
-        re.compile(r"e-mail body is not text"),
-        lambda: QCoreApplication.translate("CoreMessages", "e-mail body is not text"),
-    ),
-    (
-        re.compile(r"damaged HTML"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged HTML"),
-    ),
-    (
-        re.compile(r"no article text found in the page"),
-        lambda: QCoreApplication.translate("CoreMessages", "no article text found in the page"),
-    ),
-    (
-        re.compile(r"damaged OpenDocument file"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged OpenDocument file"),
-    ),
-    (
-        re.compile(r"not an OpenDocument text"),
-        lambda: QCoreApplication.translate("CoreMessages", "not an OpenDocument text"),
-    ),
-    (
-        re.compile(r"encrypted PDF"),
-        lambda: QCoreApplication.translate("CoreMessages", "encrypted PDF"),
-    ),
-    (re.compile(r"damaged PDF"), lambda: QCoreApplication.translate("CoreMessages", "damaged PDF")),
-    (
-        re.compile(r"damaged PDF \(no pages\)"),
-        lambda: QCoreApplication.translate("CoreMessages", "damaged PDF (no pages)"),
-    ),
-    (
-        re.compile(r"no text layer \(scanned\?\)"),
-        lambda: QCoreApplication.translate("CoreMessages", "no text layer (scanned?)"),
-    ),
-    (
-        re.compile(r"more than (\d+) pages"),
-        lambda: QCoreApplication.translate("CoreMessages", "more than %1 pages"),
-    ),
-    (
-        re.compile(r"front matter not closed"),
-        lambda: QCoreApplication.translate("CoreMessages", "front matter not closed"),
-    ),
-    # documents: warnings kept with an imported document
-    (
-        re.compile(r"decoded as (\S+) without byte-order mark"),
-        lambda: QCoreApplication.translate("CoreMessages", "decoded as %1 without byte-order mark"),
-    ),
-    (
-        re.compile(r"invalid (\S+) bytes replaced"),
-        lambda: QCoreApplication.translate("CoreMessages", "invalid %1 bytes replaced"),
-    ),
-    (
-        re.compile(r"decoded as (\S+)"),
-        lambda: QCoreApplication.translate("CoreMessages", "decoded as %1"),
-    ),
-    (
-        re.compile(r"the file changed since it was imported; re-import to update the index"),
-        lambda: QCoreApplication.translate(
-            "CoreMessages", "the file changed since it was imported; re-import to update the index"
-        ),
-    ),
-]
+)
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each template as a pattern that matches the message it makes, longest first (so
+    "damaged PDF (no pages)" is not read as "damaged PDF" ...)."""
+    found = []
+    for template in sorted((str(t) for t in _TEMPLATES), key=len, reverse=True):
+        parts = re.split(r"%\d", template)
+        found.append((re.compile("(.*?)".join(re.escape(part) for part in parts), re.S), template))
+    return found
 
 
 def translated(message: str) -> str:
     """`message` in the window's language when it is one of the core's known messages."""
-    for pattern, text in _MESSAGES:
+    for pattern, template in _patterns():
         match = pattern.fullmatch(message.strip())
         if match is not None:
-            result = text()
+            result = QCoreApplication.translate("CoreMessages", template)
             for number, part in enumerate(match.groups(), start=1):
                 result = result.replace(f"%{number}", part)
             return result

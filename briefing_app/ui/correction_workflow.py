@@ -11,21 +11,12 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.library import CorrectionChange, HiddenEntity, Library
-from briefing_app.ui.tasks import Queue
+from briefing_app.ui import bookmark_workflow
 
 
-class Runner(Protocol):
-    """The part of LibraryService this needs: `run` (tasks.TaskRunner.run) and `write`
-    (runs on the write queue; the library changed once it succeeded)."""
-
-    def run(
-        self,
-        op: Callable[[Library], Any],
-        *,
-        queue: Queue = Queue.READ,
-        success: Callable[[Any], None] | None = None,
-        failure: Callable[[str], None] | None = None,
-    ) -> None: ...
+class Runner(bookmark_workflow.Runner, Protocol):
+    """The part of LibraryService this needs: `run` (tasks.TaskRunner.run, on the read queue)
+    and `write` (on the write queue; the library changed once it succeeded)."""
 
     def write(
         self,

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.folding import fold
 from briefing_app.library import HiddenEntity
+from briefing_app.ui.dialogs import PairsModel
 from briefing_app.ui.merge_target import Candidate, likeliest_target
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -177,47 +177,22 @@ class MergeDialog(QDialog):
         return super().eventFilter(watched, event)
 
 
-class HiddenModel(QAbstractTableModel):
+class HiddenModel(PairsModel):
     """The hidden entities: name and kind."""
 
-    def __init__(self, label: Callable[[HiddenEntity], tuple[str, str]], parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, headers: tuple[str, str], label: Callable[[HiddenEntity], tuple[str, str]]):
+        super().__init__(headers, [])
         self._label = label
         self._items: list[HiddenEntity] = []
-        self._headers = ("", "")
-
-    def set_headers(self, headers: tuple[str, str]) -> None:
-        self._headers = headers
 
     def set_items(self, items: Sequence[HiddenEntity]) -> None:
         self.beginResetModel()
         self._items = list(items)
+        self._rows = [self._label(item) for item in self._items]
         self.endResetModel()
 
     def item_at(self, row: int) -> HiddenEntity | None:
         return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        item = self.item_at(index.row())
-        return None if item is None else self._label(item)[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
 
 class HiddenEntitiesDialog(QDialog):
@@ -241,8 +216,8 @@ class HiddenEntitiesDialog(QDialog):
                 name += " (" + ", ".join(item.names) + ")"
             return name, kinds.get(item.type, item.type)
 
-        self.model = HiddenModel(row, self)
-        self.model.set_headers((self.tr("Name"), self.tr("Kind")))
+        self.model = HiddenModel((self.tr("Name"), self.tr("Kind")), row)
+        self.model.setParent(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.table = QTableView(self)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.ui.app import build_window
 from briefing_app.ui.main_window import MainWindow
+from tests.ui.library_window import WAIT_MS, close_library_window, open_library_window
 
-WAIT_MS = 30_000
 DOCUMENTS = {
     "a.txt": " date 2016-04 Zebra's in Mali\n\nEen tekst over Mali.\n",
     "b.txt": " date 2019-03 Appels uit Mali\n\nNog een tekst over Mali.\n",
@@ -20,19 +19,9 @@ DOCUMENTS = {
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, settings):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, "utf-8")
-    made = build_window(tmp_path / "data", [folder], settings)
-    qtbot.addWidget(made)
-    made.show()
-    made.service.start()
-    qtbot.waitUntil(lambda: made.library_size() == 3, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not made.progress.isVisible(), timeout=WAIT_MS)
+    made = open_library_window(qtbot, tmp_path, settings, DOCUMENTS)
     yield made
-    made.close()
-    assert not made.service._read_thread.isRunning()
+    close_library_window(made)
 
 
 def titles(window: MainWindow) -> list[str]:

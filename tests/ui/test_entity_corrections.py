@@ -11,12 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing_app.ui import main_window as main_window_module
-from briefing_app.ui.app import build_window
 from briefing_app.ui.entity_dialogs import MergeDialog
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.merge_target import Candidate
+from tests.ui.library_window import WAIT_MS, close_library_window, open_library_window
 
-WAIT_MS = 30_000
 PASSAGE = "Minister Ank Bijleveld van Defensie maakte dat vandaag bekend."
 MALI = f""" date 2019-03 Nederland levert militairen voor Mali
 
@@ -29,18 +28,9 @@ Bijleveld sprak over de missie in Mali.
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, settings):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "mali.txt").write_text(MALI, "utf-8")
-    made = build_window(tmp_path / "data", [folder], settings)
-    qtbot.addWidget(made)
-    made.show()
-    made.service.start()
-    qtbot.waitUntil(lambda: made.library_size() == 1, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not made.progress.isVisible(), timeout=WAIT_MS)
+    made = open_library_window(qtbot, tmp_path, settings, {"mali.txt": MALI})
     yield made
-    made.close()
-    assert not made.service._read_thread.isRunning()
+    close_library_window(made)
 
 
 def open_mali(qtbot, window: MainWindow, tmp_path: Path) -> None:
