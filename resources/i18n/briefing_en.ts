@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="706"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="715"/>
         <source>+ %n similar</source>
         <translation>
             <numerusform>+ %n similar</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1303"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1337"/>
         <source>Exported %n bookmark(s) to %1</source>
         <translation>
             <numerusform>Exported %n bookmark to %1</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1318"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1352"/>
         <source>Imported %n bookmark(s)</source>
         <translation>
             <numerusform>Imported %n bookmark</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../briefing_app/ui/main_window.py" line="1320"/>
+        <location filename="../../briefing_app/ui/main_window.py" line="1354"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
