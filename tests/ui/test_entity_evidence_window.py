@@ -14,6 +14,7 @@ from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.models import EntityItem
 from briefing_app.ui.reader import ReaderPane
 from tests.ui import test_reader
+from tests.ui.test_main_window import close_window, open_window
 from tests.ui.test_reader import KAAG, opened_from_file
 
 
@@ -97,19 +98,14 @@ Vragen van het lid Van der Lee (GroenLinks-PvdA) aan de minister. Het Zeewindber
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, settings):
-    from briefing_app.ui.app import build_window
-
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "vragen.txt").write_text(MEMBERS, "utf-8")
-    made = build_window(tmp_path / "data", [folder], settings)
-    qtbot.addWidget(made)
-    made.show()
-    made.service.start()
+    made = open_window(qtbot, tmp_path, settings, [folder])
     qtbot.waitUntil(lambda: made.library_size() == 1, timeout=30_000)
     qtbot.waitUntil(lambda: not made.progress.isVisible(), timeout=30_000)
     yield made
-    made.close()
+    close_window(qtbot, made)
 
 
 def document_items(window, kind: str) -> dict[str, EntityItem]:
