@@ -1257,7 +1257,10 @@ class MainWindow(QMainWindow):
     def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> None:
         """Write the bookmarks the panel shows (its filters apply) to a file: a briefing as
         Markdown, Word ("docx") or PDF, or Web Annotations ("json")."""
-        bookmarks = self.bookmarks_panel.visible_bookmarks()
+        # As last saved: a note or tag typed just now may not be in the panel's listing yet.
+        bookmarks = [
+            self.bookmark_workflow.get(b.id) or b for b in self.bookmarks_panel.visible_bookmarks()
+        ]
         title = self.tr("Briefing")
         if format != "pdf":
             self.bookmark_workflow.export(bookmarks, path, format, group_by, title)
