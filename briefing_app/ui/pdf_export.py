@@ -11,7 +11,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 POINT_SIZE = 11.0
-MARGIN_MM = 20.0
+# QTextDocument.print_ lays the text out inside margins of its own (2 cm): none are added.
+MARGIN_MM = 0.0
 RESOLUTION_DPI = 300
 PRINT_STYLE = (
     "h1 { font-size: 18pt; font-weight: 600; margin-bottom: 4px; }"
