@@ -26,7 +26,7 @@ from briefing_app.cli.output import (
     notify,
 )
 from briefing_app.cli.parsers import build_parser
-from briefing_app.documents.readers import DEFAULT_MAX_BYTES
+from briefing_app.documents.limits import DEFAULT_MAX_BYTES
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from briefing_app import __version__
 from briefing_app.cli.output import LANGUAGES, positive_int
-from briefing_app.documents.readers import DEFAULT_MAX_BYTES
+from briefing_app.documents.limits import DEFAULT_MAX_BYTES
 from briefing_app.library.datadir import DataDir, locate_data_dir
 from briefing_app.search.types import SortOrder
 

@@ -17,6 +17,7 @@ from briefing_app.documents.dates import first_date, own_date
 from briefing_app.documents.decoding import NotTextError, decode_bytes, normalise_text
 from briefing_app.documents.errors import DocumentError, FormatError
 from briefing_app.documents.language import detect_language
+from briefing_app.documents.limits import DEFAULT_MAX_BYTES
 from briefing_app.documents.md_format import parse_md
 from briefing_app.documents.model import Document
 from briefing_app.documents.parsing import ParsedText
@@ -36,7 +37,6 @@ SUPPORTED_SUFFIXES = frozenset(
 )
 # Files that are not text: each has a reader of its own that takes the raw bytes.
 _BINARY_SUFFIXES = frozenset({".pdf", ".docx", ".odt", ".html", ".htm", ".eml"})
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
