@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QStyle,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -121,6 +122,17 @@ class BookmarkEditor(QFrame):
         self.show()
         self.raise_()
         self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def place_below_cursor(self, view: QTextEdit) -> None:
+        """Beside the text of `view` (in the editor's parent), just below its selection (or
+        at the top when there is none)."""
+        parent = self.parentWidget()
+        width = min(360, max(240, view.width() - 32))
+        self.resize(width, 190)
+        top_left = view.viewport().mapTo(parent, view.cursorRect().bottomLeft())
+        x = max(8, parent.width() - width - 24)
+        y = min(max(8, top_left.y() + 8), max(8, parent.height() - self.height() - 8))
+        self.move(x, y)
 
     def bookmark_id(self) -> str | None:
         return self._bookmark.id if self._bookmark is not None and self.isVisible() else None

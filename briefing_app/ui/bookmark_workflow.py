@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 
-from briefing_app.bookmarks import Bookmark
+from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library import Library
 
 
@@ -174,3 +174,22 @@ class BookmarkWorkflow(QObject):
         self.removed.emit(bookmark)
         self.undo_changed.emit(True)
         self.refresh()
+
+
+def status_note(bookmark: Bookmark) -> str:
+    """What the window says of a bookmark whose passage is not where it was saved ("" when it
+    is): orphaned, approximate (with the old text) or moved. In the window's translation
+    context ("MainWindow")."""
+    if bookmark.status == BookmarkStatus.ORPHANED:
+        return QCoreApplication.translate(
+            "MainWindow",
+            "This passage is no longer in the document. Select new text and choose "
+            "Re-attach to selection in the Bookmarks panel.",
+        )
+    if bookmark.status == BookmarkStatus.APPROXIMATE:
+        return QCoreApplication.translate(
+            "MainWindow", "The passage changed; it was: “%1”"
+        ).replace("%1", " ".join((bookmark.previous_quote or "").split()))
+    if bookmark.status == BookmarkStatus.MOVED:
+        return QCoreApplication.translate("MainWindow", "The passage moved within the document.")
+    return ""

@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QFileSystemWatcher,
-    QLocale,
-    QModelIndex,
-    QProcess,
-    QSettings,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QProcess, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QPagedPaintDevice,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -45,30 +30,36 @@ from PySide6.QtWidgets import (
 
 from briefing_app.bookmarks import Bookmark, BookmarkStatus
 from briefing_app.library import CorrectionChange, ImportReport, Library
-from briefing_app.render import render_markdown
 from briefing_app.resources import resource_path
 from briefing_app.search import FacetCount, SearchRequest, SearchResults
+from briefing_app.ui import (
+    desktop_open,
+    entity_corrections,
+    importing,
+    outputs,
+    preferences,
+    result_texts,
+)
 from briefing_app.ui.bookmark_editor import BookmarkEditor
-from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow
-from briefing_app.ui.bookmarks_panel import BookmarksPanel
+from briefing_app.ui.bookmark_workflow import BookmarkListing, BookmarkWorkflow, status_note
 from briefing_app.ui.core_messages import translated
 from briefing_app.ui.correction_workflow import CorrectionWorkflow
 from briefing_app.ui.dialogs import FailuresDialog, SearchSyntaxDialog, ShortcutsDialog
+from briefing_app.ui.docks import PANELS, build_docks
 from briefing_app.ui.entity_dialogs import HiddenEntitiesDialog, MergeDialog
-from briefing_app.ui.entity_panel import EntityPanel
 from briefing_app.ui.expansion_note import ExpansionNote
+from briefing_app.ui.file_watch import FileWatch
 from briefing_app.ui.filter_bar import FilterBar
-from briefing_app.ui.merge_target import Candidate
-from briefing_app.ui.models import EntityItem, ResultsModel
+from briefing_app.ui.menus import build_menus, library_changing_actions
+from briefing_app.ui.models import EntityItem, ResultsModel, document_entity_items
 from briefing_app.ui.navigation import NO_HIT, HistoryEntry, NavigationHistory
-from briefing_app.ui.pdf_export import html_document, write_pdf
 from briefing_app.ui.reader import ReaderPane
 from briefing_app.ui.result_delegate import ResultsView
 from briefing_app.ui.search_bar import SearchBar
 from briefing_app.ui.search_request import search_request
 from briefing_app.ui.service import LibraryService, OpenedView
 from briefing_app.ui.state import WindowState
-from briefing_app.ui.theme import THEMES, apply_theme
+from briefing_app.ui.undo_order import BOOKMARK, CORRECTION, UndoOrder
 
 # Results per page: a screenful and some. Every hit of a page gets its snippet (~1 ms each at
 # 10k documents), so a smaller first page paints sooner; scrolling fetches the next ones.
@@ -78,12 +69,6 @@ PAGE_SIZE = 25
 FACET_LIMIT = 20
 REFRESH_DELAY_MS = 400  # coalesce re-searches while an import commits batch after batch
 OPENING_NOTE_AFTER_MS = 300  # a document slower to open than this says so in the status bar
-FILE_SETTLE_MS = 300  # the open document's file changed: reload once it has been quiet this long
-PANELS = (
-    ("person", "peoplePanel", "people"),
-    ("country", "countriesPanel", "countries"),
-    ("org", "organizationsPanel", "organizations"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +78,29 @@ class MainWindow(QMainWindow):
     library_ready = Signal(int)  # documents in the library
     bookmarks_shown = Signal(int)  # bookmarks listed in the panel (before its filters)
     import_finished = Signal(object)  # ImportReport, once the window shows it
+
+    # The menus' actions (menus.build_menus makes them).
+    import_files_action: QAction
+    import_folder_action: QAction
+    rescan_action: QAction
+    reindex_action: QAction
+    failures_action: QAction
+    export_briefing_action: QAction
+    export_annotations_action: QAction
+    import_bookmarks_action: QAction
+    print_document_action: QAction
+    export_document_pdf_action: QAction
+    pdf_highlights_action: QAction  # checkable: highlights in print and PDF
+    focus_search_action: QAction
+    undo_delete_action: QAction  # Ctrl+Z, whatever it takes back
+    theme_actions: dict[str, QAction]
+    back_action: QAction
+    forward_action: QAction
+    next_result_action: QAction
+    previous_result_action: QAction
+    shortcuts_action: QAction
+    search_syntax_action: QAction
+    restart_box: QMessageBox  # View → Language's offer to restart (preferences.set_language)
 
     def __init__(
         self,
@@ -123,8 +131,7 @@ class MainWindow(QMainWindow):
         self._shown_text = ""  # Document.text of the shown document (bookmark offsets)
         self.bookmark_workflow = BookmarkWorkflow(service, self)
         self.correction_workflow = CorrectionWorkflow(service, self)
-        # What Ctrl+Z takes back, newest last: "bookmark" (a deleted one) or "correction".
-        self._undo_order: list[str] = []
+        self._undo_order = UndoOrder()  # what Ctrl+Z takes back: a deletion or a correction
         self.merge_dialog: MergeDialog | None = None
         self.hidden_dialog: HiddenEntitiesDialog | None = None
         self._read_only = False  # the data folder cannot be written: search and read only
@@ -137,9 +144,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_widgets()
-        self._build_docks()
+        self.panels, self.docks, self.bookmarks_panel = build_docks(self)
         self._build_status_bar()
-        self._build_menus()
+        build_menus(self)
+        self._update_navigation()
         self._connect()
         self._restore_state()
 
@@ -193,52 +201,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-    def _build_docks(self) -> None:
-        titles = {
-            "person": self.tr("People"),
-            "country": self.tr("Countries"),
-            "org": self.tr("Organizations"),
-        }
-        self.panels: dict[str, EntityPanel] = {}
-        self.docks: dict[str, QDockWidget] = {}
-        previous: QDockWidget | None = None
-        for kind, object_name, _ in PANELS:
-            panel = EntityPanel(kind, titles[kind], object_name, self)
-            dock = QDockWidget(titles[kind], self)
-            dock.setObjectName(object_name)
-            dock.setAccessibleName(titles[kind])
-            dock.setWidget(panel)
-            dock.setFeatures(
-                QDockWidget.DockWidgetFeature.DockWidgetClosable
-                | QDockWidget.DockWidgetFeature.DockWidgetMovable
-                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            )
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if previous is not None:
-                self.splitDockWidget(previous, dock, Qt.Orientation.Vertical)
-            previous = dock
-            self.panels[kind] = panel
-            self.docks[kind] = dock
-
-        title = self.tr("Bookmarks")
-        self.bookmarks_panel = BookmarksPanel(self)
-        self.bookmarks_panel.set_entity_label(self.entity_label)
-        dock = QDockWidget(title, self)
-        dock.setObjectName("bookmarksPanel")
-        dock.setAccessibleName(title)
-        dock.setWidget(self.bookmarks_panel)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        # Under the results and the reader: beside or below the entity panels it would make
-        # the window too large for small screens. The right docks keep their full height.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.docks["bookmarks"] = dock
-
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel(self)
@@ -267,159 +229,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
-    def _action(
-        self, text: str, slot: object, shortcuts: list[QKeySequence] | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work whichever widget has focus
-        return action
-
-    def _build_menus(self) -> None:
-        key = QKeySequence
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_files_action = self._action(
-            self.tr("Import &files…"), self._ask_import_files, [key(key.StandardKey.Open)]
-        )
-        self.import_folder_action = self._action(
-            self.tr("Import f&older…"), self._ask_import_folder, [key("Ctrl+Shift+O")]
-        )
-        self.rescan_action = self._action(
-            self.tr("&Re-scan library"), self.rescan, [key(key.StandardKey.Refresh)]
-        )
-        self.reindex_action = self._action(self.tr("Re&build index"), self._confirm_reindex)
-        self.failures_action = self._action(self.tr("Import &problems…"), self.show_failures)
-        self.failures_action.setEnabled(False)
-        self.export_briefing_action = self._action(
-            self.tr("&Export briefing…"), self._ask_export_briefing, [key("Ctrl+E")]
-        )
-        self.export_annotations_action = self._action(
-            self.tr("Export bookmarks as &JSON…"), self._ask_export_annotations
-        )
-        self.import_bookmarks_action = self._action(
-            self.tr("Import boo&kmarks…"), self._ask_import_bookmarks
-        )
-        self.print_document_action = self._action(
-            self.tr("Pr&int document…"), self._ask_print_document, [key(key.StandardKey.Print)]
-        )
-        self.print_document_action.setObjectName("printDocumentAction")
-        self.print_document_action.setEnabled(False)
-        self.export_document_pdf_action = self._action(
-            self.tr("Export document as P&DF…"),
-            self._ask_export_document_pdf,
-            [key("Ctrl+Shift+P")],
-        )
-        self.export_document_pdf_action.setObjectName("exportDocumentPdfAction")
-        self.export_document_pdf_action.setEnabled(False)
-        self.pdf_highlights_action = QAction(self.tr("&Highlights in print and PDF"), self)
-        self.pdf_highlights_action.setObjectName("pdfHighlightsAction")
-        self.pdf_highlights_action.setCheckable(True)
-        self.pdf_highlights_action.setChecked(True)
-        self.export_briefing_action.setObjectName("exportBriefingAction")
-        quit_action = self._action(self.tr("&Quit"), self.close, [key(key.StandardKey.Quit)])
-        for action in (
-            self.import_files_action,
-            self.import_folder_action,
-            None,
-            self.rescan_action,
-            self.reindex_action,
-            self.failures_action,
-            None,
-            self.export_briefing_action,
-            self.export_annotations_action,
-            self.import_bookmarks_action,
-            None,
-            self.print_document_action,
-            self.export_document_pdf_action,
-            self.pdf_highlights_action,
-            None,
-            quit_action,
-        ):
-            menu.addSeparator() if action is None else menu.addAction(action)
-
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.focus_search_action = self._action(
-            self.tr("&Search"), self.search_bar.focus_search, [key("Ctrl+K"), key("Ctrl+L")]
-        )
-        self.undo_delete_action = self._action(
-            self.tr("U&ndo delete bookmark"), self.undo, [key(key.StandardKey.Undo)]
-        )
-        self.undo_delete_action.setEnabled(False)
-        menu.addAction(self.undo_delete_action)
-        menu.addSeparator()
-        menu.addAction(self.focus_search_action)
-        reader_actions = self.reader.actions_for_menus()
-        for action in reader_actions:
-            self.addAction(action)
-        menu.addSeparator()
-        menu.addActions(reader_actions)
-
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        for kind in self.docks:
-            menu.addAction(self.docks[kind].toggleViewAction())
-        menu.addSeparator()
-        language_menu = menu.addMenu(self.tr("&Language"))
-        for code, label in (("", self.tr("System")), ("en", "English"), ("nl", "Nederlands")):
-            action = language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(self.state.language == code)
-            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
-        theme_menu = menu.addMenu(self.tr("&Theme"))
-        theme_menu.setObjectName("themeMenu")
-        self.theme_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        labels = {
-            "system": self.tr("&System"),
-            "light": self.tr("&Light"),
-            "dark": self.tr("&Dark"),
-        }
-        for name in THEMES:
-            action = theme_menu.addAction(labels[name])
-            action.setObjectName(f"theme_{name}Action")
-            action.setCheckable(True)
-            action.setChecked(self.state.theme == name)
-            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-            group.addAction(action)
-            self.theme_actions[name] = action
-
-        menu = self.menuBar().addMenu(self.tr("&Go"))
-        self.back_action = self._action(self.tr("&Back"), self.go_back, [key(key.StandardKey.Back)])
-        self.forward_action = self._action(
-            self.tr("&Forward"), self.go_forward, [key(key.StandardKey.Forward)]
-        )
-        self.next_result_action = self._action(
-            self.tr("&Next result"), lambda: self.step_result(1), [key("Alt+Down")]
-        )
-        self.previous_result_action = self._action(
-            self.tr("&Previous result"), lambda: self.step_result(-1), [key("Alt+Up")]
-        )
-        menu.addActions(
-            [
-                self.back_action,
-                self.forward_action,
-                self.next_result_action,
-                self.previous_result_action,
-            ]
-        )
-
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.shortcuts_action = self._action(
-            self.tr("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            [key(key.StandardKey.HelpContents)],
-        )
-        menu.addAction(self.shortcuts_action)
-        self.search_syntax_action = self._action(
-            self.tr("&Search syntax"), self.show_search_syntax, [key("Shift+F1")]
-        )
-        self.search_syntax_action.setObjectName("searchSyntaxAction")
-        menu.addAction(self.search_syntax_action)
-        menu.addAction(self._action(self.tr("&About Briefing"), self._about))
-        self._update_navigation()
-
     # -- wiring (the one place where signals meet slots) -----------------------------------
 
     def _connect(self) -> None:
@@ -429,9 +238,9 @@ class MainWindow(QMainWindow):
         s.open_failed.connect(self._on_open_failed)
         s.opened_read_only.connect(self._on_opened_read_only)
         s.library_counted.connect(self._set_library_size)
-        s.busy_changed.connect(self._on_busy_changed)
-        s.import_progress.connect(self._on_import_progress)
-        s.index_rebuilding.connect(self._on_index_rebuilding)
+        s.busy_changed.connect(partial(importing.show_busy, self))
+        s.import_progress.connect(partial(importing.show_progress, self))
+        s.index_rebuilding.connect(partial(importing.show_index_rebuilding, self))
         s.library_changed.connect(self._refresh_timer_start)
         b = self.bookmark_workflow
         b.listed.connect(self._on_bookmarks_listed)
@@ -439,12 +248,12 @@ class MainWindow(QMainWindow):
         b.created.connect(self._on_bookmark_created)
         b.restored.connect(self._on_bookmark_restored)
         b.removed.connect(self._on_bookmark_removed)
-        b.undo_changed.connect(lambda can: self._undo_available("bookmark", can))
+        b.undo_changed.connect(lambda can: self._undo_available(BOOKMARK, can))
         c = self.correction_workflow
         c.applied.connect(self._on_correction_applied)
         c.undone.connect(self._on_correction_undone)
         c.unhidden.connect(self._on_entity_unhidden)
-        c.undo_changed.connect(lambda can: self._undo_available("correction", can))
+        c.undo_changed.connect(lambda can: self._undo_available(CORRECTION, can))
         c.failed.connect(self._on_job_failed)
         b.open_requested.connect(self.open_document)
         b.reveal_requested.connect(self._reveal_bookmark)
@@ -466,9 +275,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(s.cancel_job)
         self.failures_button.clicked.connect(self.show_failures)
 
-        self.reader.link_activated.connect(self._open_link)
-        self.reader.open_file_requested.connect(self.open_file)
-        self.reader.show_in_folder_requested.connect(self.show_in_folder)
+        self.reader.link_activated.connect(partial(desktop_open.open_link, self))
+        self.reader.open_file_requested.connect(partial(desktop_open.open_file, self))
+        self.reader.show_in_folder_requested.connect(partial(desktop_open.show_in_folder, self))
         self.reader.zoom_changed.connect(self._remember_zoom)
         self.suggestion_label.linkActivated.connect(self._use_suggestion)
 
@@ -487,21 +296,21 @@ class MainWindow(QMainWindow):
             panel.entity_selected.connect(
                 lambda _kind, _key, surfaces: self.reader.set_entity_highlight(list(surfaces))
             )
-            panel.rename_requested.connect(self._rename_entity)
-            panel.merge_requested.connect(self._merge_entity)
+            panel.rename_requested.connect(partial(entity_corrections.ask_rename, self))
+            panel.merge_requested.connect(partial(entity_corrections.ask_merge, self))
             panel.hide_requested.connect(lambda kind, key: self.correct_entity("hide", kind, key))
             panel.search_requested.connect(self.set_query)
             panel.full_list_wanted.connect(self._load_full_list)
-            panel.hidden_list_requested.connect(self.show_hidden_entities)
+            panel.hidden_list_requested.connect(
+                lambda _kind: entity_corrections.show_hidden_entities(self)
+            )
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_after_change)
         self._opening_timer = QTimer(self, singleShot=True, interval=OPENING_NOTE_AFTER_MS)
         self._opening_timer.timeout.connect(self._show_opening_note)
-        self._file_watcher = QFileSystemWatcher(self)
-        self._file_watcher.fileChanged.connect(self._on_watched_file_changed)
-        self._file_changed_timer = QTimer(self, singleShot=True, interval=FILE_SETTLE_MS)
-        self._file_changed_timer.timeout.connect(self._on_shown_file_changed)
+        self._file_watch = FileWatch(self)
+        self._file_watch.changed.connect(self._on_shown_file_changed)
 
     def _refresh_timer_start(self) -> None:
         self._refresh_timer.start()
@@ -572,17 +381,8 @@ class MainWindow(QMainWindow):
         # In the status bar, where it stays in sight; the menu items that would fail are off.
         self._read_only = True
         self.status_label.setText(message)
-        for action in self._library_changing_actions():
+        for action in library_changing_actions(self):
             action.setEnabled(False)
-
-    def _library_changing_actions(self) -> list[QAction]:
-        return [
-            self.import_files_action,
-            self.import_folder_action,
-            self.rescan_action,
-            self.reindex_action,
-            self.import_bookmarks_action,
-        ]
 
     def is_read_only(self) -> bool:
         return self._read_only
@@ -632,31 +432,13 @@ class MainWindow(QMainWindow):
             shown_hash=document.content_hash if document is not None else "-",
         )
 
-    def _on_watched_file_changed(self, path: str) -> None:
-        # Editors save in bursts (and by replacing the file, which ends its watch): once quiet.
-        if path == self._shown_path:
-            self._file_changed_timer.start()
-
-    def _on_shown_file_changed(self) -> None:
+    def _on_shown_file_changed(self, path: str) -> None:
         """The open document's file changed on disk: import it again (its index entry,
         entities and bookmarks follow), which reloads the reader; read-only, just reload."""
-        path = self._shown_path
-        if not path:
-            return
-        self._watch(path)
         if self._read_only or not Path(path).exists():
             self._reload_document()
         else:
             self.import_paths([Path(path)])
-
-    def _watch(self, path: str) -> None:
-        watched = self._file_watcher.files()
-        if watched == [path]:
-            return
-        if watched:
-            self._file_watcher.removePaths(watched)
-        if path and Path(path).exists():
-            self._file_watcher.addPath(path)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -705,21 +487,9 @@ class MainWindow(QMainWindow):
         self._show_results_stale(False)
         selected = self._current_doc if self._keep_selection else None
         self.results_model.reset_results(results)
-        count = (
-            self.tr("1 document")
-            if results.total == 1
-            else self.tr("%1 documents").replace("%1", QLocale().toString(results.total))
-        )
-        folded = results.documents - results.total  # near duplicates shown as one result
-        if folded > 0:
-            count += " " + self.tr("+ %n similar", "", folded)
-        self.count_label.setText(count)
+        self.count_label.setText(result_texts.count_text(results))
         if results.suggestion:
-            self.suggestion_label.setText(
-                self.tr("Did you mean %1?").replace(
-                    "%1", f'<a href="suggest">{_escape(results.suggestion)}</a>'
-                )
-            )
+            self.suggestion_label.setText(result_texts.suggestion_html(results.suggestion))
             self.suggestion_label.setProperty("suggestion", results.suggestion)
             self.suggestion_label.show()
         else:
@@ -820,32 +590,6 @@ class MainWindow(QMainWindow):
     def _add_entity_filter(self, kind: str, key: str, name: str) -> None:
         self.filter_bar.add_filter(kind, key, name)
 
-    def _rename_entity(self, kind: str, key: str, name: str) -> None:
-        new_name, ok = QInputDialog.getText(
-            self, self.tr("Rename"), self.tr("New name for “%1”:").replace("%1", name), text=name
-        )
-        if ok and new_name.strip() and new_name.strip() != name:
-            self.correct_entity("rename", kind, key, new_name.strip())
-
-    def _merge_entity(self, kind: str, key: str, name: str) -> None:
-        """The Merge dialog, with the likeliest entity to merge into selected (or none)."""
-        items = self.panels[kind].all_items()
-        own = next((item for item in items if item.key == key), None)
-        entity = Candidate(key, name, own.aliases if own is not None else ())
-        candidates = {
-            item.key: Candidate(item.key, item.name, item.aliases)
-            for item in items
-            if item.key != key
-        }
-        if not candidates:
-            self.status_label.setText(self.tr("Nothing to merge with."))
-            return
-        dialog = MergeDialog(self, kind, entity, list(candidates.values()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.correct_entity("merge", kind, key, dialog.target()))
-        self.merge_dialog = dialog
-        dialog.open()  # window-modal, without a nested event loop
-
     def correct_entity(self, action: str, kind: str, key: str, value: str | None = "") -> None:
         """Rename, merge or hide an entity (Library.apply_correction), in the background;
         undoable with Ctrl+Z."""
@@ -854,38 +598,20 @@ class MainWindow(QMainWindow):
 
     def _on_correction_applied(self, change: CorrectionChange) -> None:
         kind, key, value = change.entity_type, change.key, change.value
-        name = self.entity_name(kind, key)
         if change.action == "hide":
             self.filter_bar.correct_filter(kind, key, None, "")
-            text = self.tr("“%1” is hidden.").replace("%1", name)
         else:
             self.filter_bar.correct_filter(kind, key, value, self.entity_name(kind, value))
-            text = (
-                self.tr("Merged “%1” into “%2”.")
-                if change.action == "merge"
-                else self.tr("Renamed “%1” to “%2”.")
-            )
-            text = text.replace("%1", name).replace("%2", self.entity_name(kind, value))
         if change.added:
-            self._undo_order.append("correction")
+            self._undo_order.push(CORRECTION)
             self._update_undo()
-        self.status_label.setText(text)
+        self.status_label.setText(entity_corrections.applied_message(change, self.entity_name))
 
     def _on_correction_undone(self, change: CorrectionChange) -> None:
         if change.action in ("rename", "merge"):
             kind, key = change.entity_type, change.key
             self.filter_bar.correct_filter(kind, change.value, key, self.entity_name(kind, key))
         self.status_label.setText(self.tr("Correction undone."))
-
-    def show_hidden_entities(self, _kind: str = "") -> None:
-        """The hidden entities, to show one again."""
-        if self.hidden_dialog is None:
-            dialog = HiddenEntitiesDialog(self, self.entity_name)
-            dialog.restore_requested.connect(self.correction_workflow.unhide)
-            self.correction_workflow.hidden_listed.connect(dialog.set_hidden)
-            self.hidden_dialog = dialog
-        self.correction_workflow.list_hidden()
-        self.hidden_dialog.open()
 
     def _on_entity_unhidden(self, kind: str, key: str) -> None:
         self.status_label.setText(
@@ -896,8 +622,8 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Ctrl+Z: takes back the newest bookmark deletion or entity correction."""
-        if self._undo_order and self._undo_order[-1] == "correction":
-            self._undo_order.pop()
+        if self._undo_order.next() == CORRECTION:
+            self._undo_order.take(CORRECTION)
             self.correction_workflow.undo()
             self._update_undo()
         else:
@@ -905,7 +631,7 @@ class MainWindow(QMainWindow):
 
     def _undo_available(self, kind: str, can_undo: bool) -> None:
         if not can_undo:  # nothing of that kind left to take back
-            self._undo_order = [k for k in self._undo_order if k != kind]
+            self._undo_order.forget(kind)
         self._update_undo()
 
     def mark_entity(self, kind: str, words: str) -> None:
@@ -973,24 +699,13 @@ class MainWindow(QMainWindow):
             if not view.refreshed:
                 panel.set_scope("document")
             panel.set_document_entities(
-                [
-                    EntityItem(
-                        row.type,
-                        row.key,
-                        self.country_name(row.key) if row.type == "country" else row.name,
-                        row.count,
-                        tuple(row.aliases),
-                        row.evidence,
-                    )
-                    for row in opened.entities
-                    if row.type == kind
-                ]
+                document_entity_items(opened.entities, kind, self.country_name)
             )
         self.setWindowTitle(f"Briefing — {opened.entry.title}")
         self._shown_doc = opened.entry.id
         self._shown_path = opened.entry.path
         self._shown_text = opened.document.text if opened.document is not None else ""
-        self._watch(self._shown_path)
+        self._file_watch.watch(self._shown_path)
         self.export_document_pdf_action.setEnabled(opened.document is not None)
         self.print_document_action.setEnabled(opened.document is not None)
         self.reader.set_bookmarks(opened.bookmarks, self._shown_text)
@@ -1050,38 +765,6 @@ class MainWindow(QMainWindow):
         """The desktop's application for `url`; False when there is none (tests replace it)."""
         return QDesktopServices.openUrl(url)
 
-    def open_file(self, path: str) -> None:
-        """The document's file in the application the desktop has for it; when there is none,
-        say so and offer to show the file in its folder."""
-        if self._open_url(QUrl.fromLocalFile(path)):
-            return
-        box = QMessageBox(self)
-        box.setObjectName("openFileFailed")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Open file"))
-        box.setText(
-            self.tr("No application is set up to open “%1”.").replace("%1", Path(path).name)
-        )
-        box.setInformativeText(self.tr("You can open it from its folder instead."))
-        folder = box.addButton(self.tr("Show in folder"), QMessageBox.ButtonRole.AcceptRole)
-        folder.setObjectName("showInFolder")
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(folder)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        folder.clicked.connect(lambda: self.show_in_folder(path))
-        self.status_label.setText(box.text())
-        box.open()  # window-modal, without a nested event loop
-
-    def show_in_folder(self, path: str) -> None:
-        if not self._open_url(QUrl.fromLocalFile(str(Path(path).parent))):
-            self.status_label.setText(
-                self.tr("Could not open the folder %1.").replace("%1", str(Path(path).parent))
-            )
-
-    def _open_link(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):
-            self._open_url(url)
-
     # -- bookmarks -------------------------------------------------------------------------
 
     def entity_label(self, entity: str) -> str:
@@ -1102,16 +785,14 @@ class MainWindow(QMainWindow):
 
     def edit_bookmark(self, bookmark: Bookmark) -> None:
         bookmark = self.bookmark_workflow.get(bookmark.id) or bookmark
-        self._place_editor()
-        self.bookmark_editor.edit(bookmark, status_text=self._status_note(bookmark))
+        self.bookmark_editor.place_below_cursor(self.reader.view)
+        self.bookmark_editor.edit(bookmark, status_text=status_note(bookmark))
 
     def delete_bookmark(self, bookmark: Bookmark) -> None:
         self.bookmark_workflow.delete(bookmark)
 
     def undo_delete(self) -> None:
-        if "bookmark" in self._undo_order:
-            newest = len(self._undo_order) - 1 - self._undo_order[::-1].index("bookmark")
-            del self._undo_order[newest]
+        self._undo_order.take(BOOKMARK)
         self.bookmark_workflow.undo_delete()
         self._update_undo()
 
@@ -1131,41 +812,15 @@ class MainWindow(QMainWindow):
     def _reveal_bookmark(self, bookmark_id: str) -> None:
         bookmark = self.bookmark_workflow.get(bookmark_id)
         if self.reader.scroll_to_bookmark(bookmark_id):
-            self.status_label.setText(self._status_note(bookmark) if bookmark else "")
+            self.status_label.setText(status_note(bookmark) if bookmark else "")
         elif bookmark is not None and bookmark.status == BookmarkStatus.ORPHANED:
-            self.status_label.setText(self._status_note(bookmark))
-
-    def _status_note(self, bookmark: Bookmark) -> str:
-        if bookmark.status == BookmarkStatus.ORPHANED:
-            return self.tr(
-                "This passage is no longer in the document. Select new text and choose "
-                "Re-attach to selection in the Bookmarks panel."
-            )
-        if bookmark.status == BookmarkStatus.APPROXIMATE:
-            return self.tr("The passage changed; it was: “%1”").replace(
-                "%1", " ".join((bookmark.previous_quote or "").split())
-            )
-        if bookmark.status == BookmarkStatus.MOVED:
-            return self.tr("The passage moved within the document.")
-        return ""
+            self.status_label.setText(status_note(bookmark))
 
     def _on_bookmark_clicked(self, bookmark_id: str) -> None:
         bookmark = self.bookmark_workflow.get(bookmark_id)
         if bookmark is not None:
             self.bookmarks_panel.select_bookmark(bookmark_id)
             self.edit_bookmark(bookmark)
-
-    def _place_editor(self) -> None:
-        """Beside the text, just below the selection (or at the top when there is none)."""
-        view = self.reader.view
-        editor = self.bookmark_editor
-        width = min(360, max(240, view.width() - 32))
-        editor.resize(width, 190)
-        rect = view.cursorRect()
-        top_left = view.viewport().mapTo(self.reader, rect.bottomLeft())
-        x = max(8, self.reader.width() - width - 24)
-        y = min(max(8, top_left.y() + 8), max(8, self.reader.height() - editor.height() - 8))
-        editor.move(x, y)
 
     def _on_bookmark_saved(self, bookmark: Bookmark) -> None:
         if bookmark.doc_path == self._shown_path:
@@ -1182,22 +837,15 @@ class MainWindow(QMainWindow):
 
     def _on_bookmark_removed(self, bookmark: Bookmark) -> None:
         self.bookmark_editor.forget(bookmark.id)
-        self._undo_order.append("bookmark")
+        self._undo_order.push(BOOKMARK)
         self._update_undo()
         self.status_label.setText(self.tr("Bookmark deleted."))
 
     def _update_undo(self) -> None:
         """The Undo action and button name what Ctrl+Z takes back."""
-        last = self._undo_order[-1] if self._undo_order else "bookmark"
-        change = self.correction_workflow.last() if last == "correction" else None
-        if change is not None and change.action == "hide":
-            text = self.tr("U&ndo hide")
-        elif change is not None and change.action == "merge":
-            text = self.tr("U&ndo merge")
-        elif change is not None:
-            text = self.tr("U&ndo rename")
-        else:
-            text = self.tr("U&ndo delete bookmark")
+        last = self._undo_order.next()
+        change = self.correction_workflow.last() if last == CORRECTION else None
+        text = entity_corrections.undo_text(change)
         self.undo_delete_action.setText(text)
         self.undo_button.setText(text.replace("&", ""))
         self.undo_button.setVisible(bool(self._undo_order))
@@ -1220,135 +868,21 @@ class MainWindow(QMainWindow):
         """The bookmarks as last listed (all of them, whatever the panel's filters)."""
         return self.bookmark_workflow.bookmarks()
 
-    def _ask_export_briefing(self) -> None:
-        groups = {
-            self.tr("Document"): "document",
-            self.tr("Tag"): "tag",
-            self.tr("Entity"): "entity",
-        }
-        group, ok = QInputDialog.getItem(
-            self, self.tr("Export briefing"), self.tr("Group passages by:"), list(groups), 0, False
-        )
-        if not ok:
-            return
-        formats = {
-            self.tr("Markdown (*.md)"): "markdown",
-            self.tr("Word document (*.docx)"): "docx",
-            self.tr("PDF (*.pdf)"): "pdf",
-        }
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export briefing"), "briefing.md", ";;".join(formats)
-        )
-        if path:
-            by_suffix = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
-            format = by_suffix.get(Path(path).suffix.lower()) or formats.get(chosen, "markdown")
-            self.export_bookmarks(Path(path), format, groups[group])
-
-    def _ask_export_annotations(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export bookmarks"),
-            "bookmarks.json",
-            self.tr("Web Annotations (*.json *.jsonld)"),
-        )
-        if path:
-            self.export_bookmarks(Path(path), "json")
-
     def export_bookmarks(self, path: Path, format: str, group_by: str = "document") -> None:
-        """Write the bookmarks the panel shows (its filters apply) to a file: a briefing as
-        Markdown, Word ("docx") or PDF, or Web Annotations ("json")."""
-        # As last saved: a note or tag typed just now may not be in the panel's listing yet.
-        bookmarks = [
-            self.bookmark_workflow.get(b.id) or b for b in self.bookmarks_panel.visible_bookmarks()
-        ]
-        title = self.tr("Briefing")
-        if format != "pdf":
-            self.bookmark_workflow.export(bookmarks, path, format, group_by, title)
-            return
-
-        def briefing_html(library: Library) -> str:
-            return render_markdown(
-                library.briefing(bookmarks, group_by=group_by, title=title)  # type: ignore[arg-type]
-            )
-
-        def write(html: str) -> None:
-            try:
-                write_pdf(html_document(html), path, title)
-            except OSError as error:
-                self.status_label.setText(str(error))
-                return
-            self.bookmark_workflow.exported.emit(str(path), len(bookmarks))
-
-        self.service.run(briefing_html, success=write, failure=self._on_bookmark_failed)
-
-    def _ask_export_document_pdf(self) -> None:
-        opened = self.reader.view.opened
-        if opened is None or opened.document is None:
-            self.status_label.setText(self.tr("Open a document to export it."))
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export document as PDF"),
-            Path(opened.entry.path).with_suffix(".pdf").name,
-            self.tr("PDF (*.pdf)"),
-        )
-        if path:
-            self.export_document_pdf(Path(path))
-
-    def _ask_print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when printing
-
-        opened = self.reader.view.opened
-        if opened is None or opened.document is None:
-            self.status_label.setText(self.tr("Open a document to print it."))
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(opened.entry.title)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_document(printer)
+        """The bookmarks the panel shows as a briefing ("markdown", "docx", "pdf") or as Web
+        Annotations ("json"): outputs.export_bookmarks."""
+        outputs.export_bookmarks(self, path, format, group_by)
 
     def print_document(self, printer: QPagedPaintDevice) -> bool:
-        """Print the open document as File → Export document as PDF writes it (its citation
-        first; highlights as File → Highlights in print and PDF says)."""
-        opened = self.reader.view.opened
-        if opened is None or opened.document is None:
-            return False
-        highlights = self.pdf_highlights_action.isChecked()
-        self.reader.view.printable_document(highlights).print_(printer)
-        return True
+        return outputs.print_document(self, printer)
 
     def export_document_pdf(self, path: Path, highlights: bool | None = None) -> bool:
-        """The open document as a PDF: its title, issuer, date and file, then its text with
-        the reader's highlights (Highlights in print and PDF, or `highlights`)."""
-        opened = self.reader.view.opened
-        if opened is None or opened.document is None:
-            return False
-        if highlights is None:
-            highlights = self.pdf_highlights_action.isChecked()
-        try:
-            write_pdf(self.reader.view.printable_document(highlights), path, opened.entry.title)
-        except OSError as error:
-            self.status_label.setText(str(error))
-            return False
-        self.status_label.setText(self.tr("Exported the document to %1").replace("%1", str(path)))
-        return True
+        return outputs.export_document_pdf(self, path, highlights)
 
     def _on_bookmarks_exported(self, path: str, count: int) -> None:
         self.status_label.setText(
             self.tr("Exported %n bookmark(s) to %1", "", count).replace("%1", path)
         )
-
-    def _ask_import_bookmarks(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import bookmarks"),
-            "",
-            self.tr("Web Annotations (*.json *.jsonld);;All files (*)"),
-        )
-        if path:
-            self.bookmark_workflow.import_file(Path(path))
 
     def _on_bookmarks_imported(self, added: int, skipped: int) -> None:
         self.status_label.setText(
@@ -1367,33 +901,9 @@ class MainWindow(QMainWindow):
         """Import every imported folder again."""
         self.service.rescan(self._on_import_finished, self._on_job_failed)
 
-    def _ask_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import files"),
-            "",
-            self.tr(
-                "Documents (*.txt *.md *.markdown *.pdf *.docx *.odt *.html *.htm *.eml);;All files (*)"  # noqa: E501 (one literal for lupdate)
-            ),
-        )
-        self.import_paths([Path(f) for f in files])
-
-    def _ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"))
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def _confirm_reindex(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Rebuild index"),
-            self.tr(
-                "Rebuild the search index from the source files? "
-                "Your bookmarks and corrections are kept."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.service.reindex(self._on_reindexed, self._on_job_failed)
+    def reindex(self) -> None:
+        """Rebuild the search index from the source files (File → Rebuild index)."""
+        self.service.reindex(self._on_reindexed, self._on_job_failed)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -1404,40 +914,8 @@ class MainWindow(QMainWindow):
         self.import_paths(paths)
         event.acceptProposedAction()
 
-    def _on_busy_changed(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        for action in (self.rescan_action, self.reindex_action):
-            action.setEnabled(not busy and not self._read_only)
-        if busy:
-            self.progress.setRange(0, 0)  # busy indicator until the first progress report
-
-    def _on_index_rebuilding(self) -> None:
-        self.status_label.setText(
-            self.tr("Updating the search index for this version of Briefing…")
-        )
-
-    def _on_import_progress(self, done: int, total: int, path: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done:,} / {total:,}")
-        if path:
-            self.status_label.setText(self.tr("Importing %1").replace("%1", Path(path).name))
-
     def _on_import_finished(self, report: ImportReport) -> None:
-        summary = self.tr("%1 added, %2 updated, %3 unchanged, %4 removed, %5 failed")
-        counts = (
-            len(report.added),
-            len(report.updated),
-            len(report.unchanged),
-            len(report.removed),
-            len(report.failed),
-        )
-        for n, count in enumerate(counts, start=1):
-            summary = summary.replace(f"%{n}", str(count))
-        if report.cancelled:
-            summary = self.tr("Import cancelled: %1").replace("%1", summary)
-        self.status_label.setText(summary)
+        self.status_label.setText(importing.import_summary(report))
         self._last_failures = [(f.path, translated(f.reason)) for f in report.failed]
         self.failures_action.setEnabled(bool(self._last_failures))
         if self._last_failures:
@@ -1477,45 +955,12 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """View → Theme: system, light or dark, at once and remembered."""
-        self.state.theme = name
-        apply_theme(name)
-        action = self.theme_actions.get(name)
-        if action is not None:
-            action.setChecked(True)
-
-    def _about(self) -> None:
-        about = self.tr(
-            "Briefing: search, read and annotate press releases and briefing notes, "
-            "in Dutch and in English."
-        )
-        # Which library this window shows: a checkout, the user folder, --data-dir.
-        folder = self.tr("Data folder: %1").replace("%1", str(self.service.data_dir))
-        QMessageBox.about(self, self.tr("About Briefing"), f"{about}\n\n{folder}")
-
-    def _set_language(self, code: str) -> None:
-        """Remembers the language and offers to restart in it now."""
-        if code == self.state.language:
-            return
-        self.state.language = code
-        self.status_label.setText(self.tr("The new language is used after a restart."))
-        box = QMessageBox(self)
-        box.setObjectName("restartForLanguage")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Language"))
-        box.setText(self.tr("Restart Briefing now to use the new language?"))
-        restart = box.addButton(self.tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
-        restart.setObjectName("restartNow")
-        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restart)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        restart.clicked.connect(self.restart)
-        self.restart_box = box
-        box.open()  # window-modal, without a nested event loop
+        preferences.set_theme(self, name)
 
     def restart(self) -> None:
         """Closes the window (saving as always) and starts Briefing again, the same way."""
         self._save_state()
-        program, arguments = restart_command()
+        program, arguments = preferences.restart_command()
         if self._start_detached(program, arguments):
             self.close()
         else:
@@ -1525,14 +970,3 @@ class MainWindow(QMainWindow):
         """Starts a process of its own (tests replace it)."""
         started = QProcess.startDetached(program, arguments)
         return bool(started[0] if isinstance(started, tuple) else started)
-
-
-def restart_command() -> tuple[str, list[str]]:
-    """The command that started this Briefing: the bundle's program, else this Python."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, sys.argv[1:]
-    return sys.executable, ["-m", "briefing_app", *sys.argv[1:]]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -6,10 +6,10 @@ forwards to the search worker, so no model ever searches or does I/O itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -26,6 +26,9 @@ from PySide6.QtCore import (
 from briefing_app.entities.evidence import Evidence
 from briefing_app.folding import fold as fold_text
 from briefing_app.search.types import SearchHit, SearchResults
+
+if TYPE_CHECKING:
+    from briefing_app.library import EntityRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -258,6 +261,25 @@ class EntityItem:
     def surfaces(self) -> tuple[str, ...]:
         """The words that mention this entity in a text: name first, then the aliases."""
         return (self.name, *(alias for alias in self.aliases if alias != self.name))
+
+
+def document_entity_items(
+    rows: Iterable[EntityRow], kind: str, country_name: Callable[[str], str]
+) -> list[EntityItem]:
+    """A document's entities of one type, as its panel lists them (countries by their name
+    in the window's language)."""
+    return [
+        EntityItem(
+            row.type,
+            row.key,
+            country_name(row.key) if row.type == "country" else row.name,
+            row.count,
+            tuple(row.aliases),
+            row.evidence,
+        )
+        for row in rows
+        if row.type == kind
+    ]
 
 
 class _EntityRowLike(Protocol):
