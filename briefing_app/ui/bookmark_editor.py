@@ -127,6 +127,8 @@ class BookmarkEditor(QFrame):
         """Beside the text of `view` (in the editor's parent), just below its selection (or
         at the top when there is none)."""
         parent = self.parentWidget()
+        if parent is None:  # not in a window
+            return
         width = min(360, max(240, view.width() - 32))
         self.resize(width, 190)
         top_left = view.viewport().mapTo(parent, view.cursorRect().bottomLeft())

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QProcess, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QProcess, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -487,7 +487,15 @@ class MainWindow(QMainWindow):
         self._show_results_stale(False)
         selected = self._current_doc if self._keep_selection else None
         self.results_model.reset_results(results)
-        self.count_label.setText(result_texts.count_text(results))
+        count = (
+            self.tr("1 document")
+            if results.total == 1
+            else self.tr("%1 documents").replace("%1", QLocale().toString(results.total))
+        )
+        folded = results.documents - results.total  # near duplicates shown as one result
+        if folded > 0:
+            count += " " + self.tr("+ %n similar", "", folded)
+        self.count_label.setText(count)
         if results.suggestion:
             self.suggestion_label.setText(result_texts.suggestion_html(results.suggestion))
             self.suggestion_label.setProperty("suggestion", results.suggestion)

@@ -14,7 +14,7 @@ WAIT_MS = 5000
 def test_a_change_is_reported_once_settled(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
     path.write_text("one", encoding="utf-8")
-    watch = FileWatch(settle_ms=50)
+    watch = FileWatch(settle_ms=200)
     watch.watch(str(path))
     assert watch.path() == str(path)
     with qtbot.waitSignal(watch.changed, timeout=WAIT_MS) as changed:

@@ -9,19 +9,13 @@ from briefing_app.library.analysis import FailedFile
 from briefing_app.search import SearchResults
 from briefing_app.ui.entity_corrections import applied_message, undo_text
 from briefing_app.ui.importing import import_summary
-from briefing_app.ui.result_texts import count_text, suggestion_html
+from briefing_app.ui.result_texts import suggestion_html
 
 
 def results(
     total: int, documents: int | None = None, suggestion: str | None = None
 ) -> SearchResults:
     return SearchResults("q", total, 1.0, [], suggestion=suggestion, total_documents=documents)
-
-
-def test_result_count_says_documents_and_folded_near_duplicates(qapp) -> None:
-    assert count_text(results(1)) == "1 document"
-    assert count_text(results(0)) == "0 documents"
-    assert count_text(results(12, 15)) == "12 documents + 3 similar"
 
 
 def test_suggestion_is_a_link_with_its_text_escaped(qapp) -> None:
