@@ -742,6 +742,8 @@ class Library:
         title: str | None = None,
     ) -> bytes:
         """`briefing(...)` as a file's bytes; also a Word document (format "docx")."""
+        # As saved now: a front end may hold a listing from before a note or tag was edited.
+        bookmarks = [self.bookmarks.get(b.id) or b for b in bookmarks]
         return bookmarking.briefing_file(
             bookmarks,
             format=format,

@@ -87,8 +87,8 @@ def export_bookmarks(
     """Write the bookmarks the panel shows (its filters apply) to a file: a briefing as
     Markdown, Word ("docx") or PDF, or Web Annotations ("json")."""
     workflow = window.bookmark_workflow
-    # As last saved: a note or tag typed just now may not be in the panel's listing yet.
-    bookmarks = [workflow.get(b.id) or b for b in window.bookmarks_panel.visible_bookmarks()]
+    # The library writes each as saved when the export runs (after any edit before it).
+    bookmarks = window.bookmarks_panel.visible_bookmarks()
     title = QCoreApplication.translate("MainWindow", "Briefing")
     if format != "pdf":
         workflow.export(bookmarks, path, format, group_by, title)

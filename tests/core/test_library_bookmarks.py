@@ -114,3 +114,11 @@ def test_import_refuses_what_is_not_a_bookmark_file(library: Library, tmp_path: 
         library.import_bookmarks(prose)
     with pytest.raises(LibraryError, match="Cannot read"):
         library.import_bookmarks(tmp_path / "missing.json")
+
+
+def test_a_briefing_writes_each_bookmark_as_saved_now(library: Library) -> None:
+    # A front end's listing from before an edit still gives the edited note and tags.
+    listed = library.add_bookmark(doc_path(library), quote=PASSAGE, note="eerst")
+    library.update_bookmark(listed.id, note="Vraag naar **bedragen**", tags=["hulp"])
+    briefing = library.briefing([listed])
+    assert "bedragen" in briefing and "hulp" in briefing and "eerst" not in briefing
