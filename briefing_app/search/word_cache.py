@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 from briefing_app.disk_cache import (
     CACHE_ENV_VAR,
@@ -87,17 +87,8 @@ class WordTable(Generic[K, V]):
 
     def prepare(self) -> None:
         """Writes the lookup file now if there is none (or a damaged one)."""
-        with self._lock:
-            try:
-                db = sqlite3.connect(f"{self._path().as_uri()}?mode=ro", uri=True)
-                try:
-                    db.execute("SELECT 1 FROM t LIMIT 1").fetchall()
-                    return
-                finally:
-                    db.close()
-            except sqlite3.Error:
-                pass
-        self._rebuild()
+        if self._query("SELECT 1 FROM t LIMIT 1", ()) is _UNREADABLE:
+            self._rebuild()
 
     def _find(self, key: K) -> tuple[V | None] | None:
         """(value,) for a word in the table, None for a word not in it."""
@@ -118,6 +109,11 @@ class WordTable(Generic[K, V]):
 
     def _row(self, key: K) -> tuple[V | None] | object | None:
         """The file's row for `key`, or _UNREADABLE when there is no file (or a damaged one)."""
+        return self._query("SELECT v FROM t WHERE k = ?", (key,))
+
+    def _query(self, sql: str, parameters: tuple[K, ...] | tuple[()]) -> Any:
+        """The first row `sql` finds in the lookup file (opened once per process), or
+        _UNREADABLE when there is no file (or a damaged one)."""
         with self._lock:
             if self._db is None or self._db_pid != os.getpid():
                 try:
@@ -133,7 +129,7 @@ class WordTable(Generic[K, V]):
                     self._db = None
                     return _UNREADABLE
             try:
-                return self._db.execute("SELECT v FROM t WHERE k = ?", (key,)).fetchone()
+                return self._db.execute(sql, parameters).fetchone()
             except sqlite3.Error:
                 self._db = None
                 return _UNREADABLE
